@@ -31,6 +31,12 @@ def source_url(table: str) -> str:
     return f"CASE WHEN {table}.link_unvouched THEN NULL ELSE {table}.url END AS url"
 
 
+def matched_source(table: str) -> str:
+    """SQL for the source name ``source:`` reads: the feed's own where the shown one is an
+    entry's ``<source>`` the feed may not relay (``RawArticle.vouched_source``)."""
+    return f"COALESCE({table}.vouched_source, {table}.source) AS source"
+
+
 def shown_last_seen(story: str) -> str:
     """SQL for a story's last time as a desk reads it: the day its newest report gave, when
     that report gave a date with its zone and no time (``shown_published``); else as stored."""
@@ -81,12 +87,12 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
     article_id = conn.execute(
         "INSERT INTO articles (content_hash, url, title, body, source, published, dateline, "
         "byline, origin, ingested_at, published_offset, dated_ahead, longest_key, "
-        "link_unvouched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "link_unvouched, vouched_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article.content_hash, article.url, article.title, article.body, article.source,
          article.published, article.dateline, article.byline, article.origin, now_iso(),
          article.published_offset, article.dated_ahead,
          None if article.url else longest_paragraph_key(article.body),
-         None if article.link_vouched else 1),
+         None if article.link_vouched else 1, article.vouched_source),
     ).lastrowid
     if not isinstance(article_id, int):
         raise StorageError("no id for the article inserted")

@@ -34,6 +34,7 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
     row = {name: getattr(raw, name) for name in FIELDS}
     row["background"] = int(raw.background)
     row["link_unvouched"] = None if raw.link_vouched else 1
+    row["vouched_source"] = raw.vouched_source
     return insert_row(db, "inbox", {**row, "source_id": source_id, "caller": caller,
                                     "status": "pending", "created_at": iso(now or utcnow())})
 
@@ -57,7 +58,8 @@ def pending(db: Database, *, limit: int, now: datetime | None = None,
                           article=RawArticle(
         origin=r["origin"], text=r["text"], title=r["title"], url=r["url"], source=r["source"],
         published=r["published"], background=bool(r["background"]),
-        never_duplicate=bool(r["never_duplicate"]), link_vouched=not r["link_unvouched"]))
+        never_duplicate=bool(r["never_duplicate"]), link_vouched=not r["link_unvouched"],
+        vouched_source=r["vouched_source"]))
         for r in (rows[i] for i in ids)]
 
 

@@ -21,6 +21,8 @@ KINDS = ("feed", "folder")
 DEFAULT_EVERY = {"feed": 300, "folder": 5}
 MIN_EVERY = {"feed": 5, "folder": 1}
 UNHEALTHY_AFTER = 3
+NAME_CHARS = 200
+"""The longest name an operator may give a feed: as long as an outlet's name is kept."""
 NOT_CHECKED = "; its check when added failed"
 """Said after "not polled yet" of a feed whose fetch as it was added failed (``record_check``)."""
 MAX_BACKOFF = 6 * 3600
@@ -81,15 +83,18 @@ def normalise_location(*, kind: str, location: str) -> str:
 
 def add_source(db: Database, *, kind: str, location: str, every: int | None = None,
                alert_existing: bool = False, allow_private: bool = False,
-               added_by: str | None = None) -> int:
+               added_by: str | None = None, name: str | None = None,
+               relays: bool = False) -> int:
     """A feed polled, or a folder scanned, every ``every`` seconds (default by kind).
 
     A feed's first poll stores the entries it already carries without alerting, unless
     ``alert_existing``. ``allow_private``: the feed and its pages may be fetched from private
     addresses (the operator's choice; never from Slack). ``added_by``: the Slack user who
-    added it, told when it stops working.
+    added it, told when it stops working. ``name``: what ``source:`` matches its articles by
+    (else its title at the first poll); ``relays``: an entry's own ``<source>`` is matched too.
     """
     location = normalise_location(kind=kind, location=location)
+    name = source_name(kind, name, relays=relays)
     if alert_existing and kind != "feed":
         raise SourceError("--alert-existing is for feeds; files dropped in a watched folder "
                           "always alert")
@@ -101,7 +106,26 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
     return insert_row(db, "sources", {
         "kind": kind, "location": location, "every": int(every), "added_at": iso(utcnow()),
         "failures": 0, "unhealthy": 0, "items": 0, "alert_existing": int(alert_existing),
-        "allow_private": int(allow_private), "added_by": added_by})
+        "allow_private": int(allow_private), "added_by": added_by, "name": name,
+        "relays": int(relays)})
+
+
+def source_name(kind: str, name: str | None, *, relays: bool) -> str | None:
+    """The operator's name for a feed, spaces made one; refused for a folder, or empty or long."""
+    if kind != "feed" and (name is not None or relays):
+        raise SourceError("--name and --relays are for feeds; a folder's files name their own "
+                          "source")
+    if name is None:
+        return None
+    name = " ".join(name.split())
+    if not name or len(name) > NAME_CHARS:
+        raise SourceError(f"--name takes a name of 1 to {NAME_CHARS} characters")
+    return name
+
+
+def pin_name(db: Database, source_id: int, name: str) -> None:
+    """Keeps the title a feed had when first polled as the name it is matched by."""
+    db.execute("UPDATE sources SET name = ? WHERE id = ? AND name IS NULL", [name, source_id])
 
 
 def refuse_known(db: Database, *, kind: str, location: str) -> None:

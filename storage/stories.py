@@ -23,7 +23,7 @@ from bot.models import (
     StoryPlace,
     StoryRow,
 )
-from storage.articles import shown_last_seen, source_url
+from storage.articles import matched_source, shown_last_seen, source_url
 from storage.db import insert_row, rows_in
 
 TOTAL_KEY = ""
@@ -512,7 +512,8 @@ def untie_topic(db: Database, *, story_id: int, topic_id: int) -> None:
 def story_latest_articles(db: Database, story_id: int, *, limit: int) -> list[LatestArticle]:
     """The story's ``limit`` newest articles, newest first, with what a topic query reads."""
     return [LatestArticle(**r) for r in db.query(
-        f"SELECT sa.story_id, a.id AS article_id, a.title, a.body, a.source, {source_url('a')} "
+        f"SELECT sa.story_id, a.id AS article_id, a.title, a.body, {matched_source('a')}, "
+        f"{source_url('a')} "
         "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
         "ORDER BY sa.id DESC LIMIT ?", [story_id, limit])]
 
@@ -531,7 +532,7 @@ def recent_story_articles(
     return [LatestArticle(**r) for r in db.query(
         "WITH running AS (SELECT id, last_seen FROM stories WHERE last_seen >= ? "
         "ORDER BY last_seen DESC, id DESC LIMIT ?) "
-        "SELECT r.id AS story_id, a.id AS article_id, a.title, a.body, a.source, "
+        f"SELECT r.id AS story_id, a.id AS article_id, a.title, a.body, {matched_source('a')}, "
         f"{source_url('a')} "
         "FROM running r "
         "JOIN story_articles sa ON sa.story_id = r.id JOIN articles a ON a.id = sa.article_id "
@@ -549,7 +550,8 @@ def article_words(db: Database, article_id: int) -> str | None:
 
 def article_source(db: Database, article_id: int) -> tuple[str | None, str | None]:
     """The article's source name and address, which ``source:`` in a topic query reads."""
-    row = db.execute(f"SELECT source, {source_url('articles')} FROM articles WHERE id = ?",
+    row = db.execute(f"SELECT {matched_source('articles')}, {source_url('articles')} "
+                     "FROM articles WHERE id = ?",
                      [article_id]).fetchone()
     return (row[0], row[1]) if row else (None, None)
 

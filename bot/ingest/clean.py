@@ -106,6 +106,7 @@ def clean_article(raw: RawArticle) -> Article:
         byline=fields["byline"],
         published_offset=published.offset if published else None,
         link_vouched=raw.link_vouched,
+        vouched_source=raw.vouched_source,
     )
 
 

@@ -56,11 +56,13 @@ from storage.page_attempts import (
     waiting_links,
 )
 from storage.sources import (
+    NAME_CHARS,
     entry_seen,
     get_source,
     in_backlog,
     mark_entry_seen,
     mark_entry_stamped,
+    pin_name,
     read_whole,
     record_backlog,
     record_failure,
@@ -359,18 +361,25 @@ def _digest(text: str) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
-                  feed_url: str,
+def feed_name(source: Source, feed: ParsedFeed) -> str:
+    """The name ``source:`` matches the feed's articles by: the operator's or its first title
+    (``Source.name``); before that is kept, its title now, else its host."""
+    return source.name or feed.title or urlsplit(source.location).hostname or source.location
+
+
+def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_name: str, feed_url: str,
+                  relays: bool = False,
                   allow_private: bool = False) -> RawArticle | IngestFailure | PageFailed:
     """The entry as an article; a teaser is replaced by the linked page's main text, at the
     page's own address (an aggregator's link redirects there), and when the page cannot be had
     the caller decides between the teaser and a later try. An entry that is a headline only (a
-    wire's flashes) is its own text."""
+    wire's flashes) is its own text. Its own ``<source>`` is shown, and matched by ``source:``
+    only when the feed ``relays`` others; else ``feed_name`` is."""
     origin = entry.link or f"{feed_url} {entry.key}"
+    vouched = None if relays or not entry.outlet or entry.outlet == feed_name else feed_name
     article = RawArticle(text=entry.text or entry.title or "", origin=origin, title=entry.title,
-                         url=entry.link,
-                         source=entry.outlet or feed_title or urlsplit(feed_url).hostname,
-                         published=entry.published,
+                         url=entry.link, source=entry.outlet or feed_name,
+                         vouched_source=vouched, published=entry.published,
                          link_vouched=not entry.link or same_host(entry.link, feed_url))
     if entry.teaser and entry.link:
         try:
@@ -452,6 +461,11 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     if moved := remember_move(db, source, response, now=now):
         source, url = replace(source, location=moved), moved
     _say_xml_problem(db, source, url, feed.warning)
+    if source.name is None:
+        name = feed_name(source, feed)[:NAME_CHARS]
+        source = replace(source, name=name)
+        with transaction(db):
+            pin_name(db, source.id, name)
     background = in_backlog(source)
     if background and not source.backlog_entries and len(feed.entries) >= MANY_AT_FIRST:
         say_many(source.id, redact(url), len(feed.entries), per_round=ENTRIES_PER_ROUND)
@@ -634,8 +648,8 @@ def _queue_new(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetch
                                   background=background, left=len(feed.entries) - n,
                                   waiting=waiting)
             pages += 1
-        article = entry_article(entry, fetcher=fetcher, feed_title=feed.title,
-                                feed_url=source.location,
+        article = entry_article(entry, fetcher=fetcher, feed_name=feed_name(source, feed),
+                                feed_url=source.location, relays=bool(source.relays),
                                 allow_private=bool(source.allow_private))
         if stopping and stopping():
             break  # the stop may have cut its page off: the next poll takes the entry whole

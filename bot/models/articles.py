@@ -21,6 +21,9 @@ class RawArticle:
     published: str | None = None
     background: bool = False
     never_duplicate: bool = False
+    vouched_source: str | None = None
+    """The name ``source:`` matches when another than ``source`` (shown): a feed entry's own
+    ``<source>`` from a feed not allowed to relay others is matched by the feed's name."""
     link_vouched: bool = True
     """False for a feed entry's link to another host than the feed's whose page was not fetched
     from it: the feed alone says the article is that host's, so ``source:`` does not read it."""
@@ -47,6 +50,12 @@ class Article:
     """A date given far ahead of the article's arrival, as written, set aside: the article is
     told by when it arrived (``pipeline._own_time``)."""
     link_vouched: bool = True
+    vouched_source: str | None = None
+
+    @property
+    def matched_source(self) -> str | None:
+        """The source name ``source:`` reads: the feed's own where it may not relay the entry's."""
+        return self.vouched_source or self.source
 
     @property
     def source_url(self) -> str | None:

@@ -120,6 +120,11 @@ class Source:
     failing_since: str | None = None
     """When its failing spell began (its first failure since it last worked); None while it
     works, and for a spell begun before ``sources/m022``."""
+    name: str | None = None
+    """The name ``source:`` matches a feed's articles by: the operator's, else its title when
+    first polled, kept; None until then (``sources/m024``)."""
+    relays: int = 0
+    """1 when an entry's own ``<source>`` is matched too (an aggregator the operator trusts)."""
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,8 @@ class StoryStage:
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
         features = features_from(parsed, view, arrived=schedule.desk_day(arrived_at, self.zone))
         meaning = self.meaning.of(parsed.article.title, features) if self.meaning else None
-        text = match_text(features, sources_of(parsed.article.source, parsed.article.source_url))
+        text = match_text(features, sources_of(parsed.article.matched_source,
+                                                  parsed.article.source_url))
         return Prepared(parsed, features, text, seen_at, arrived_at, meaning)
 
     @property

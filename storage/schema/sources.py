@@ -250,3 +250,19 @@ def m023_unvouched_links(db: Database) -> None:
     db.table("inbox").add_column("link_unvouched", int)
     db.table("articles").add_column("link_unvouched", int)
     db.execute("CREATE INDEX idx_inbox_unvouched ON inbox (source_id) WHERE link_unvouched = 1")
+
+
+@MIGRATIONS()
+def m024_source_names(db: Database) -> None:
+    """The name ``source:`` matches a feed's articles by (security47b): the operator's
+    (``--name``), else the feed's title at its first poll from now on, kept (``name`` NULL until
+    then); an entry's own ``<source>`` is matched only for a feed that ``relays``. A feed
+    stored before whose inbox holds entries under several names relayed them: it keeps doing
+    so. ``vouched_source``: the name matched where the shown one is the entry's own (NULL: the
+    shown one, as for every article stored before)."""
+    db.table("sources").add_column("name", str)
+    db.table("sources").add_column("relays", int, not_null_default=0)
+    db.execute("UPDATE sources SET relays = 1 WHERE kind = 'feed' AND (SELECT count(DISTINCT "
+               "source) FROM inbox WHERE inbox.source_id = sources.id) > 1")
+    db.table("inbox").add_column("vouched_source", str)
+    db.table("articles").add_column("vouched_source", str)

@@ -189,6 +189,8 @@ class Item:
     link: str | None = None
     published: datetime | None = None
     full: bool = True
+    outlet: str | None = None
+    """The entry's own ``<source>``: the outlet an aggregator says it relays."""
 
 
 def rss(items: list[Item], *, title: str = "Harbour Gazette") -> bytes:
@@ -206,6 +208,8 @@ def rss(items: list[Item], *, title: str = "Harbour Gazette") -> bytes:
             parts.append(f"<link>{escape(item.link)}</link>")
         if item.published:
             parts.append(f"<pubDate>{format_datetime(item.published)}</pubDate>")
+        if item.outlet:
+            parts.append(f'<source url="http://example.invalid/rss">{escape(item.outlet)}</source>')
         if item.full:
             parts.append(f"<description>{escape(item.text[:120])}</description>")
             parts.append(f"<content:encoded><![CDATA[{html}]]></content:encoded>")

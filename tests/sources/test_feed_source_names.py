@@ -1,0 +1,88 @@
+"""`source:NAME` matches the name the operator gave the feed (or the title it had when first
+polled, kept), not whatever the feed says later; an entry's own `<source>` is shown but matched
+only when the operator let the feed relay others (security47b). Otherwise any feed could call
+itself, or its entries, another outlet and match every topic's `source:` term for it.
+
+A real HTTP server on 127.0.0.2 serving the feed, the worker's pipeline with the real spaCy
+model, real SQLite.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from bot.ingest.feeds import poll_feed
+from bot.pipeline import Pipeline
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.inbox import pending
+from storage.sources import add_source, source_row
+from tests.sources.feedserver import FeedServer, Item, Route, at, rss
+from tests.sources.stories import FERRY, LIBRARY
+from tests.sources.test_fetch_security import fetcher_with
+
+
+def _tied(db, topic_id: int) -> list[str]:
+    """The source each story tied to the topic was matched by."""
+    return [reason["text"] for (reasons,) in db.execute(
+        "SELECT reasons FROM story_topics WHERE topic_id = ?", [topic_id])
+        for reason in json.loads(reasons) if reason.get("where") == "source"]
+
+
+def _poll(db, settings, nlp, feed: FeedServer, source_id: int) -> None:
+    fetcher, _ = fetcher_with({}, allow=("127.0.0.0/8",))
+    poll_feed(db, source_row(db, source_id), fetcher=fetcher, now=datetime.now(UTC))
+    pipeline = Pipeline(db, settings, nlp=nlp)
+    list(pipeline.ingest([row.article for row in pending(db, limit=5)]))
+
+
+def _topics(db) -> tuple[int, int, int]:
+    with transaction(db):
+        return (add_topic(db, name="Wire", query='ferry AND source:"Example Wire"'),
+                add_topic(db, name="Desk", query='ferry AND source:"Coast Desk"'),
+                add_topic(db, name="Title", query='library AND source:"Example Wire"'))
+
+
+def test_the_operators_name_is_matched_not_the_feeds_claims(fresh_db, settings, nlp):
+    with FeedServer(host="127.0.0.2") as feed:
+        feed.routes["/feed"] = Route(rss([
+            Item("1", *FERRY, published=at(1), outlet="Example Wire"),
+            Item("2", *LIBRARY, published=at(2))], title="Example Wire"))
+        wire, desk, title = _topics(fresh_db)
+        with transaction(fresh_db):
+            source_id = add_source(fresh_db, kind="feed", location=feed.url("/feed"),
+                                   name="Coast Desk")
+        _poll(fresh_db, settings, nlp, feed, source_id)
+    assert _tied(fresh_db, wire) == [] and _tied(fresh_db, title) == []
+    assert _tied(fresh_db, desk) == ["Coast Desk"]
+    shown = [s for (s,) in fresh_db.execute("SELECT source FROM articles ORDER BY id")]
+    assert shown == ["Example Wire", "Coast Desk"]
+
+
+def test_a_feed_allowed_to_relay_is_matched_by_its_entries_own_source(fresh_db, settings, nlp):
+    with FeedServer(host="127.0.0.2") as feed:
+        feed.routes["/feed"] = Route(rss([Item("1", *FERRY, published=at(1),
+                                               outlet="Example Wire")], title="Coast Desk"))
+        wire, desk, _ = _topics(fresh_db)
+        with transaction(fresh_db):
+            source_id = add_source(fresh_db, kind="feed", location=feed.url("/feed"),
+                                   relays=True)
+        _poll(fresh_db, settings, nlp, feed, source_id)
+    assert _tied(fresh_db, wire) == ["Example Wire"] and _tied(fresh_db, desk) == []
+
+
+def test_a_feed_named_by_its_first_title_keeps_that_name(fresh_db, settings, nlp):
+    with FeedServer(host="127.0.0.2") as feed:
+        feed.routes["/feed"] = Route(rss([Item("1", *LIBRARY, published=at(1))],
+                                         title="Coast Desk"))
+        with transaction(fresh_db):
+            source_id = add_source(fresh_db, kind="feed", location=feed.url("/feed"),
+                                   alert_existing=True)
+        _poll(fresh_db, settings, nlp, feed, source_id)
+        assert source_row(fresh_db, source_id).name == "Coast Desk"
+        feed.routes["/feed"] = Route(rss([Item("2", *FERRY, published=at(2))],
+                                         title="Example Wire"))
+        wire, desk, _ = _topics(fresh_db)
+        _poll(fresh_db, settings, nlp, feed, source_id)
+    assert _tied(fresh_db, wire) == [] and _tied(fresh_db, desk) == ["Coast Desk"]
