@@ -15,12 +15,16 @@ from datetime import UTC, datetime
 from bot.ingest.feeds import poll_feed
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
-from storage.db import transaction
+from storage.db import open_db, transaction
 from storage.inbox import pending
-from storage.sources import add_source, source_row
+from storage.migrations import MIGRATION_SETS
+from storage.schema import sources
+from storage.sources import add_source, list_sources, source_row
 from tests.sources.feedserver import FeedServer, Item, Route, at, rss
 from tests.sources.stories import FERRY, LIBRARY
 from tests.sources.test_fetch_security import fetcher_with
+
+BEFORE = {sources.MIGRATIONS: "m024_source_names"}
 
 
 def _tied(db, topic_id: int) -> list[str]:
@@ -86,3 +90,25 @@ def test_a_feed_named_by_its_first_title_keeps_that_name(fresh_db, settings, nlp
         wire, desk, _ = _topics(fresh_db)
         _poll(fresh_db, settings, nlp, feed, source_id)
     assert _tied(fresh_db, wire) == [] and _tied(fresh_db, desk) == ["Coast Desk"]
+
+
+def test_feeds_stored_before_keep_relaying_what_they_relayed(db_path):
+    """A feed whose inbox holds entries under several names relayed them: it still does. One
+    under its own name alone gets the name its title has at its next poll."""
+    db = open_db(db_path, migrate=False)
+    for migrations in MIGRATION_SETS:
+        migrations.apply(db, stop_before=BEFORE.get(migrations))
+    with transaction(db):
+        for n, names in enumerate([("Coast Desk", "Example Wire"), ("Coast Desk",)], 1):
+            db.table("sources").insert({"id": n, "kind": "feed", "every": 60,
+                                        "location": f"http://127.0.0.1:9/{n}",
+                                        "added_at": "2026-01-01T00:00:00+00:00"})
+            db.table("inbox").insert_all([
+                {"source_id": n, "origin": f"{n}{name}", "text": "Some text.", "source": name,
+                 "status": "done", "created_at": "2026-01-02T00:00:00+00:00"}
+                for name in names])
+    db.close()
+    db = open_db(db_path)
+    aggregator, own = list_sources(db)
+    assert (aggregator.relays, aggregator.name) == (1, None)
+    assert (own.relays, own.name) == (0, None)
