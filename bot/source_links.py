@@ -1,9 +1,19 @@
-"""What every list of sources says of a feed's entries that link another host: the CLI's
-`sources list`, `/wirewatch status` and `/wirewatch sources`, App Home's feeds to look at."""
+"""What every list of sources says of a feed's entries that link another host, and of the
+name `source:` matches it by: the CLI's `sources list`, `/wirewatch status` and
+`/wirewatch sources`, App Home's feeds to look at."""
 
 from __future__ import annotations
 
 from bot.alerts.mrkdwn import counted
+from bot.models import Source
+
+
+def matched_as(row: Source) -> str:
+    """What ``source:`` matches a feed's articles by (``Source.name``, ``Source.relays``)."""
+    name = (f'as "{row.name}"' if row.name else
+            "by its title at its first poll, kept (--name chooses another)")
+    relayed = ", or the outlet an entry names in its own <source>" if row.relays else ""
+    return f"source: matches it {name}{relayed}"
 
 
 def links_elsewhere_line(count: int) -> str:

@@ -19,7 +19,7 @@ from bot.ingest.fetch import check_address
 from bot.ingest.next_try import next_try
 from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
-from bot.source_links import links_elsewhere_line
+from bot.source_links import links_elsewhere_line, matched_as
 from bot.source_notices import remove_source
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
@@ -37,6 +37,7 @@ from storage.sources import (
     moved_from,
     record_check,
     refuse_known,
+    source_name,
     source_row,
     unreadable_files,
     utcnow,
@@ -92,12 +93,18 @@ def source_kind(location: str) -> str:
 @click.option("--never-duplicate", is_flag=True,
               help="Its articles always alert and never count as a rewrite (the newsroom's "
                    "own copy, a must-see wire).")
+@click.option("--name", help="Feeds: the name `source:` matches its articles by (default: "
+                               "the feed's title at its first poll, kept).")
+@click.option("--relays", is_flag=True,
+              help="Feeds: an aggregator whose entries name their outlet (<source>): "
+                   "`source:` matches that outlet too (otherwise it is shown, not matched).")
 @click.option("--no-check", is_flag=True,
               help="Feeds: do not fetch the feed once now to check it (a machine offline "
                    "while it is set up).")
 @click.pass_obj
 def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
-        allow_private: bool, never_duplicate: bool, no_check: bool) -> None:
+        allow_private: bool, never_duplicate: bool, name: str | None, relays: bool,
+        no_check: bool) -> None:
     """Add an RSS/Atom feed URL or a folder to watch.
 
     A feed's first poll stores the entries it already carries without alerting; alerts start
@@ -112,6 +119,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
     Example:
         wirewatch sources add https://example.com/world/rss --every 60
         wirewatch sources add https://example.com/live/rss --alert-existing
+        wirewatch sources add https://example.com/news/rss --name "Example News"
         wirewatch sources add http://wire.intranet/rss --allow-private
         wirewatch sources add ~/wire/drop
         wirewatch sources add /srv/newsroom/copy --never-duplicate
@@ -119,6 +127,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
     refuse_long_address(location)
     kind = source_kind(location)
     refuse_known(obj.db, kind=kind, location=location)  # a scheme typo is named as one too
+    source_name(kind, name, relays=relays)
     if kind == "feed" and not allow_private:
         check_address(location.strip(), AddressPolicy.allowing(obj.settings.allow_networks))
     checked = None
@@ -130,7 +139,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
                 "--never-duplicate": never_duplicate}))
     with transaction(obj.db):
         source_id = add_source(obj.db, kind=kind, location=location, every=every,
-                               alert_existing=alert_existing, allow_private=allow_private)
+                               alert_existing=alert_existing, allow_private=allow_private,
+                               name=name, relays=relays)
         if never_duplicate:
             mark_never_duplicate(obj.db, source_id)
         if checked and checked.problem:
@@ -140,6 +150,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
                f"(every {source.every} s)")
     if never_duplicate:
         click.echo("never a duplicate: its articles always alert and never count as a rewrite")
+    if kind == "feed":
+        click.echo(matched_as(source))
     if checked:
         _say_checked(checked, source.id)
     if kind == "feed" and not alert_existing:
@@ -236,6 +248,8 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
                f"{health(row)}{polled} · {counted(row.items, 'item')}")
     if row.never_duplicate:
         click.echo("    never a duplicate: its articles always alert")
+    if row.kind == "feed":
+        click.echo(f"    {matched_as(row)}")
     now = utcnow()
     for line in (worked_line(row, now=now), quiet_line(row, now=now)):
         if line:

@@ -21,7 +21,7 @@ from bot.slack.command_words import ADD_TOPIC
 from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
 from bot.slack.reach import Reach
-from bot.source_links import links_elsewhere_line
+from bot.source_links import links_elsewhere_line, matched_as
 from storage.db import snapshot
 from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
@@ -169,8 +169,9 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         stored = f" · stored without alerting: {stored}" if stored else ""
         unread = _not_read(db, row.location) if errors and row.kind == "folder" else ""
         linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
-        lines.append(f"    {flag}{_named(row)} · {health(row)}{error}{trouble}{stored}{unread}"
-                     f"{linked}")
+        named = f" · {fit(matched_as(row), 300)}" if row.kind == "feed" else ""
+        lines.append(f"    {flag}{_named(row)}{named} · {health(row)}{error}{trouble}{stored}"
+                     f"{unread}{linked}")
     return lines
 
 

@@ -1,4 +1,5 @@
-"""/wirewatch sources: list, add (--every, --alert-existing, --never-duplicate), remove feeds.
+"""/wirewatch sources: list, add (--every, --alert-existing, --never-duplicate, --name,
+--relays), remove feeds.
 
 Only http(s) feeds can be added from Slack: a folder on the server is for its operator to add
 with `wirewatch sources add`, never for anyone in the workspace.
@@ -13,10 +14,12 @@ from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.bounds import MOST_ERROR_KEPT, MOST_LINK_CHARS
 from bot.ingest.fetch import FetchError, check_address
+from bot.models import Source
 from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import no_sources, source_lines
+from bot.source_links import matched_as
 from bot.source_notices import remove_source
 from handlers.common import (
     HELP_WORDS,
@@ -29,14 +32,24 @@ from handlers.common import (
 )
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
-from storage.sources import add_source, get_source, record_check, refuse_known, source_row
+from storage.sources import (
+    add_source,
+    get_source,
+    record_check,
+    refuse_known,
+    source_name,
+    source_row,
+)
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
-         "[--alert-existing] [--never-duplicate]` · `/wirewatch sources remove ID|URL`")
+         "[--alert-existing] [--never-duplicate] [--name \"NAME\"] [--relays]` · "
+         "`/wirewatch sources remove ID|URL`")
 SLACK_LINK = re.compile(r"<([^<>|]+)(?:\|[^<>]*)?>")
 EVERY = re.compile(r"(?:^|\s)--every[ =](\S+)")
 ALERT_EXISTING = re.compile(r"(?:^|\s)(?:--|—)alert-existing(?=\s|$)")
 NEVER_DUPLICATE = re.compile(r"(?:^|\s)(?:--|—)never-duplicate(?=\s|$)")
+NAME = re.compile(r"(?:^|\s)(?:--|—)name[ =](?:[\"“”]([^\"“”]*)[\"“”]|(\S+))")
+RELAYS = re.compile(r"(?:^|\s)(?:--|—)relays(?=\s|$)")
 WHOLE = 5 * MOST_ERROR_KEPT
 """Room for a text bounded already (a check's failure, the command naming a feed at most
 ``MOST_ORIGIN_SHOWN`` long), escaped: an `&` is five characters. Cut, it could not be typed."""
@@ -86,10 +99,12 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
         rest = EVERY.sub(" ", rest)
     alert_existing = bool(ALERT_EXISTING.search(rest))
     never_duplicate = bool(NEVER_DUPLICATE.search(rest))
+    name, relays, rest = _naming(rest)
     url = slack_url(NEVER_DUPLICATE.sub(" ", ALERT_EXISTING.sub(" ", rest)))
     if not url:
         return USAGE
     refuse_known(svc.db, kind="feed", location=url)
+    source_name("feed", name, relays=relays)
     try:
         check_address(url, AddressPolicy.allowing(svc.settings.allow_networks))
     except FetchError as exc:
@@ -100,7 +115,8 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
                           never_duplicate=never_duplicate)
     with transaction(svc.db):
         source_id = add_source(svc.db, kind="feed", location=url, every=every,
-                               alert_existing=alert_existing, added_by=added_by)
+                               alert_existing=alert_existing, added_by=added_by, name=name,
+                               relays=relays)
         if never_duplicate:
             mark_never_duplicate(svc.db, source_id)
         if checked.problem:
@@ -112,9 +128,25 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
     never = (" Never a duplicate: its articles always alert and never count as a rewrite."
              if never_duplicate else "")
     return (f"Added feed #{source.id} {echo(redact(source.location), 200)}, polled every "
-            f"{source.every} s. {first}{never} `/wirewatch status` shows its health; you get a "
+            f"{source.every} s. {first}{never} {_matched(source)} `/wirewatch status` shows its "
+            "health; you get a "
             "direct message if it stops working, and when it works again."
             f"{_checked(checked, source.id)}")
+
+
+def _naming(rest: str) -> tuple[str | None, bool, str]:
+    """``--name "NAME"`` (Slack's curly quotes too) and ``--relays``, and the text without them."""
+    name = None
+    if match := NAME.search(rest):
+        name = html.unescape(match.group(2) if match.group(1) is None else match.group(1))
+        rest = NAME.sub(" ", rest)
+    return name, bool(RELAYS.search(rest)), RELAYS.sub(" ", rest)
+
+
+def _matched(source: Source) -> str:
+    """The name ``source:`` matches the feed by, in backquotes where the CLI has none."""
+    said_ = matched_as(source).replace("source:", "`source:`", 1)
+    return f"{echo(said_, 400)}."
 
 
 def _not_added(checked: FeedCheck, *, every: int | None, alert_existing: bool,

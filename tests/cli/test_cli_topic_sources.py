@@ -48,3 +48,19 @@ def test_an_empty_source_is_refused_with_its_place(db_path):
     assert "'source:' needs a name after it" in result.output
     assert result.output.splitlines()[-1] == "  " + " " * len("strike AND ") + "^"
     assert "no topics yet" in invoke(db_path, "topics", "list").output
+
+
+def test_sources_add_names_the_feed_and_list_says_what_source_matches(db_path):
+    added = invoke(db_path, "sources", "add", "https://wire.example/feed", "--no-check",
+                   "--name", "Coast  Desk")
+    assert added.exit_code == 0, added.output
+    assert 'source: matches it as "Coast Desk"' in added.output
+    invoke(db_path, "sources", "add", "https://relay.example/feed", "--no-check", "--relays")
+    listed = invoke(db_path, "sources", "list").output.splitlines()
+    assert '    source: matches it as "Coast Desk"' in listed
+    assert ("    source: matches it by its title at its first poll, kept (--name chooses "
+            "another), or the outlet an entry names in its own <source>") in listed
+    assert [(s["name"], s["relays"]) for s in json.loads(
+        invoke(db_path, "sources", "list", "--json").output)] == [("Coast Desk", 0), (None, 1)]
+    folder = invoke(db_path, "sources", "add", ".", "--name", "Desk")
+    assert folder.exit_code != 0 and "--name and --relays are for feeds" in folder.output

@@ -33,3 +33,16 @@ def test_folders_and_local_files_are_refused_from_slack(runtime, fake_slack, fre
         add_source(fresh_db, kind="folder", location=str(tmp_path))
     refused = run_command(runtime, fake_slack, "/wirewatch", "sources remove 1")
     assert "managed on the server" in refused["text"] and len(list_sources(fresh_db)) == 1
+
+
+def test_a_feed_is_named_from_slack_and_listed_by_that_name(runtime, fake_slack, fresh_db):
+    added = run_command(runtime, fake_slack, "/wirewatch",
+                        "sources add <https://wire.example/world.rss> —name “Coast Desk” --relays")
+    assert "Added feed #1" in added["text"], added["text"]
+    assert ("`source:` matches it as \"Coast Desk\", or the outlet an entry names in its own "
+            "&lt;source&gt;") in added["text"]
+    [row] = list_sources(fresh_db)
+    assert (row.location, row.name, row.relays) == ("https://wire.example/world.rss",
+                                                    "Coast Desk", 1)
+    listed = run_command(runtime, fake_slack, "/wirewatch", "sources list")
+    assert "matches it as \"Coast Desk\"" in listed["text"]
