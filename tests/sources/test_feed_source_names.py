@@ -60,6 +60,10 @@ def test_the_operators_name_is_matched_not_the_feeds_claims(fresh_db, settings, 
         _poll(fresh_db, settings, nlp, feed, source_id)
     assert _tied(fresh_db, wire) == [] and _tied(fresh_db, title) == []
     assert _tied(fresh_db, desk) == ["Coast Desk"]
+    with transaction(fresh_db):
+        later = add_topic(fresh_db, name="Wire later", query='ferry AND source:"Example Wire"')
+        desk_later = add_topic(fresh_db, name="Desk later", query='ferry AND source:"Coast Desk"')
+    assert _tied(fresh_db, later) == [] and _tied(fresh_db, desk_later) == ["Coast Desk"]
     shown = [s for (s,) in fresh_db.execute("SELECT source FROM articles ORDER BY id")]
     assert shown == ["Example Wire", "Coast Desk"]
 
