@@ -9,9 +9,10 @@ from bot.models import Source
 
 
 def matched_as(row: Source) -> str:
-    """What ``source:`` matches a feed's articles by (``Source.name``, ``Source.relays``)."""
+    """What ``source:`` matches a feed's articles by (``Source.name``, ``Source.relays``); a
+    feed not yet named (new, or stored before ``sources/m024``) takes its title then."""
     name = (f'as "{row.name}"' if row.name else
-            "by its title at its first poll, kept (--name chooses another)")
+            "by its title at its next poll, kept (--name chooses another)")
     relayed = ", or the outlet an entry names in its own <source>" if row.relays else ""
     return f"source: matches it {name}{relayed}"
 

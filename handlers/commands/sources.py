@@ -129,8 +129,7 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
              if never_duplicate else "")
     return (f"Added feed #{source.id} {echo(redact(source.location), 200)}, polled every "
             f"{source.every} s. {first}{never} {_matched(source)} `/wirewatch status` shows its "
-            "health; you get a "
-            "direct message if it stops working, and when it works again."
+            "health; you get a direct message if it stops working, and when it works again."
             f"{_checked(checked, source.id)}")
 
 

@@ -58,7 +58,7 @@ def test_sources_add_names_the_feed_and_list_says_what_source_matches(db_path):
     invoke(db_path, "sources", "add", "https://relay.example/feed", "--no-check", "--relays")
     listed = invoke(db_path, "sources", "list").output.splitlines()
     assert '    source: matches it as "Coast Desk"' in listed
-    assert ("    source: matches it by its title at its first poll, kept (--name chooses "
+    assert ("    source: matches it by its title at its next poll, kept (--name chooses "
             "another), or the outlet an entry names in its own <source>") in listed
     assert [(s["name"], s["relays"]) for s in json.loads(
         invoke(db_path, "sources", "list", "--json").output)] == [("Coast Desk", 0), (None, 1)]
