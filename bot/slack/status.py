@@ -74,7 +74,7 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     lines += slack_run_lines(desk.runs, desk.at, server=errors)
     lines += nothing_posted(stored, subscribed, settings.admins, manages=manages,
                             subscribes=subscribes)
-    listed = source_lines(db, errors=errors, rows=desk.sources,
+    listed = source_lines(db, errors=errors, rows=desk.sources, unread=desk.unread,
                           empty=no_sources(None if manages else settings.admins))
     return lines + delivery_lines(db, token, viewer=viewer) + \
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
@@ -147,10 +147,12 @@ def no_sources(admins: tuple[str, ...] | None) -> str:
 
 
 def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | None = None,
+                 unread: dict[int, int] | None = None,
                  empty: str = no_sources(None)) -> list[str]:
     """One line per source with its health, the unhealthy ones first; since when one fails or
     a feed has brought nothing new, and what to do; ``errors`` adds why; ``rows``: the sources
-    already read; ``empty``: what to say of none (``no_sources``)."""
+    already read, ``unread`` each folder's files not read, counted with them
+    (``DeskStatus.unread``); ``empty``: what to say of none (``no_sources``)."""
     rows = list(rows) if rows is not None else list_sources(db)
     now = datetime.now(UTC)
     if not rows:
@@ -167,11 +169,11 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         trouble = f" · {trouble}" if trouble else ""
         stored = ", ".join(f"{t.count} {t.reason}" for t in held.get(row.id, []))
         stored = f" · stored without alerting: {stored}" if stored else ""
-        unread = _not_read(db, row.location) if errors and row.kind == "folder" else ""
+        not_read = _not_read(db, row, unread) if errors and row.kind == "folder" else ""
         linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
         named = f" · {fit(matched_as(row), 300)}" if row.kind == "feed" else ""
         lines.append(f"    {flag}{_named(row)}{named} · {health(row)}{error}{trouble}{stored}"
-                     f"{unread}{linked}")
+                     f"{not_read}{linked}")
     return lines
 
 
@@ -205,10 +207,12 @@ def _to_look_at(row: Source, now: datetime, linked_elsewhere: int) -> str:
     return "; ".join(part for part in said if part)
 
 
-def _not_read(db: Database, folder: str) -> str:
+def _not_read(db: Database, folder: Source, unread: dict[int, int] | None) -> str:
     """A folder's files never read (a .docx, a binary .txt), which polls do not count as
-    failures: only their number here, their names and why on the server."""
-    count, _ = unreadable_files(db, folder, limit=0)
+    failures: only their number here, their names and why on the server (counted already in
+    ``unread``, else read now)."""
+    count = unread.get(folder.id, 0) if unread is not None else \
+        unreadable_files(db, folder.location, limit=0)[0]
     if not count:
         return ""
     return (f" · ⚠️ {counted(count, 'file')} not read (`wirewatch sources list` on the server "
