@@ -30,6 +30,10 @@ LOOKS_SECRET = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[^\s\-]{6,}$")
 """A short value mixing letters and digits, as a password does (a post's ``p=123`` or a
 slug's ``p=news-2`` does not)."""
 PAIRS = re.compile(r"([&;])")
+SEPARATOR = re.compile(r"(/|\\|%5C|%2F)", re.IGNORECASE)
+"""What ends a path's segment, for masking: a slash, and a backslash or slash however written
+(the fetch sends ``\\`` as ``%5C``, which a browser, and many a server, read as ``/``: a
+``\\token\\abc`` names a token as ``/token/abc`` does)."""
 PATH_NAMES = frozenset({
     "token", "apikey", "accesstoken", "authtoken", "apitoken", "secretkey", "privatekey",
     "clientsecret", "password", "passwd", "pwd", "jwt", "sessionid", "jsessionid"})
@@ -48,11 +52,7 @@ def redact_url(url: str) -> str:
     except ValueError:
         return URL.sub(MASK, url) if "@" in url or "=" in url else url
     query = _masked(parts.query)
-    path = "/".join(MASK if at in secret_segments(segments) else
-                    _netloc(segment, whole=False) if at == 1 and fetched != url else
-                    _matrix(segment)
-                    for segments in [parts.path.split("/")]
-                    for at, segment in enumerate(segments))
+    path = _path(parts.path, host_moved=fetched != url)
     return urlunsplit((parts.scheme, netloc, path, query,
                        fragment_pairs(parts.fragment, _masked)))
 
@@ -67,6 +67,20 @@ def as_fetched(url: str) -> str:
     backslash ends the host for urllib3 alone (``http://a\\@b/`` is host a, path
     ``/%5C@b/``), so an address is shown with the host it is fetched from."""
     return parse_url(url).url if "\\" in urlsplit(url).netloc else url
+
+
+def _path(path: str, *, host_moved: bool) -> str:
+    """The path with its secrets masked, its segments split where a server may split them
+    (``SEPARATOR``); ``host_moved``: its first ``/`` segment is what ``urlsplit`` read as the
+    host's (a password there masked, as ``_netloc`` masks one)."""
+    pieces = SEPARATOR.split(path)
+    segments = pieces[::2]
+    secret = secret_segments(segments)
+    moved = len(SEPARATOR.split(path.lstrip("/").split("/", 1)[0])) // 2 + 1 if host_moved else 0
+    pieces[::2] = [MASK if at in secret else
+                   _matrix(_netloc(segment, whole=False) if 0 < at <= moved else segment)
+                   for at, segment in enumerate(segments)]
+    return "".join(pieces)
 
 
 def _netloc(netloc: str, *, whole: bool = True) -> str:
