@@ -3,6 +3,8 @@ fetcher, limits, address policy and proxy as the polls of `wirewatch run`."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -14,6 +16,12 @@ from bot.ingest.feed_moves import too_long_to_move_to
 from bot.ingest.feeds import FeedError, WebPageError, parse_feed
 from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
 from bot.redact import redact
+from storage.sources import NAME_CHARS
+
+UNTYPED = re.compile(r'[\\"“”„‟`$!]')
+"""What a name in a suggested command goes without: a quote that would end it (Slack's curly
+ones too), and what a shell acts on inside double quotes (``$``, a backquote, ``\\``,
+history's ``!``); a backquote would end Slack's code span too."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,8 @@ class FeedCheck:
     """The address is a web page, which no poll will read as a feed."""
     named_feed: str | None = None
     """The feed such a page names for itself."""
+    named_title: str | None = None
+    """What the page calls it (the page's text: shown only through ``typed_name``)."""
     named_elsewhere: bool = False
     """That feed is on another host than the page: the page's server chose it, so the trust
     ``--allow-private`` gave the page's host is not passed on to it."""
@@ -49,14 +59,31 @@ class FeedCheck:
                 f"permanent redirect), longer than a link may be ({MOST_LINK_CHARS:,}): not "
                 "moved there; polled at the address given")
 
-    def feed_to_add(self, *, every: int | None, flags: Iterable[str]) -> str | None:
-        """`sources add FEED --every N --flag…`: the command adding the feed a web page names,
-        with the options given; the one wording of `wirewatch` and `/wirewatch`."""
+    def feed_to_add(self, *, every: int | None, flags: Iterable[str],
+                    name: str | None = None) -> str | None:
+        """`sources add FEED --name "…" --every N --flag…`: the command adding the feed a web
+        page names, with the options given (the name given, else the page's for the feed); the
+        one wording of `wirewatch` and `/wirewatch`."""
         if not self.named_feed:
             return None
         kept = [f for f in flags if not (self.named_elsewhere and f == "--allow-private")]
-        options = (f" --every {every}" if every else "") + "".join(f" {f}" for f in kept)
+        typed = typed_name(name or self.named_title or "")
+        options = ((f' --name "{typed}"' if typed else "") + (f" --every {every}" if every else "")
+                   + "".join(f" {f}" for f in kept))
         return f"sources add {redact(self.named_feed)}{options}"
+
+
+def typed_name(text: str) -> str | None:
+    """``text`` as a name to type between double quotes, in a shell or in Slack: without
+    ``UNTYPED`` and control or invisible characters (each a space), its spaces made one,
+    trimmed, cut at a word to ``NAME_CHARS``; None when nothing is left."""
+    kept = "".join(" " if UNTYPED.match(c) or unicodedata.category(c)[0] in "CZ" else c
+                   for c in text)
+    name = " ".join(kept.split())
+    if len(name) > NAME_CHARS:
+        cut = name[:NAME_CHARS + 1].rpartition(" ")[0]
+        name = cut or name[:NAME_CHARS]
+    return name or None
 
 
 def fetch_limits(settings: Settings) -> FetchLimits:
@@ -76,7 +103,7 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
     except WebPageError as exc:
         elsewhere = bool(exc.feed) and not same_host(exc.feed or "", url)
         return FeedCheck(problem=kept_error(redact(str(exc))), web_page=True, named_feed=exc.feed,
-                         named_elsewhere=elsewhere)
+                         named_title=exc.title, named_elsewhere=elsewhere)
     except (FetchError, FeedError) as exc:
         return FeedCheck(problem=kept_error(redact(str(exc))))
     finally:

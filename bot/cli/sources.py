@@ -134,9 +134,9 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
     if kind == "feed" and not no_check:
         checked = check_feed(obj.settings, location.strip(), allow_private=allow_private)
         if checked.web_page:
-            raise click.ClickException(_not_added(checked, every=every, flags={
+            raise click.ClickException(_not_added(checked, every=every, name=name, flags={
                 "--alert-existing": alert_existing, "--allow-private": allow_private,
-                "--never-duplicate": never_duplicate}))
+                "--never-duplicate": never_duplicate, "--relays": relays}))
     with transaction(obj.db):
         source_id = add_source(obj.db, kind=kind, location=location, every=every,
                                alert_existing=alert_existing, allow_private=allow_private,
@@ -168,10 +168,12 @@ def _first_poll(*, failing: bool) -> str:
             "(--alert-existing alerts on them too)")
 
 
-def _not_added(checked: FeedCheck, *, every: int | None, flags: dict[str, bool]) -> str:
+def _not_added(checked: FeedCheck, *, every: int | None, name: str | None,
+               flags: dict[str, bool]) -> str:
     """A web page is no feed at any poll: nothing is added, and the line says what to type
     (the feed the page names, with the options given), or how to add the page anyway."""
-    command = checked.feed_to_add(every=every, flags=[f for f, given in flags.items() if given])
+    command = checked.feed_to_add(every=every, name=name,
+                                  flags=[f for f, given in flags.items() if given])
     then = f"; to add its feed: wirewatch {command}" if command else ""
     return (f"{checked.problem}. Nothing was added{then} (--no-check adds an address as it "
             "is, without fetching it)")

@@ -4,6 +4,7 @@ a desk often adds its site's home page, or an article's, instead of the feed."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import lxml.html
@@ -25,8 +26,15 @@ def is_page(data: bytes) -> bool:
     return bool(PAGE_START.match(data[:4096]))
 
 
-def named_feed(page: bytes, url: str) -> str | None:
-    """The address of the first feed the page names, or None (also for no page at all)."""
+@dataclass(frozen=True)
+class NamedFeed:
+    url: str
+    title: str | None
+    """What the page calls that feed: its link's title, else the page's own (outside text)."""
+
+
+def named_feed(page: bytes, url: str) -> NamedFeed | None:
+    """The first feed the page names, or None (also for no page at all)."""
     try:
         root = lxml.html.document_fromstring(page[:HEAD_BYTES])
     except (ValueError, etree.ParserError):
@@ -38,5 +46,5 @@ def named_feed(page: bytes, url: str) -> str | None:
         if "alternate" in rel and kind in FEED_TYPES and href:
             found = urljoin(url, href)
             if found.startswith(("http://", "https://")) and found != url:
-                return found
+                return NamedFeed(found, link.get("title") or root.findtext(".//title"))
     return None

@@ -118,11 +118,13 @@ class FeedError(Exception):
 
 
 class WebPageError(FeedError):
-    """The address is a web page, not a feed; ``feed`` is the feed it names, if it names one."""
+    """The address is a web page, not a feed; ``feed`` is the feed it names, if it names one,
+    ``title`` what the page calls it."""
 
-    def __init__(self, message: str, *, feed: str | None) -> None:
+    def __init__(self, message: str, *, feed: str | None, title: str | None = None) -> None:
         super().__init__(message)
         self.feed = feed
+        self.title = title
 
 
 @dataclass(frozen=True)
@@ -483,12 +485,13 @@ def _web_page(data: bytes, url: str, *, shown: str) -> WebPageError | None:
     """A web page given as a feed, with the feed it names to add instead: only one shown
     whole, since a cut address is advice no one can type."""
     named = named_feed(data, url)
-    if named and len(named) <= MOST_ORIGIN_SHOWN:
+    if named and len(named.url) <= MOST_ORIGIN_SHOWN:
         return WebPageError(f"{shown} is a web page, not a feed; the page names its feed at "
-                            f"{named}: add that address instead", feed=named)
+                            f"{named.url}: add that address instead", feed=named.url,
+                            title=named.title)
     if named:
         return WebPageError(f"{shown} is a web page, not a feed; the page names its feed at an "
-                            f"address of {len(named):,} characters, too long to show whole: "
+                            f"address of {len(named.url):,} characters, too long to show whole: "
                             f"{_FIND_IT}", feed=None)
     if is_page(data):
         return WebPageError(f"{shown} is a web page, not an RSS or Atom feed, and names none: "

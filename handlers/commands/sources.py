@@ -111,8 +111,9 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
         return f"{echo(str(exc), 400)}. Nothing was added."
     checked = check_feed(svc.settings, url)
     if checked.web_page:
-        return _not_added(checked, every=every, alert_existing=alert_existing,
-                          never_duplicate=never_duplicate)
+        return _not_added(checked, every=every, name=name, flags={
+            "--alert-existing": alert_existing, "--never-duplicate": never_duplicate,
+            "--relays": relays})
     with transaction(svc.db):
         source_id = add_source(svc.db, kind="feed", location=url, every=every,
                                alert_existing=alert_existing, added_by=added_by, name=name,
@@ -148,12 +149,12 @@ def _matched(source: Source) -> str:
     return f"{echo(said_, 400)}."
 
 
-def _not_added(checked: FeedCheck, *, every: int | None, alert_existing: bool,
-               never_duplicate: bool) -> str:
+def _not_added(checked: FeedCheck, *, every: int | None, name: str | None,
+               flags: dict[str, bool]) -> str:
     """A web page is no feed at any poll: nothing is added, and the feed it names is given as
     the command to type, with the options given."""
-    flags = {"--alert-existing": alert_existing, "--never-duplicate": never_duplicate}
-    command = checked.feed_to_add(every=every, flags=[f for f, given in flags.items() if given])
+    command = checked.feed_to_add(every=every, name=name,
+                                  flags=[f for f, given in flags.items() if given])
     named = f" To add its feed: `/wirewatch {echo(command, WHOLE)}`." if command else ""
     return f"{echo(checked.problem or '', WHOLE)}. Nothing was added.{named}"
 

@@ -446,13 +446,14 @@ def test_a_web_page_given_as_a_feed_is_not_added_and_its_feed_is_said(tmp_path, 
     """Before: a desk's home page (or its "about" page) pasted for the feed was added with a
     warning, and polled and failed every five minutes, then marked UNHEALTHY, as a feed down
     for now is: a page never becomes a feed. Now nothing is added; the line gives the feed the
-    page names, with the options given, ready to type."""
+    page names, with the options given and the page's title as its name, ready to type."""
     line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "sources", "add",
                                     feeds.url("/"), "--every", "60", "--allow-private"))
     assert f"is a web page, not a feed; the page names its feed at {feeds.url('/desk.xml')}" \
         in line, line
     assert line.endswith(f"Nothing was added; to add its feed: wirewatch sources add "
-                         f"{feeds.url('/desk.xml')} --every 60 --allow-private (--no-check "
+                         f"{feeds.url('/desk.xml')} --name \"Gazette\" --every 60 "
+                         "--allow-private (--no-check "
                          "adds an address as it is, without fetching it)")
     assert feeds.hits("/desk.xml") == 0  # not followed: the desk decides
     bare = one_error_line(add_feed(tmp_path, feeds.url("/index.html")))
