@@ -51,7 +51,7 @@ class Action(Enum):
     MUTE = "mute stories"
     MANAGE_TOPICS = "add or remove topics"
     NOTIFY_GROUPS = "set a user group to notify (a member may name people)"
-    MANAGE_SOURCES = "add or remove sources"
+    MANAGE_SOURCES = "add, rename or remove sources"
     CHANGE_SETTINGS = "change settings"
     SEE_SOURCE_ERRORS = "see the errors of sources"
 

@@ -17,6 +17,14 @@ def matched_as(row: Source) -> str:
     return f"source: matches it {name}{relayed}"
 
 
+def renamed(row: Source, before: str | None) -> str:
+    """What ``source:`` matches once a feed is renamed: the new name for what it reads from
+    now on; its articles stored before keep the name they were stored under."""
+    kept = (f'; its articles stored before keep "{before}" (source:"{before}" matches those, '
+            "not its new ones)" if before and before != row.name else "")
+    return f"from its next poll on, {matched_as(row)}{kept}"
+
+
 def links_elsewhere_line(count: int) -> str:
     """Why ``source:`` by host does not match some of a feed's articles
     (``storage.inbox.unvouched_by_source``)."""

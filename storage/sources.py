@@ -13,6 +13,7 @@ from bot.models import BadInput, SeenFile, Source
 from bot.models.times import utc_time
 from storage.backoff import Backoff
 from storage.db import insert_row, row_id
+from storage.names import visible
 from storage.quiet_feeds import gaps_key
 from storage.source_notices import failing_noted, note_change
 from storage.state import get_state, set_state
@@ -121,6 +122,32 @@ def source_name(kind: str, name: str | None, *, relays: bool) -> str | None:
     if not name or len(name) > NAME_CHARS:
         raise SourceError(f"--name takes a name of 1 to {NAME_CHARS} characters")
     return name
+
+
+def rename_source(db: Database, ident: int | str, name: str) -> tuple[Source, str | None]:
+    """A feed's name for ``source:`` changed to ``name`` (spaces made one, what nobody sees
+    dropped); refused for a folder, a name empty or over ``NAME_CHARS``, or one another feed has
+    (case and spacing aside: ``source:`` could not tell the two apart). The feed renamed, and
+    the name it had (None: not named yet)."""
+    source = get_source(db, ident)
+    if source is None:
+        raise SourceError(f"no source '{ident}' (see: wirewatch sources list)")
+    if source.kind != "feed":
+        raise SourceError(f"#{source.id} is a watched folder: its files name their own source; "
+                          "only a feed is renamed")
+    new = " ".join(visible(name).split())
+    if not new or len(new) > NAME_CHARS:
+        raise SourceError(f"a feed's name takes 1 to {NAME_CHARS} characters, not {len(new)}")
+    for other in list_sources(db, kind="feed"):
+        if other.id != source.id and other.name and _same_name(other.name, new):
+            raise SourceError(f'feed #{other.id} is named "{other.name}" already: `source:` '
+                              "could not tell the two apart; choose another name")
+    db.execute("UPDATE sources SET name = ? WHERE id = ?", [new, source.id])
+    return source_row(db, source.id), source.name
+
+
+def _same_name(one: str, other: str) -> bool:
+    return " ".join(visible(one).split()).casefold() == " ".join(other.split()).casefold()
 
 
 def pin_name(db: Database, source_id: int, name: str) -> None:

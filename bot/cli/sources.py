@@ -1,4 +1,4 @@
-"""`wirewatch sources add|list|remove`"""
+"""`wirewatch sources add|list|rename|remove`"""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from bot.ingest.fetch import check_address
 from bot.ingest.next_try import next_try
 from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
-from bot.source_links import links_elsewhere_line, matched_as
+from bot.source_links import links_elsewhere_line, matched_as, renamed
 from bot.source_notices import remove_source
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
@@ -37,6 +37,7 @@ from storage.sources import (
     moved_from,
     record_check,
     refuse_known,
+    rename_source,
     source_name,
     source_row,
     unreadable_files,
@@ -313,6 +314,24 @@ def _failed_line(tally: FailedTally) -> str:
     return (f"{counted(count, 'article')} failed for good (last: "
             f"{redact(tally.latest_reason or 'unknown')}); `wirewatch inbox retry` queues them "
             "again")
+
+
+@sources.command("rename")
+@click.argument("ident")
+@click.argument("name", nargs=-1, required=True)
+@click.pass_obj
+def rename(obj: CliContext, ident: str, name: tuple[str, ...]) -> None:
+    """Give a feed (its number or address) the name `source:` matches its articles by.
+
+    \b
+    Example:
+        wirewatch sources rename 3 "Coast Desk"
+        wirewatch sources rename https://example.com/world/rss Example World
+    """
+    with transaction(obj.db):
+        source, before = rename_source(obj.db, ident, " ".join(name))
+    click.echo(f"renamed feed #{source.id}: {redact(source.location)}")
+    click.echo(renamed(source, before))
 
 
 @sources.command("remove")

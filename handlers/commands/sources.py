@@ -1,5 +1,5 @@
 """/wirewatch sources: list, add (--every, --alert-existing, --never-duplicate, --name,
---relays), remove feeds.
+--relays), rename and remove feeds.
 
 Only http(s) feeds can be added from Slack: a folder on the server is for its operator to add
 with `wirewatch sources add`, never for anyone in the workspace.
@@ -19,7 +19,7 @@ from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import no_sources, source_lines
-from bot.source_links import matched_as
+from bot.source_links import matched_as, renamed
 from bot.source_notices import remove_source
 from handlers.common import (
     HELP_WORDS,
@@ -37,13 +37,14 @@ from storage.sources import (
     get_source,
     record_check,
     refuse_known,
+    rename_source,
     source_name,
     source_row,
 )
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
          "[--alert-existing] [--never-duplicate] [--name \"NAME\"] [--relays]` · "
-         "`/wirewatch sources remove ID|URL`")
+         "`/wirewatch sources rename ID|URL NEW NAME` · `/wirewatch sources remove ID|URL`")
 SLACK_LINK = re.compile(r"<([^<>|]+)(?:\|[^<>]*)?>")
 EVERY = re.compile(r"(?:^|\s)--every[ =](\S+)")
 ALERT_EXISTING = re.compile(r"(?:^|\s)(?:--|—)alert-existing(?=\s|$)")
@@ -70,7 +71,7 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
     typed, rest = split_name(args)
     action = (typed or "list").lower()
     who = caller(command)
-    if action in ("add", "remove") and not may(who.role, Action.MANAGE_SOURCES):
+    if action in ("add", "rename", "remove") and not may(who.role, Action.MANAGE_SOURCES):
         return refusal(Action.MANAGE_SOURCES, who, user_id=command.get("user_id"))
     if action in HELP_WORDS:
         return USAGE
@@ -82,9 +83,11 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
         return said(lambda: _add(svc, rest, added_by=command.get("user_id")), then=USAGE)
     if action == "remove":
         return said(lambda: _remove(svc, rest), then=USAGE)
+    if action == "rename":
+        return said(lambda: _rename(svc, rest), then=USAGE)
     manages = may(who.role, Action.MANAGE_SOURCES)
     words = {word: f"/wirewatch sources {word} {slack_url(rest)}".strip()
-             for word in ("list", "add", "remove") if manages or word == "list"}
+             for word in ("list", "add", "rename", "remove") if manages or word == "list"}
     return unknown_word(typed, words, f"\n{USAGE}")
 
 
@@ -180,6 +183,18 @@ def _moved(checked: FeedCheck) -> str:
         return ""
     return (f" It moved for good to {echo(redact(checked.moved_to), MOST_LINK_CHARS)} (a "
             "permanent redirect): polled there from its first poll on.")
+
+
+def _rename(svc: Services, rest: str) -> str:
+    """`ID|URL NEW NAME`, the name with or without quotes (Slack's curly ones too)."""
+    ident, _, typed = slack_url(rest).replace("\n", " ").partition(" ")
+    name = typed.strip().strip("\"“”")
+    if not name:
+        return USAGE
+    with transaction(svc.db):
+        source, before = rename_source(svc.db, ident, name)
+    now = renamed(source, before).replace("source:", "`source:`", 1)
+    return f"Renamed feed #{source.id} {echo(redact(source.location), 200)}: {echo(now, 700)}."
 
 
 def _remove(svc: Services, rest: str) -> str:

@@ -136,7 +136,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "status": Subcommand(status_text,
                          "/wirewatch status: runs, sources, last ingest, alerts waiting"),
     "sources": Subcommand(sources_text,
-                          "/wirewatch sources [add URL [--every N] | remove ID]: feeds",
+                          "/wirewatch sources [add URL [--every N] | rename ID NAME | remove ID]: "
+                          "feeds",
                           needs=Action.SEE_SOURCES, manage=Action.MANAGE_SOURCES,
                           reader_usage="/wirewatch sources: the feeds and folders read"),
 }

@@ -54,6 +54,6 @@ def test_a_sources_word_typed_a_little_off_is_answered_with_the_command_meant(
     assert typed("sources remvoe 3") == \
         "I don't know `remvoe`. Did you mean `/wirewatch sources remove 3`?"
     assert typed("topcs") == "I don't know `topcs`. Did you mean `/topics`?"
-    far = typed("sources rename 1")
-    assert far.startswith("I don't know `rename`.\nUsage: `/wirewatch sources` lists them"), far
+    far = typed("sources export 1")
+    assert far.startswith("I don't know `export`.\nUsage: `/wirewatch sources` lists them"), far
     assert fresh_db.execute("SELECT count(*) FROM sources").fetchone() == (0,), "none added"
