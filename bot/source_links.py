@@ -4,8 +4,13 @@ name `source:` matches it by: the CLI's `sources list`, `/wirewatch status` and
 
 from __future__ import annotations
 
+from sqlite_utils import Database
+
 from bot.alerts.mrkdwn import counted
 from bot.models import Source
+from bot.stories.query import TopicQueryError, parse_query
+from bot.stories.topics import source_terms
+from storage.topics import list_topics
 
 
 def matched_as(row: Source) -> str:
@@ -17,12 +22,33 @@ def matched_as(row: Source) -> str:
     return f"source: matches it {name}{relayed}"
 
 
-def renamed(row: Source, before: str | None) -> str:
+def renamed(db: Database, row: Source, before: str | None) -> str:
     """What ``source:`` matches once a feed is renamed: the new name for what it reads from
-    now on; its articles stored before keep the name they were stored under."""
-    kept = (f'; its articles stored before keep "{before}" (source:"{before}" matches those, '
-            "not its new ones)" if before and before != row.name else "")
-    return f"from its next poll on, {matched_as(row)}{kept}"
+    now on; its articles stored before keep the name they were stored under, and the topics
+    whose ``source:`` named it by that name alone no longer match (nor leave out) its new
+    ones."""
+    if not before or before == row.name:
+        return f"from its next poll on, {matched_as(row)}"
+    left = _named_by(db, before, not_by=row.name or "")
+    topics = (f'; topics whose source: matched "{before}" and not the new name: '
+              f"{', '.join(left)}" if left else "")
+    return (f'from its next poll on, {matched_as(row)}; its articles stored before keep '
+            f'"{before}" (source:"{before}" matches those, not its new ones){topics}')
+
+
+def _named_by(db: Database, name: str, *, not_by: str) -> list[str]:
+    """``Harbour (source:"Coast Desk")``: each topic with a ``source:`` term matching ``name``
+    and none matching ``not_by`` (a stored query no longer read matches nothing)."""
+    found = []
+    for topic in list_topics(db):
+        try:
+            query = parse_query(topic.query)
+        except TopicQueryError:
+            continue
+        terms = source_terms(query, name)
+        if terms and not source_terms(query, not_by):
+            found.append(f"{topic.name} ({', '.join(dict.fromkeys(terms))})")
+    return found
 
 
 def links_elsewhere_line(count: int) -> str:

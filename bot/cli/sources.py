@@ -331,7 +331,7 @@ def rename(obj: CliContext, ident: str, name: tuple[str, ...]) -> None:
     with transaction(obj.db):
         source, before = rename_source(obj.db, ident, " ".join(name))
     click.echo(f"renamed feed #{source.id}: {redact(source.location)}")
-    click.echo(renamed(source, before))
+    click.echo(renamed(obj.db, source, before))
 
 
 @sources.command("remove")

@@ -382,6 +382,18 @@ def negated_terms(node: Node, *, negated: bool = False) -> list[Term]:
     return [t for child in node.children for t in negated_terms(child, negated=negated)]
 
 
+def source_terms(node: Node, name: str) -> list[str]:
+    """The query's ``source:`` terms a source of this name matches (as ``Matcher._source``
+    reads them), each as the query wrote it: what a feed's rename changes."""
+    if isinstance(node, Term):
+        words = tuple(SPLIT.findall(name.casefold()))
+        hit = node.of_source and _in_order(words, _split(node.words), node.kind)
+        return [node.source] if hit else []
+    if isinstance(node, Not):
+        return source_terms(node.child, name)
+    return [t for child in node.children for t in source_terms(child, name)]
+
+
 def _in_order(words: tuple[str, ...], wanted: tuple[str, ...], kind: str) -> bool:
     """``wanted`` as consecutive whole words of ``words`` (the last as a prefix for a prefix)."""
     if not wanted:

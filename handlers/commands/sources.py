@@ -193,7 +193,7 @@ def _rename(svc: Services, rest: str) -> str:
         return USAGE
     with transaction(svc.db):
         source, before = rename_source(svc.db, ident, name)
-    now = renamed(source, before).replace("source:", "`source:`", 1)
+    now = renamed(svc.db, source, before).replace("source:", "`source:`", 1)
     return f"Renamed feed #{source.id} {echo(redact(source.location), 200)}: {echo(now, 700)}."
 
 
