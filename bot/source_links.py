@@ -1,6 +1,6 @@
 """What every list of sources says of a feed's entries that link another host, and of the
-name `source:` matches it by: the CLI's `sources list`, `/wirewatch status` and
-`/wirewatch sources`, App Home's feeds to look at."""
+name `source:` matches it by: the CLI's `sources list` and `/wirewatch sources` (where one
+looks to write a filter; `/wirewatch status` says only the first), App Home's feeds to look at."""
 
 from __future__ import annotations
 

@@ -148,11 +148,12 @@ def no_sources(admins: tuple[str, ...] | None) -> str:
 
 def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | None = None,
                  unread: dict[int, int] | None = None,
-                 empty: str = no_sources(None)) -> list[str]:
+                 empty: str = no_sources(None), named: bool = False) -> list[str]:
     """One line per source with its health, the unhealthy ones first; since when one fails or
     a feed has brought nothing new, and what to do; ``errors`` adds why; ``rows``: the sources
     already read, ``unread`` each folder's files not read, counted with them
-    (``DeskStatus.unread``); ``empty``: what to say of none (``no_sources``)."""
+    (``DeskStatus.unread``); ``empty``: what to say of none (``no_sources``); ``named`` adds
+    what ``source:`` matches each feed by (`/wirewatch sources`, where a filter is written)."""
     rows = list(rows) if rows is not None else list_sources(db)
     now = datetime.now(UTC)
     if not rows:
@@ -171,8 +172,8 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         stored = f" · stored without alerting: {stored}" if stored else ""
         not_read = _not_read(db, row, unread) if errors and row.kind == "folder" else ""
         linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
-        named = f" · {fit(matched_as(row), 300)}" if row.kind == "feed" else ""
-        lines.append(f"    {flag}{_named(row)}{named} · {health(row)}{error}{trouble}{stored}"
+        matched = f" · {fit(matched_as(row), 300)}" if named and row.kind == "feed" else ""
+        lines.append(f"    {flag}{_named(row)}{matched} · {health(row)}{error}{trouble}{stored}"
                      f"{not_read}{linked}")
     return lines
 

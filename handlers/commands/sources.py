@@ -78,7 +78,7 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
     if action == "list":
         empty = no_sources(None if may(who.role, Action.MANAGE_SOURCES) else svc.settings.admins)
         return join_lines(source_lines(svc.db, errors=may(who.role, Action.SEE_SOURCE_ERRORS),
-                                       empty=empty))
+                                       empty=empty, named=True))
     if action == "add":
         return said(lambda: _add(svc, rest, added_by=command.get("user_id")), then=USAGE)
     if action == "remove":

@@ -76,11 +76,13 @@ def test_wirewatch_help_status_and_unknown(runtime, fake_slack, fresh_db):
     status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "Alerts waiting to be posted: 1" in status and "nothing ingested yet" in status
     assert "Sources: 3 (1 failing or quiet)" in status
+    assert "quiet.example/rss · not polled yet · stored without alerting: 2 background" \
+        in status
+    assert "⚠️ feed https://wire.example/rss · UNHEALTHY" in status and "HTTP 500" in status
+    assert "matches it" not in status  # what `source:` matches: `/wirewatch sources` says it
+    listed = run_command(runtime, fake_slack, "/wirewatch", "sources list")["text"]
     named = "source: matches it by its title at its next poll, kept (--name chooses another)"
-    assert f"quiet.example/rss · {named} · not polled yet · stored without alerting: " \
-        "2 background" in status
-    assert f"⚠️ feed https://wire.example/rss · {named} · UNHEALTHY" in status and \
-        "HTTP 500" in status
+    assert f"quiet.example/rss · {named} · not polled yet" in listed
     unknown = run_command(runtime, fake_slack, "/wirewatch", "frobnicate")["text"]
     assert "I don't know `frobnicate`" in unknown and "/wirewatch help" in unknown
 
