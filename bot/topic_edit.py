@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from bot.models import Topic
-from bot.stories.query import TopicQueryError, parse_query
+from bot.stories.query import TopicQueryError, topic_query
 from bot.stories.tracking import RUNNING_LIMIT, matching_stories, running_since
 from storage.articles import now_iso
 from storage.stories import link_topic
@@ -31,7 +31,7 @@ def change_query(db: Database, topic: Topic, query: str, *,
     """Give ``topic`` the query ``query`` (checked first); call inside a transaction."""
     query = query.strip()
     try:
-        node = parse_query(query)
+        node = topic_query(query)
     except TopicQueryError as exc:
         raise TopicError(f"bad query: {exc.describe()}") from exc
     set_query(db, topic.id, query)

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 
 from bot.stories.query import unsearched
 
-QUERY_SYNTAX = re.compile(r"\b(?:AND|OR|NOT)\b|[()\"*:“”„«»]")
+QUERY_SYNTAX = re.compile(r"\b(?:AND|OR|NOT)\b|[()\"*:“”„«»]|(?:^|\s)[-−]\w")
+"""What makes words a query: an operator, a bracket, a quote, a prefix, a field, or a word
+after a dash (`-strike`, an exclusion the query then explains)."""
 
 
 def plain_words(words: Sequence[str]) -> bool:
-    """Words with nothing of the query language in them (AND, OR, NOT, parentheses, quotes,
-    prefix*, field:): they read as the rest of a name as much as a query."""
+    """Words with nothing of the query language in them (``QUERY_SYNTAX``): they read as the
+    rest of a name as much as a query."""
     return bool(words) and not any(QUERY_SYNTAX.search(word) for word in words)
 
 

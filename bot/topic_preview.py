@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from bot.models import LatestArticle
 from bot.stories.left_out import excluded, stored_text
-from bot.stories.query import And, Node, Not, Or, Term, parse_query
+from bot.stories.query import And, Node, Not, Or, Term, parse_query, topic_query
 from bot.stories.topics import Matcher, TopicMatch
 from bot.stories.tracking import matching_stories
 from storage.timeline import story_brief
@@ -36,7 +36,7 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
     """Stories seen in the last ``days`` (the latest SCAN_LIMIT of them, as many as a topic
     added for real is tried on) one of whose newest articles matches; raises TopicQueryError."""
     return [_hit(db, row, result) for row, result in
-            matching_stories(db, parse_query(query), since=_since(now, days), limit=SCAN_LIMIT)]
+            matching_stories(db, topic_query(query), since=_since(now, days), limit=SCAN_LIMIT)]
 
 
 def left_out(db: Database, query: str, *, matched: Collection[int], now: datetime | None = None,

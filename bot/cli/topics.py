@@ -11,6 +11,7 @@ from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT, MOST_DAYS
+from bot.cli.query_words import QueryCommand
 from bot.cli.topic_quiet import latest_story_line
 from bot.models import NotFound
 from bot.query_grouping import grouping_note
@@ -50,7 +51,7 @@ def topics() -> None:
     """
 
 
-@topics.command("add")
+@topics.command("add", cls=QueryCommand)
 @click.argument("name")
 @click.argument("words", metavar="[QUERY]", nargs=-1)
 @click.option("--query", "-q", "query_option", metavar="QUERY",
@@ -123,7 +124,7 @@ def _which_one(name: str, rest: str) -> str:
             f"{shell_word(name)} --query {shell_word(rest)}. Nothing was added.")
 
 
-@topics.command("edit")
+@topics.command("edit", cls=QueryCommand)
 @click.argument("name")
 @click.argument("words", metavar="QUERY", nargs=-1, required=True)
 @click.pass_obj
@@ -215,7 +216,7 @@ def show(obj: CliContext, words: tuple[str, ...], limit: int, as_json: bool) -> 
             click.echo(f"    left out: article #{article_id}, {left}")
 
 
-@topics.command("preview")
+@topics.command("preview", cls=QueryCommand)
 @click.argument("words", metavar="QUERY", nargs=-1, required=True)
 @click.option("--days", default=PREVIEW_DAYS, show_default=True,
               type=click.IntRange(min=1, max=MOST_DAYS),

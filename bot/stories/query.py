@@ -32,6 +32,11 @@ ORDINARY_MARKS = str.maketrans(dict.fromkeys(",.;:!?\"'“”‘’()[]-–—/"
 """Punctuation a name is written with that says nothing to search for ("Port strike, Rotterdam")."""
 
 
+NEEDS_A_WORD = "a topic needs at least one word to look for"
+EXAMPLE_WORD = "port"
+"""The example's word to look for, beside the reader's own word to leave out."""
+
+
 class TopicQueryError(BadInput):
     """A topic query cannot be parsed; ``position`` is the 0-based offset of the problem."""
 
@@ -106,6 +111,27 @@ def parse_query(query: str) -> Node:
                                   position=token.pos)
         raise TopicQueryError(f"unexpected {token.value!r}", query=query, position=token.pos)
     return node
+
+
+def topic_query(query: str) -> Node:
+    """``parse_query`` for a query being typed: one of only exclusions (``NOT strike``) would
+    match every other article, so it is refused with the words to write instead."""
+    node = parse_query(query)
+    if not _looks_for(node):
+        kept = f"({query.strip()})" if isinstance(node, Or) else query.strip()
+        raise TopicQueryError(f"{NEEDS_A_WORD}; NOT only leaves words out: write what to look "
+                              f"for with it, as in {EXAMPLE_WORD} AND {kept}", query=query,
+                              position=0)
+    return node
+
+
+def _looks_for(node: Node, *, negated: bool = False) -> bool:
+    """A term under no NOT (or an even number of them): a word the query looks for."""
+    if isinstance(node, Term):
+        return not negated
+    if isinstance(node, Not):
+        return _looks_for(node.child, negated=not negated)
+    return any(_looks_for(child, negated=negated) for child in node.children)
 
 
 def default_query(name: str) -> str:
@@ -185,8 +211,10 @@ def _word(query: str, start: int, tokens: list[Token]) -> int:
                               f"{text.upper()} for the operator, or quote the words to search "
                               f"for them (\"… {text} …\")", query=query, position=start)
     if len(text) > 1 and text[0] in "-−" and text[1].isalnum():
-        raise TopicQueryError(f"'{text}' would match {text[1:]}, not leave it out: write "
-                              f"NOT {text[1:]}", query=query, position=start)
+        hint = (f"{NEEDS_A_WORD}, then NOT before what to leave out: {EXAMPLE_WORD} AND NOT "
+                f"{text[1:]}" if not tokens else f"write NOT {text[1:]}")
+        raise TopicQueryError(f"'{text}' would match {text[1:]}, not leave it out: {hint}",
+                              query=query, position=start)
     if text in OPERATORS:
         tokens.append(Token("op", text, start))
     else:

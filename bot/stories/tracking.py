@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from bot.models import LatestArticle
 from bot.models.times import utc_time
-from bot.stories.query import Node, TopicQueryError, default_query, parse_query
+from bot.stories.query import Node, TopicQueryError, default_query, topic_query
 from bot.stories.topics import (
     MatchText,
     TopicMatch,
@@ -51,7 +51,7 @@ def add_topic(
                          f"{len(name)}): give it a short name and the rest as its query")
     try:
         query = query or default_query(name)
-        node = parse_query(query)
+        node = topic_query(query)
     except TopicQueryError as exc:
         raise TopicError(f"bad query: {exc.describe()}") from exc
     topic_id = insert_topic(db, name=name, query=query, created_by=created_by)

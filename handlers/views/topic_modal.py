@@ -17,7 +17,7 @@ from bot.permissions import AFTER_ACK_WAIT, Action, field_refusal, may, refusal
 from bot.slack.after_ack import answered
 from bot.slack.membership import INVITE, can_post_within
 from bot.slack.usergroups import user_groups
-from bot.stories.query import TopicQueryError, default_query, parse_query
+from bot.stories.query import TopicQueryError, default_query, topic_query
 from bot.stories.tracking import add_topic
 from bot.topic_names import slack_typed, unsearched_note
 from bot.topic_preview import PreviewHit, left_out, preview
@@ -101,7 +101,7 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
         return
     query = form.query or default_query(form.name)
     try:
-        parse_query(query)
+        topic_query(query)
     except TopicQueryError as exc:
         ack(response_action="errors", errors={"query": _short(exc.describe().splitlines()[0])})
         return

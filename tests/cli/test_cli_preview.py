@@ -156,3 +156,23 @@ def test_preview_days_and_an_empty_who_said_are_refused_as_usage(db_path):
     assert empty.exit_code == 2
     assert 'give a few words of the quote: wirewatch who-said "not off the table"' in empty.output
     assert "/who-said" not in empty.output
+
+
+def test_a_query_of_only_an_exclusion_says_a_topic_needs_a_word_to_look_for(db_path):
+    """Before: `preview '-strike'` answered "No such option '-s'", `-- -strike` "write NOT
+    strike", and `NOT strike` was previewed and added (a topic matching every other article)."""
+    for words in (("-strike",), ("--", "-strike"), ("NOT strike",)):
+        result = invoke(db_path, "topics", "preview", *words)
+        assert result.exit_code != 0, result.output
+        assert "a topic needs at least one word to look for" in result.output, result.output
+        assert "port AND NOT strike" in result.output, result.output
+    for command in (("add", "Strikes", "NOT strike"), ("add", "Strikes", "-strike"),
+                    ("add", "Strikes", "--query", "NOT strike")):
+        result = invoke(db_path, "topics", *command)
+        assert "a topic needs at least one word to look for" in result.output, result.output
+    assert "no topics yet" in invoke(db_path, "topics", "list").output
+    invoke(db_path, "topics", "add", "Strikes", "--query", "strike")
+    for query in ("-strike", "NOT strike"):
+        edited = invoke(db_path, "topics", "edit", "Strikes", query)
+        assert "a topic needs at least one word to look for" in edited.output, edited.output
+    assert "Strikes: strike" in invoke(db_path, "topics", "show", "Strikes").output
