@@ -31,6 +31,7 @@ from bot.topic_names import (
 from bot.topic_preview import PREVIEW_DAYS, left_out, matched_terms, preview, why_text
 from storage.db import transaction
 from storage.topics import (
+    folded,
     get_topic,
     list_topics,
     recent_stories,
@@ -77,6 +78,11 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
         wirewatch topics add "NATO membership" 'NATO AND (membership OR invit*)'
         wirewatch topics add "Sybiha" 'person:"Andrii Sybiha" NOT gpe:Russia'
     """
+    if not folded(name):
+        typed = query_option or " ".join(words)
+        raise click.ClickException("the topic's name is empty: give it one, then the query: "
+                                   f"wirewatch topics add \"Port strike\" {shell_word(typed)}"
+                                   .strip())
     there = get_topic(obj.db, name)
     if there is not None:
         raise click.ClickException(f"topic '{there.name}' already exists ({there.query}); to "

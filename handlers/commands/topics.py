@@ -135,6 +135,10 @@ def list_text(svc: Services, rest: str, command: dict) -> str:
 
 def add_text(svc: Services, rest: str, command: dict) -> str:
     name, query = split_name(rest)
+    if not name and rest.strip():
+        example = echo(f'/topics add "Port strike" {query}'.strip(), 300)
+        return ("The topic's name in the quotes is empty: write its name inside them, then the "
+                f"query: `{example}`.")
     if not name:
         return "A topic needs a name. " + USAGE
     there = store.get_topic(svc.db, name)

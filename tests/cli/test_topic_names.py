@@ -126,3 +126,14 @@ def test_a_name_off_by_a_plural_or_a_letter_is_answered_with_the_names_meant(db_
     assert edited.output.rstrip().endswith("(did you mean Rates?)"), edited.output
     far = invoke(db_path, "topics", "remove", "Elections")
     assert far.exit_code == 1 and "did you mean" not in far.output, far.output
+
+
+def test_an_empty_name_is_said_to_be_empty(db_path):
+    """Before: 'is the topic " foo"?', offering `topics add '' --query foo`, refused in turn."""
+    for name in ("", "  "):
+        result = invoke(db_path, "topics", "add", name, "dockworkers")
+        assert result.exit_code == 1
+        assert result.output == ("Error: the topic's name is empty: give it one, then the "
+                                 "query: wirewatch topics add \"Port strike\" dockworkers\n"), \
+            result.output
+    assert "no topics yet" in invoke(db_path, "topics", "list").output

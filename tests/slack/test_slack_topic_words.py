@@ -20,3 +20,12 @@ def test_a_query_of_only_an_exclusion_is_refused_with_an_example(runtime, fake_s
     assert "a topic needs at least one word to look for" in said, said
     topic = get_topic(fresh_db, "Strikes")
     assert topic is not None and topic.query == "strike"
+
+
+def test_an_empty_name_in_quotes_is_said_to_be_empty(runtime, fake_slack, fresh_db):
+    """Before: "A topic needs a name." and the whole usage, as if no name had been typed."""
+    for text in ('add "" dockworkers', "add “ ” dockworkers"):
+        said = run_command(runtime, fake_slack, "/topics", text)["text"]
+        assert said == ("The topic's name in the quotes is empty: write its name inside them, "
+                        "then the query: `/topics add \"Port strike\" dockworkers`."), said
+    assert list_topics(fresh_db) == []
