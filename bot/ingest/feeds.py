@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
 from bot.ingest.addresses import same_host
+from bot.ingest.binary_body import file_kind, file_type
 from bot.ingest.bounds import (
     MOST_ORIGIN_SHOWN,
     bounded_fields,
@@ -220,6 +221,8 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
         raise FeedError(f"{shown} answered with nothing in it (an empty page, no feed); the site "
                         "may be in the middle of an update, or the address is wrong: check it "
                         "in a browser")
+    if kind := file_kind(data):
+        raise _a_file(shown, kind)
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -231,6 +234,8 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
             raise page
         if json_said := json_answer(data):
             raise FeedError(f"{shown} {json_said}")
+        if kind := file_type(content_type):
+            raise _a_file(shown, kind)
         what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
         raise FeedError(f"{shown} is {what}; check the address in a browser")
     if message and any(m in message for m in TRUNCATED):
@@ -248,6 +253,11 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
         entries.sort(key=lambda e: e.stamp or 0.0)
     title = parsed.feed.get("title") or None
     return ParsedFeed(title=title, entries=entries, warning=message)
+
+
+def _a_file(shown: str, kind: str) -> FeedError:
+    return FeedError(f"{shown} answers with {kind}, not a feed: check the address in a browser, "
+                     "or ask the publisher for the feed's")
 
 
 def _feedparser(data: bytes, headers: dict[str, str], *, shown: str) -> feedparser.FeedParserDict:

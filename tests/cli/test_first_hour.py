@@ -138,6 +138,10 @@ def feeds():
         }).encode(), content_type="application/feed+json")
         server.routes["/api/latest"] = Route(b'{"status": "ok", "count": 0}',
                                              content_type="application/json")
+        server.routes["/logo.png"] = Route(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+                                           content_type="image/png")
+        server.routes["/rss"] = Route(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
+        server.routes["/export"] = Route(bytes(range(256)), content_type="application/octet-stream")
         server.routes["/"] = Route(b'<html><head><title>Gazette</title><link rel="alternate" '
                                    b'type="application/rss+xml" href="/desk.xml"></head>'
                                    b"<body><p>Welcome.</p></body></html>",
@@ -163,10 +167,15 @@ def test_a_new_feed_is_checked_at_once(tmp_path, feeds):
     ("/feed.json", "is a JSON Feed, which wirewatch does not read: add the site's RSS or Atom "
                    "feed instead"),
     ("/api/latest", "answered JSON data, not an RSS or Atom feed; check the address in a "
-                    "browser")])
+                    "browser"),
+    ("/logo.png", "answers with an image (PNG), not a feed: check the address in a browser"),
+    ("/rss", "answers with a PDF document, not a feed: check the address in a browser"),
+    ("/export", "answers with a binary file (application/octet-stream), not a feed: check the "
+                "address in a browser")])
 def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, feeds, path, why):
     """Before, both JSON answers were `malformed XML (not well-formed (invalid token) at line
-    2)`: a one-line answer, and no word that it was JSON, nor that a JSON Feed is not read."""
+    2)`: a one-line answer, and no word that it was JSON, nor that a JSON Feed is not read; an
+    image, a PDF (even one served as RSS) or another binary file was "malformed XML" too."""
     added = add_feed(tmp_path, feeds.url(path))
     assert added.returncode == 0 and "Traceback" not in added.stderr
     assert f"added feed #1: {feeds.url(path)}" in added.stdout
