@@ -4,10 +4,13 @@ at connection time, every hop), one deadline for the whole request, a size cap, 
 from __future__ import annotations
 
 import ipaddress
+import math
 import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -400,10 +403,19 @@ def answered(status: int) -> str:
 
 
 def _retry_after(value: str | None) -> int:
-    """Retry-After given in seconds (its date form is not read: 0); the server's text, so only
-    a short run of ASCII digits."""
+    """Retry-After in seconds: a short run of ASCII digits, or an HTTP date read from now (a
+    past or malformed one: 0); the server's text. Capped with the backoff
+    (``storage.sources.record_failure``)."""
     value = (value or "").strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= 10 else 0
+    if value.isascii() and value.isdigit():
+        return int(value) if len(value) <= 10 else 0
+    try:
+        until = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return 0
+    if until.tzinfo is None:  # "-0000": UTC, its offset not known to the sender
+        until = until.replace(tzinfo=UTC)
+    return max(0, math.ceil((until - datetime.now(UTC)).total_seconds()))
 
 
 def _status_reason(status: int) -> str:

@@ -8,7 +8,8 @@ on 127.0.0.1 and real SQLite."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import pytest
 
@@ -53,5 +54,24 @@ def test_a_feed_answering_429_is_not_asked_again_before_its_retry_after(server, 
         feed = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=20)
     result = poll_feed(fresh_db, source_row(fresh_db, feed), fetcher=fetcher, now=at(0))
     assert result.error and "429 Too Many Requests" in result.error, result
+    after = datetime.fromisoformat(source_row(fresh_db, feed).next_attempt_at or "")
+    assert at(0) + timedelta(seconds=waited) <= after < at(0) + timedelta(seconds=waited + 5)
+
+
+@pytest.mark.parametrize("ahead, waited", [(timedelta(seconds=3602), 3600),
+                                           (timedelta(days=400), 6 * 3600),
+                                           (timedelta(minutes=-10), 20), (None, 20)])
+def test_a_retry_after_given_as_a_date_is_read_from_now(server, fresh_db, fetcher, ahead,
+                                                        waited):
+    """Before: the date form (RFC 9110's other one) was not read, and the feed was asked again
+    after its own 20 s. Now the wait until that date, capped as the seconds are; a date past
+    or not a date is not used. The date is the server's, so on the real clock."""
+    asked = (format_datetime(datetime.now(UTC) + ahead, usegmt=True) if ahead else
+             "Sun, 31 Nov 2026 25:61:00 GMT")
+    server.routes["/feed"] = Route(b"", status=503, headers={"Retry-After": asked})
+    with transaction(fresh_db):
+        feed = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=20)
+    result = poll_feed(fresh_db, source_row(fresh_db, feed), fetcher=fetcher, now=at(0))
+    assert result.error and "503" in result.error, result
     after = datetime.fromisoformat(source_row(fresh_db, feed).next_attempt_at or "")
     assert at(0) + timedelta(seconds=waited) <= after < at(0) + timedelta(seconds=waited + 5)
