@@ -115,7 +115,8 @@ class Retry(Exception):
         self.refused = refused  # Slack said no (not 5xx, not the network): may never change
         self.everywhere = everywhere  # the pause is the workspace's, not the channel's
         self.late = late  # no answer came: Slack may still make the post after this
-        self.dropped = False  # the call left and its connection closed unanswered: Slack may
+        self.dropped = False  # the call left and no answer of Slack's came back (its connection
+        # closed, or something in between answered in its place: ``not_slacks``): Slack may
         # still be making it for the late wait (no late window: the outage is told at once)
         self.answered = False  # set by a poster: Slack answered its try, so is done with it
         self.tried = False  # a try spent though nothing was posted: counted, so the backoff grows
@@ -193,9 +194,8 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     if status == 504:  # a gateway between gave up waiting, Slack's or a proxy's page
         return Retry("Slack's gateway did not get its answer in time (HTTP 504); it may still "
                      "post it", ANSWER_LATE_WAIT, True, late=True)
-    if not _from_slack(headers):
-        return Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's page?); "
-                     "Slack may have the call", 0, True)
+    if not from_slack(headers):
+        return not_slacks(status)
     if code in RATE_LIMITED or code in POSTED_TOO_MUCH:
         limited = Retry(f"rate limited by Slack ({code})", _said_wait(headers), False, True,
                         everywhere=code in POSTED_TOO_MUCH)
@@ -212,6 +212,15 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     if status >= 500 or code in RETRY_LATER:
         return Retry(f"Slack answered {status} {code}", 0, True)
     return ChannelGone(code) if code in GONE else None
+
+
+def not_slacks(status: int) -> Retry:
+    """An answer in Slack's place (a proxy's page): whether Slack has the call, or will make it
+    still, is not known, as after a dropped connection: looked for after the late wait."""
+    step = Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's page?); "
+                 "Slack may have the call", 0, True)
+    step.dropped = True
+    return step
 
 
 def _of_method(retry: Retry, exc: SlackApiError) -> Retry:
@@ -321,7 +330,7 @@ def _until_date(value: str, answered: str | None) -> float:
         return 1.0
 
 
-def _from_slack(headers: dict | None) -> bool:
+def from_slack(headers: dict | None) -> bool:
     """Slack's Web API answers in JSON, even to refuse; any other answer (a proxy's sign-in or
     error page, HTTP 200 or not) says nothing of whether Slack took the call."""
     kinds = [str(v) for k, v in (headers or {}).items() if k.lower() == "content-type"]

@@ -53,6 +53,23 @@ PROXY_PAGE = (b"<html><head><title>Sign in to continue</title></head><body>Your 
 """What a proxy between wirewatch and Slack may answer instead of Slack (HTTP 200, HTML)."""
 
 
+@dataclass(frozen=True)
+class ProxyPage:
+    """A proxy's HTML page answered in Slack's place, with its HTTP ``status``."""
+
+    status: int = 200
+
+
+@dataclass(frozen=True)
+class _Garble:
+    """One call a proxy answers (``FakeSlack.garble_next``)."""
+
+    methods: frozenset[str] | None
+    forwarded: bool
+    status: int
+    made_after: float | None
+
+
 @dataclass
 class Channel:
     """A conversation as Slack sees it: public or private, who is in it, archived, deleted,
@@ -131,7 +148,7 @@ class _Faults:
     drops_later: list[tuple[frozenset[str] | None, float]] = field(default_factory=list)
     gateway_late: list[tuple[frozenset[str] | None, float | None]] = \
         field(default_factory=list)
-    garbles: list[tuple[frozenset[str] | None, bool]] = field(default_factory=list)
+    garbles: list[_Garble] = field(default_factory=list)
     outage: int | None = None  # every call answered with this status until ``come_up``
     outage_wait: int | None = None  # the Retry-After of each such answer, if any
 
@@ -319,13 +336,17 @@ class FakeSlack:
             self._faults.drop_methods = frozenset(methods) if methods else None
 
     def garble_next(self, count: int, *, methods: set[str] | None = None,
-                    forwarded: bool = True) -> None:
-        """Answer the next ``count`` calls (of ``methods``) with a proxy's HTML page and status
-        200, after doing the work (``forwarded``: the proxy passed the call on and replaced
-        Slack's answer) or without it (the proxy kept the call)."""
+                    forwarded: bool = True, status: int = 200,
+                    made_after: float | None = None) -> None:
+        """Answer the next ``count`` calls (of ``methods``) with a proxy's HTML page and
+        ``status`` (200: a sign-in page; 502: its error page), after doing the work
+        (``forwarded``: the proxy passed the call on and replaced Slack's answer) or without it
+        (the proxy kept the call); ``made_after``: at once, the work done that many seconds
+        later (Slack slow behind the proxy; ``finish_late_work``)."""
         with self._lock:
-            self._faults.garbles.extend([(frozenset(methods) if methods else None,
-                                          forwarded)] * count)
+            self._faults.garbles.extend(
+                [_Garble(frozenset(methods) if methods else None, forwarded, status,
+                         made_after)] * count)
 
     def drop_fraction(self, fraction: float, *, methods: set[str] | None = None) -> None:
         """Do a seeded random ``fraction`` of calls and close the connection unanswered."""
@@ -491,16 +512,26 @@ class FakeSlack:
         self._do_later(method, params, seconds)
         return True
 
-    def _garbled(self, method: str, *, take: bool = False) -> bool | None:
-        """Whether the next garble hits ``method``: True, the work done first; False, not
-        (taken at once); None, no garble."""
+    def _garbled(self, method: str) -> _Garble | None:
+        """The next garble, taken, if it hits ``method``."""
         garbles = self._faults.garbles
-        if not garbles or not _hit(method, garbles[0][0]):
+        if not garbles or not _hit(method, garbles[0].methods):
             return None
-        forwarded = garbles[0][1]
-        if take or not forwarded:
-            garbles.pop(0)
-        return forwarded
+        return garbles.pop(0)
+
+    def _garbled_first(self, method: str, params: dict) -> ProxyPage | None:
+        """The proxy's page if the next garble answers ``method`` before the work is done
+        (the call kept, or its work done later); a forwarded one is left to ``_garbled``."""
+        garbles = self._faults.garbles
+        if not garbles or not _hit(method, garbles[0].methods):
+            return None
+        garble = garbles[0]
+        if garble.forwarded and garble.made_after is None:
+            return None
+        garbles.pop(0)
+        if garble.forwarded and garble.made_after is not None:
+            self._do_later(method, params, garble.made_after)
+        return ProxyPage(garble.status)
 
     def _fault_for(self, method: str, params: dict) -> int | None:
         faults = self._faults
@@ -523,6 +554,7 @@ class FakeSlack:
 
     def handle(self, method: str, params: dict, body: dict | None, token: str | None):
         """Return (status, headers, payload) for one call and record it."""
+        payload: dict | ProxyPage
         with self._lock:
             self.begun.append(method)
         seconds, methods, late = self._delay
@@ -536,17 +568,17 @@ class FakeSlack:
                 payload, status = {"ok": False, "error": "invalid_auth"}, 200
             elif status is None and method not in AUTHLESS and self.token_error:
                 payload, status = {"ok": False, "error": self.token_error}, 200
-            elif status is None and self._garbled(method) is False:
-                payload, status = {}, GARBLED
+            elif status is None and (page := self._garbled_first(method, params)):
+                payload, status = page, GARBLED
             elif status is None and self._dropped_later(method, params):
                 payload, status = {}, DROPPED
             elif status is None and self._gateway_late(method, params):
                 payload, status = {"ok": False, "error": "gateway_timeout"}, 504
             elif status is None:
-                garbled = self._garbled(method, take=True)
+                garbled = self._garbled(method)
                 payload, status = self._answer(method, params), 200
                 if garbled:
-                    status = GARBLED
+                    payload, status = ProxyPage(garbled.status), GARBLED
                 elif self._dropped(method):
                     status = DROPPED
             else:
@@ -904,9 +936,10 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if status == DROPPED:
                 self.close_connection = True
                 return
-            data, kind = json.dumps(payload).encode(), "application/json; charset=utf-8"
-            if status == GARBLED:
-                data, kind, status = PROXY_PAGE, "text/html; charset=utf-8", 200
+            if isinstance(payload, ProxyPage):
+                data, kind, status = PROXY_PAGE, "text/html; charset=utf-8", payload.status
+            else:
+                data, kind = json.dumps(payload).encode(), "application/json; charset=utf-8"
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", kind)

@@ -1,0 +1,48 @@
+"""Something in between (a proxy, a captive portal) answers a post in Slack's place with a page
+of its own, an HTML 200 or an HTML 502, while Slack, slow behind it, makes the post only later:
+nobody knows whether Slack acted, as after a dropped connection, so the alert is looked for
+only after the late wait (three client timeouts), then posted again only if not there (the
+run's parts in process, the fake Slack Web API over real HTTP, a real SQLite file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from tests.slack.test_slack_sender import follow, new_story
+
+NOT_SLACKS = "not JSON: a proxy's page?"
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Strikes", query="strike*")
+
+
+def lookups(fake_slack) -> int:
+    """The "already posted?" looks made, answered or not."""
+    return len(fake_slack.calls_to("conversations.history", ok_only=False))
+
+
+@pytest.mark.parametrize("status", [200, 502], ids=["sign-in page", "error page"])
+def test_an_alert_a_proxy_answered_while_slack_made_it_later_is_posted_once(
+        runtime, fake_slack, fresh_db, topic, at, status):
+    """Before: the proxy's page counted as an answer, so the alert was looked for a second
+    on, not found (Slack had not made it yet), and posted again: twice in the channel."""
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.garble_next(1, methods={"chat.postMessage"}, status=status, made_after=2.0)
+    assert runtime.deliver_pending(now=at(0)) == 0
+    status_now, error = fresh_db.execute("SELECT status, last_error FROM alerts").fetchone()
+    assert status_now == "sending" and NOT_SLACKS in error and f"HTTP {status}" in error
+    for second in (1.5, 3, 20):
+        assert runtime.deliver_pending(now=at(second)) == 0
+    assert lookups(fake_slack) == 0
+    fake_slack.finish_late_work()
+    assert runtime.deliver_pending(now=at(31)) == 1
+    runtime.deliver_pending(now=at(60))
+    assert len(fake_slack.posts("C0DESK")) == 1
+    assert lookups(fake_slack) == 1
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
