@@ -5,7 +5,8 @@ published again) is made again after a dropped connection or a 5xx too. Kept in 
 App Home is published again whenever it is opened, so a restart loses nothing a person sees
 for long. Messages said (an unmute, a pause's word) are kept until said:
 ``bot.alerts.said_once``, on the same timers (``Waiting.later``). Each running bot has its
-own timers (``own``), found from its database (``waiting_for``)."""
+own timers (``own``), found from its database (``waiting_for``). Any call refused at the
+socket (``calls.not_sent``: Slack never saw it) is made again, idempotent or not."""
 
 from __future__ import annotations
 
@@ -17,7 +18,15 @@ from pathlib import Path
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import Retry, error_code, held_for, not_sent, passing, socket_said
+from bot.alerts.calls import (
+    Retry,
+    error_code,
+    from_slack,
+    held_for,
+    not_sent,
+    passing,
+    socket_said,
+)
 from bot.alerts.kept_holds import kept_pacer
 from bot.alerts.pacing import Pacer
 from storage.db import db_file
@@ -40,9 +49,10 @@ made again: the SDK's own retry of a dropped connection came at once, and failed
 
 def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
     """Seconds to wait before making the call that failed with ``exc`` again; None: never
-    (Slack refused it, or may have taken it). An idempotent call is made again after a 5xx, a
-    dropped connection, or an ok-false answer that says nothing final (``calls.passing``); a
-    call not made while its method is held (``pacing.listened``), when the hold ends."""
+    (Slack refused it, or may have taken it). Any call is made again after a connection
+    refused (nothing was sent); an idempotent one after a 5xx, a dropped connection, or an
+    ok-false answer that says nothing final (``calls.passing``) too; a call not made while its
+    method is held (``pacing.listened``), when the hold ends."""
     if isinstance(exc, Retry):
         return exc.delay
     if isinstance(exc, SlackApiError):
@@ -51,7 +61,9 @@ def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
             return held
         status = exc.response.status_code
         return AGAIN_WAIT if idempotent and (status >= 500 or passing(exc)) else None
-    return AGAIN_WAIT if idempotent and isinstance(exc, OSError) else None
+    if isinstance(exc, OSError) and (idempotent or not_sent(exc)):
+        return AGAIN_WAIT
+    return None
 
 
 def why_again(exc: Exception) -> str:
@@ -64,7 +76,9 @@ def why_again(exc: Exception) -> str:
         return "Slack held it back"
     if isinstance(exc, OSError) and not_sent(exc):
         return f"cannot reach Slack ({socket_said(exc)}): nothing was sent"
-    if isinstance(exc, SlackApiError):
+    if isinstance(exc, SlackApiError) and not from_slack(exc.response.headers):
+        answer = f"the answer was not Slack's (HTTP {exc.response.status_code}, not JSON)"
+    elif isinstance(exc, SlackApiError):
         answer = f"Slack answered {exc.response.status_code} {error_code(exc)}"
     else:
         answer = f"the connection dropped ({exc.__class__.__name__})"
@@ -177,9 +191,7 @@ def _again(attempt: Callable[[], object], what: str, why: str, idempotent: bool,
     except (SlackApiError, OSError, Retry) as exc:
         wait = wait_before_again(exc, idempotent=idempotent)
         if wait is None:
-            log.warning("%s: made again, and Slack answered %s; not made again", what,
-                        error_code(exc) if isinstance(exc, SlackApiError)
-                        else exc.__class__.__name__)
+            log.warning("%s: made again; %s; not made again", what, _last_said(exc))
             return
         again_later(attempt, wait, what=what, waiting=waiting, why=why_again(exc),
                     idempotent=idempotent, tries=tries - 1)
@@ -188,6 +200,14 @@ def _again(attempt: Callable[[], object], what: str, why: str, idempotent: bool,
         log.info("%s: not made again: a newer one was made meanwhile", what)
     else:
         log.info("%s: made again after %s", what, why)
+
+
+def _last_said(exc: Exception) -> str:
+    """What ended a call made again: Slack's own answer (a refusal), else what ``why_again``
+    says (a dropped connection, a proxy's page: Slack may have acted on it)."""
+    if isinstance(exc, SlackApiError) and from_slack(exc.response.headers):
+        return f"Slack answered {error_code(exc)}"
+    return why_again(exc)
 
 
 class Turns:

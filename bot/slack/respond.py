@@ -11,8 +11,8 @@ from slack_bolt import BoltContext
 from slack_bolt.context.respond import Respond
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
-from bot.alerts.calls import retry_after
-from bot.alerts.held_back import HELD_BACK_WAIT, Waiting, waiting_for
+from bot.alerts.calls import Retry, not_sent, retry_after
+from bot.alerts.held_back import Waiting, again_later, wait_before_again, waiting_for, why_again
 from bot.slack.services import CONTEXT_KEY
 
 log = logging.getLogger(__name__)
@@ -22,14 +22,15 @@ QUIET = logging.getLogger(f"{__name__}.sdk")
 failure, what the WARNING below says with what was done."""
 QUIET.setLevel(logging.CRITICAL)
 SLACK_HOOKS = frozenset({"hooks.slack.com", "hooks.slack-gov.com"})
+WHAT = "an answer through response_url"
 
 
 class RespondOnce(Respond):
     """Bolt's ``respond()`` without the SDK's retry: its webhook client sends an answer again
     when the connection drops, and Slack has often shown it by then (a shared answer appeared
     twice in the channel). An answer whose fate is unknown is said in the log, not sent again;
-    one Slack held back (429: not taken) is sent once more after its Retry-After, on the
-    running bot's timer (``waiting``)."""
+    one Slack held back (429: not taken) or never saw (a connection refused) is sent again
+    after its Retry-After or two seconds, on the running bot's timer (``waiting``)."""
 
     def __init__(self, *, response_url: str, waiting: Waiting, **kwargs: Any) -> None:
         super().__init__(response_url=response_url, **kwargs)
@@ -45,45 +46,51 @@ class RespondOnce(Respond):
         try:
             response = client.send_dict(message)
         except OSError as exc:
-            log.warning("an answer through Slack's response_url may have reached the person "
-                        "or not (%s: %s); not sent again, so it is never shown twice",
-                        exc.__class__.__name__, exc)
+            if not_sent(exc):
+                _again_later(client, message, exc, self.waiting)
+            else:
+                log.warning("an answer through Slack's response_url may have reached the "
+                            "person or not (%s: %s); not sent again, so it is never shown "
+                            "twice", exc.__class__.__name__, exc)
             return WebhookResponse(url=self.response_url, status_code=0, body=str(exc),
                                    headers={})
         if response.status_code == 429:
-            _again_later(client, message, retry_after(response.headers), self.waiting)
+            _again_later(client, message, _held_back(response), self.waiting)
         elif response.status_code != 200:
             log.warning("Slack refused an answer through response_url: HTTP %s %s",
                         response.status_code, response.body[:200])
         return response
 
 
-def _again_later(client: WebhookClient, message: dict[str, Any], wait: float,
+def _again_later(client: WebhookClient, message: dict[str, Any], exc: Exception,
                  waiting: Waiting) -> None:
-    """Slack did not take the answer (429), so it cannot show twice: sent once more, on a timer
-    of its own (the listener's thread is not held)."""
-    if wait > HELD_BACK_WAIT:
-        log.warning("Slack held back an answer through response_url for %.0f s; not sent again "
-                    "(the person asks again)", wait)
-        return
-    if waiting.later(wait, _send_again, client, message):
-        log.info("Slack held back an answer through response_url (HTTP 429); sent again in "
-                 "%.0f s", wait)
-    else:
-        log.warning("Slack held back an answer through response_url (HTTP 429); not sent "
-                    "again: the bot stops (the person asks again)")
+    """Slack did not take the answer (429), or never saw it (a refused connection), so it
+    cannot show twice: sent again on a timer of its own (the listener's thread is not held),
+    as ``held_back.again_later`` makes a call again, which says when it is not."""
+    wait = wait_before_again(exc, idempotent=False)
+    why = why_again(exc)
+    if wait is not None and again_later(_sending(client, message), wait, what=WHAT,
+                                        waiting=waiting, why=why):
+        log.info("%s: %s; sent again in %.0f s", WHAT, why, wait)
 
 
-def _send_again(client: WebhookClient, message: dict[str, Any]) -> None:
-    try:
+def _held_back(response: WebhookResponse) -> Retry:
+    return Retry("Slack held it back (HTTP 429)", retry_after(response.headers), False, True)
+
+
+def _sending(client: WebhookClient, message: dict[str, Any]) -> Callable[[], bool]:
+    """One more send of the answer: a 429 raised to be sent again after it (a refused
+    connection is raised as it is), any other refusal said in the log."""
+    def send() -> bool:
         response = client.send_dict(message)
-    except OSError as exc:
-        log.warning("an answer Slack had held back may have reached the person or not (%s); "
-                    "not sent again", exc.__class__.__name__)
-        return
-    if response.status_code != 200:
-        log.warning("Slack refused an answer through response_url, sent again after its 429: "
-                    "HTTP %s %s", response.status_code, response.body[:200])
+        if response.status_code == 429:
+            raise _held_back(response)
+        if response.status_code != 200:
+            log.warning("Slack refused an answer through response_url, sent again: HTTP %s %s",
+                        response.status_code, response.body[:200])
+        return True
+
+    return send
 
 
 def message_of(text: str = "", **fields: Any) -> dict[str, Any]:

@@ -3,6 +3,8 @@ it (a blip, a proxy) is not sent again, and a refused answer is said in the log.
 
 from __future__ import annotations
 
+import logging
+
 from tests.fakes.signing import command_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.world import add_article, add_story
@@ -52,3 +54,26 @@ def test_an_answer_slack_holds_back_is_sent_again_after_its_retry_after(runtime,
     [answer] = wait_for(fake_slack.responses)
     assert answer["text"]
     assert [c.status for c in fake_slack.calls_to("response_url", ok_only=False)] == [429, 200]
+
+
+def test_an_answer_refused_at_the_socket_is_sent_when_slack_listens_again(runtime, fake_slack,
+                                                                          caplog):
+    """Slack's address refuses the connection as the command is answered: nothing was sent,
+    so sending it again cannot show it twice. Before: "may have reached the person or not;
+    not sent again", and the person saw nothing. Now sent again two seconds on, once."""
+    caplog.set_level(logging.INFO, logger="bot.slack.respond")
+    caplog.set_level(logging.INFO, logger="bot.alerts.held_back")
+    body = command_body("/who-said", "nobody said this", response_url=fake_slack.response_url())
+    fake_slack.refuse_connections()
+    assert post_signed(events_url(runtime), body).status == 200
+    [armed] = wait_for(lambda: [r.getMessage() for r in caplog.records
+                                if "sent again in" in r.getMessage()])
+    fake_slack.accept_connections()
+    assert armed == ("an answer through response_url: cannot reach Slack (Connection refused): "
+                     "nothing was sent; sent again in 2 s")
+    [answer] = wait_for(fake_slack.responses)
+    assert answer["text"]
+    wait_for(lambda: "an answer through response_url: made again after cannot reach Slack"
+             in caplog.text)
+    assert len(fake_slack.calls_to("response_url", ok_only=False)) == 1
+    assert "may have reached the person" not in caplog.text
