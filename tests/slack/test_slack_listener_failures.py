@@ -75,3 +75,17 @@ def test_a_home_refused_at_the_socket_says_nothing_was_sent(runtime, fake_slack,
                                    if "not made again" in r.getMessage()])
     assert given_up.getMessage() == "App Home of U0ED: not made again after 3 tries; the " \
         "last: cannot reach Slack (Connection refused): nothing was sent", given_up.getMessage()
+
+
+def test_a_home_a_proxy_answered_says_the_answer_was_not_slacks(runtime, fake_slack, caplog):
+    """A proxy answers views.publish with its own sign-in page (HTTP 200, HTML): made again,
+    and the line says who answered. Before: "Slack answered 200 Received a response in a
+    non-JSON format: <html>…", the proxy's page text in the log as Slack's words."""
+    caplog.set_level(logging.INFO)
+    fake_slack.garble_next(1, methods={"views.publish"}, forwarded=False)
+    open_home(runtime, "U0ED")
+    ours = wait_for(lambda: [r.getMessage() for r in mine(caplog.records)
+                             if "made again" in r.getMessage()])
+    assert ours == ["App Home of U0ED: made again after the answer was not Slack's (HTTP 200, "
+                    "not JSON): Slack may have acted on the earlier try"], ours
+    assert len(fake_slack.calls_to("views.publish")) == 1
