@@ -130,12 +130,16 @@ def _attempt(db: Database, client: WebClient, key: str, turn: int) -> None:
 
 
 def _say(client: WebClient, kept: Kept, channel: str) -> None:
-    """One try; an answer that says nothing final (``calls.unknown_answer``) is a Retry."""
+    """One try; an answer that says nothing final (``calls.unknown_answer``) is a Retry, and
+    one the post's (``answered``, as the sender's post marks it: ``_late``)."""
     try:
         call(lambda: client.chat_postMessage(
             channel=channel, text=kept.text, unfurl_links=False, unfurl_media=False,
             metadata={"event_type": EVENT_TYPE,
                       "event_payload": {"said": kept.key, "install": kept.install}}))
+    except Retry as retry:
+        retry.answered = not retry.late
+        raise
     except SlackApiError as exc:
         step = unknown_answer(exc)
         if step:
@@ -175,12 +179,13 @@ def _held(db: Database, client: WebClient, kept: Kept, reason: str) -> None:
 
 
 def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
-    """Held back: again after its Retry-After; answer lost: looked for, then (Slack may still
-    be making it after a timeout) three client timeouts on."""
-    wait = retry.delay if retry.rate_limited else late_wait(client) if retry.late else AGAIN_WAIT
+    """Held back: again after its Retry-After; answer lost: looked for, three client timeouts
+    on when Slack may still be making it (``_late``), else in AGAIN_WAIT."""
+    late = _late(retry)
+    wait = retry.delay if retry.rate_limited else late_wait(client) if late else AGAIN_WAIT
     look_first = kept.look_first or retry.in_flight
     with transaction(db):
-        if kept.tries <= 1 or (wait > HELD_BACK_WAIT and not retry.late):
+        if kept.tries <= 1 or (wait > HELD_BACK_WAIT and not late):
             settled(db, kept.key)
             turn = None
         else:
@@ -192,12 +197,19 @@ def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
     _arm(db, client, kept, turn, wait)
 
 
+def _late(retry: Retry) -> bool:
+    """Slack may still be making the post after the try failed: no answer came in time, or
+    the post left and no answer of Slack's came back (its connection dropped, a proxy's page
+    answered); a lookup's or an opening's failure posts nothing."""
+    return retry.late or (retry.dropped and retry.answered)
+
+
 def _given_up(kept: Kept, retry: Retry, wait: float, *, look_first: bool) -> None:
     """Why it is not tried again (a 429 asking longer than anyone is looking, or its tries
     spent), and what is known: a try whose answer was lost (a dropped connection, a 5xx) may
     have been said; only tries Slack held back or refused are known not said."""
     why = f"{retry.reason}, for {wait:.0f} s: longer than anyone waits for it" \
-        if wait > HELD_BACK_WAIT and not retry.late else \
+        if wait > HELD_BACK_WAIT and not _late(retry) else \
         f"not tried again after {TRIES} tries; the last: {retry.reason}"
     if look_first:
         log.warning("%s: not known said (%s); Slack may have said it from an earlier try "

@@ -2,7 +2,8 @@
 of its own, an HTML 200 or an HTML 502, while Slack, slow behind it, makes the post only later:
 nobody knows whether Slack acted, as after a dropped connection, so the alert is looked for
 only after the late wait (three client timeouts), then posted again only if not there (the
-run's parts in process, the fake Slack Web API over real HTTP, a real SQLite file)."""
+run's parts in process, the fake Slack Web API over real HTTP, a real SQLite file). A message
+the app says itself (an unmute) likewise."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from tests.slack.muting import muted_story
+from tests.slack.test_slack_app_posts_once import posts_settled, press_unmute
 from tests.slack.test_slack_sender import follow, new_story
 
 NOT_SLACKS = "not JSON: a proxy's page?"
@@ -46,3 +49,17 @@ def test_an_alert_a_proxy_answered_while_slack_made_it_later_is_posted_once(
     assert len(fake_slack.posts("C0DESK")) == 1
     assert lookups(fake_slack) == 1
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+def test_an_unmute_a_proxy_answered_while_slack_made_it_later_is_said_once(
+        runtime, fake_slack, fresh_db):
+    """Before: looked for two seconds on (AGAIN_WAIT), not found (Slack made it at five), and
+    said again: twice in the channel. Now looked for three client timeouts on, found."""
+    story = muted_story(runtime, fake_slack, fresh_db)
+    fake_slack.garble_next(1, methods={"chat.postMessage"}, made_after=5.0)
+    press_unmute(runtime, story)
+    posts_settled(fake_slack, fresh_db, "C0DESK", calls=1)
+    fake_slack.finish_late_work()
+    [told] = fake_slack.posts("C0DESK")
+    assert "Unmuted *Bridge closes for repairs*" in told.text
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 1
