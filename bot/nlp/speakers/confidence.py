@@ -30,6 +30,8 @@ SALIENT_PRONOUN = 0.8
 """He/she: the subject of the last sentence of narrative, of that gender."""
 SALIENCE_PRONOUN = 0.75
 """He/she: the most salient person of that gender (salience.py), when the last subject is not."""
+WRITER = 0.75
+"""The narrative's "I": the person the article names as its writer (an excerpt's author)."""
 UNKNOWN = 0.2
 """No speaker found."""
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers import descriptions, documents, pronouns
+from bot.nlp.speakers import descriptions, documents, pronouns, writer
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import (
     clitic,
@@ -54,6 +54,8 @@ class SpeakerResolver:
         """He/she resolved on their own, as a rule looking back to them finds them: a chain of
         "…," she said. would otherwise be followed afresh, one level deeper, for each quote."""
         self._salience: Salience | None = None
+        self._writer: tuple[Speaker | None] | None = None
+        """The person the article names as its writer (``writer.py``), found at the first "I"."""
         self.withheld: set[str] = set()
         """Sources the article says it does not name, as written: a he/she after one stays."""
         self._unnamed: dict[int, tuple[Speaker, float]] = {}
@@ -114,6 +116,8 @@ class SpeakerResolver:
             return pronouns.group(self, token, plural=True)
         if lower in ORG_PRONOUNS:
             return pronouns.group(self, token, plural=False)
+        if lower == "i" and not self.reg.quoted(token.idx):
+            return self._writers_own()
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
         if pronouns.one_named(token) or self._titled_beside(token):  # "One of his advisers,
@@ -144,6 +148,14 @@ class SpeakerResolver:
         if key is not None:
             return self.reg.person_speaker(token, key), conf.KNOWN_NAME
         return descriptions.nominal(self, token)
+
+    def _writers_own(self) -> tuple[Speaker, float]:
+        """The narrative's "I": the writer the article names, else no one."""
+        if self._writer is None:
+            self._writer = (writer.named_writer(self),)
+        found = self._writer[0]
+        return (found, conf.WRITER) if found is not None else \
+            (Speaker(None, "unknown"), conf.UNKNOWN)
 
     def _own_object(self, token: Token, speaker: Speaker) -> bool:
         """"The minister told Berg …": a description or title is never the person its own verb
