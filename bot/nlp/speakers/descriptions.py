@@ -103,6 +103,8 @@ APPOS, PREP, POBJ, POSS, COMPOUND = (get_string_id(d) for d in
 LISTED = ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | SPEAKING_THINGS
 """Nouns a list knows, so never an unlisted description of someone."""
 
+MISTAKEN_PAPER_LABELS = frozenset({"FAC", "GPE", "LOC"})
+"""Labels the recogniser gives a paper's name too ("the Halden Herald" as a building)."""
 CLAUSES = frozenset({"acl", "relcl"})
 """A participle or relative clause describing a noun ("backing X", "who backs X")."""
 
@@ -130,8 +132,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         if named_by.name is not None and named_by.kind != "unnamed":
             return named_by, confidence
     if _publication_word(r, token) and (definite(token) or any(
-            c.dep_ == "poss" and definite(c) for c in token.children)):
-        paper = publication(r, token)
+            c.dep == POSS and (definite(c) or c.pos == PROPN) for c in token.children)):
+        paper = owning_paper(r, token) or publication(r, token)
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
     owned = owned_body(r, token) or account_owner(r, token) or remarks_of(r, token) or \
@@ -476,6 +478,23 @@ def publication(r: SpeakerResolver, token: Token) -> Speaker | None:
     return untagged
 
 
+def owning_paper(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The Halden Herald's editorial board", "Brannock's editors": the paper named as the
+    owner of its newsroom or editorial, whatever the recogniser tagged it (a place, a person,
+    nothing)."""
+    if not (_newsroom(token) or token.lemma_.lower() == "editorial"):
+        return None
+    owner = next((c for c in token.children if c.dep == POSS and c.pos == PROPN and
+                  not r.reg.quoted(c.idx)), None)
+    return None if owner is None else Speaker(_proper_name(owner), "organisation")
+
+
+def _proper_name(tok: Token) -> str:
+    """A proper noun with the proper nouns compounded before it ("Halden Herald")."""
+    words = [t for t in tok.lefts if t.dep_ in {"compound", "nmod"} and t.pos == PROPN]
+    return " ".join(t.text for t in [*words, tok])
+
+
 def _media(r: SpeakerResolver) -> tuple[list[int], list[Span]]:
     """The article's entities named as a news medium, and where each ends: found once an
     article (each "the editorial board" walked back over every name before it)."""
@@ -487,10 +506,12 @@ def _media(r: SpeakerResolver) -> tuple[list[int], list[Span]]:
 
 def _a_medium(r: SpeakerResolver, ent: Span) -> bool:
     """An entity outside quotes named like a periodical, named as one or typed as one."""
-    if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT"} or \
+    if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", *MISTAKEN_PAPER_LABELS} or \
             r.reg.quoted(ent.start_char):
         return False
     name = r.reg.name_span(ent)
+    if ent.label_ in MISTAKEN_PAPER_LABELS:  # "the Halden Herald" tagged a building or a town
+        return name[-1].pos == PROPN and name[-1].lower_ in PERIODICALS
     return typed_as(name, PUBLICATIONS) or ent.label_ in {"ORG", "PERSON", "WORK_OF_ART"} and (
         name[-1].lower_ in PERIODICALS or _named_as_medium(name[-1]))
 
@@ -513,9 +534,8 @@ def _untagged_media(r: SpeakerResolver) -> tuple[list[int], list[Speaker]]:
         tok = doc[i]
         if not tok.ent_type_ and _named_as_medium(tok) and tok.text[:1].isupper() and \
                 not r.reg.quoted(tok.idx):
-            words = [t for t in tok.lefts if t.dep_ in {"compound", "nmod"} and t.pos == PROPN]
             places.append(i)
-            speakers.append(Speaker(" ".join(t.text for t in [*words, tok]), "organisation"))
+            speakers.append(Speaker(_proper_name(tok), "organisation"))
     return places, speakers
 
 
