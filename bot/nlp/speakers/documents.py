@@ -29,6 +29,9 @@ EDITORIAL_WORDS = {"editorial", "editorials", "editor", "editors", "newspaper", 
 BODY_SENTENCES = 3
 """Sentences before a statement's own searched for the organisation that issued it."""
 NOT_ISSUERS = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+LETTERS = frozenset({"letter", "note", "email", "e-mail", "memo", "message"})
+"""What someone writes or sends to someone: "Berg wrote to the council" is the letter's sender."""
+WRITING_TO = {"write", "send"}
 SENDING_VERBS = {"send", "sign", "write", "author", "draft", "email", "pen"}
 """Verbs whose agent speaks for a document ahead of any other verb of its phrase: "an email
 released by the union and sent by Ines Calder" is Calder's."""
@@ -45,7 +48,8 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     """Who issued the document ``token`` names: named in its own phrase or as the subject of
     the verb issuing it ("Ruiz released an ad that …"), else the issuer of
     the same document mentioned elsewhere (before it when it is "the poll", after it first
-    when it is "a new poll", which the article names further on); for "the survey", else a
+    when it is "a new poll", which the article names further on; "the letter" after "X wrote
+    to Y" X's before a later letter's); for "the survey", else a
     poll of another word named before it; "the statement" first the organisation speaking
     just before it."""
     own = own_issuer(r, token) or _issued_here(r, token)
@@ -59,7 +63,8 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
             return near
     lemmas = frozenset(SURVEYS if lemma in FINDINGS else {lemma})
     first, then = (-1, 1) if definite else (1, -1)
-    found = _walk(r, lemmas, token.i, step=first) or _walk(r, lemmas, token.i, step=then)
+    found = _walk(r, lemmas, token.i, step=first) or \
+        (_wrote_to(r, token) if definite else None) or _walk(r, lemmas, token.i, step=then)
     if found is not None:
         return found
     if not definite:
@@ -224,6 +229,27 @@ def _sender(r: SpeakerResolver, document: Token) -> Speaker | None:
         speaker, _ = r.resolve(subject)
         if speaker.name is not None and speaker.kind != "unnamed":
             return speaker
+    return None
+
+
+def _wrote_to(r: SpeakerResolver, letter: Token) -> Speaker | None:
+    """"Berg wrote to the council on Monday. … “…,” the letter read.": a letter, note or email
+    no rule gave an issuer is that of the subject of the last "wrote to" or "sent … to" within
+    a few sentences before it (not "sent two tugs to the pier")."""
+    if letter.lemma_.lower() not in LETTERS:
+        return None
+    starts = r.reg.sent_starts
+    since = starts[max(0, bisect_right(starts, letter.i) - 1 - BODY_SENTENCES)]
+    verbs = [i for i in r.reg.columns.verbs(r.reg.doc, WRITING_TO) if since <= i < letter.i]
+    for i in reversed(verbs):
+        verb = r.reg.doc[i]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if r.reg.quoted(verb.idx) or not any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or any(
+                o.lemma_.lower() not in LETTERS | {"word"} for o in objects):
+            continue
+        subject = r.subject(verb) or nominal_subject(verb)
+        return None if subject is None else _named(r, subject)
     return None
 
 
