@@ -78,9 +78,11 @@ GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """What follows a surname to tell a father from a son ("Jr.", "III"): never the surname."""
 GROUP_OR_PLACE = frozenset({"NORP", "GPE", "LOC", "DATE"})
 """Labels of a word before a surname that is no first name ("Iowa Democrats", "Super Tuesday")."""
-NAME_OPENERS = " .,;:!?-–—•*"
+NAME_OPENERS = " .,;:!?-–—•*“‘\"«„\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Punctuation the recogniser keeps before a name (". Ana Ruiz" after "Col", "-Ana Ruiz"
-signing a line): never part of the name's key."""
+signing a line, "“Ana Ruiz" opening a quote, with a mark nobody sees glued before it: the
+tokenizer keeps a zero-width space, a byte-order mark or a soft hyphen on the quote's first
+word): never part of the name's key."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
