@@ -34,3 +34,15 @@ def test_a_book_named_without_an_excerpt_of_it_names_no_writer(quotes_of):
             "“Tell me about the night of the storm,” said Ana Ruiz, the inspector.\n\n"
             "“We had no radio for three hours,” I said.")
     assert speakers_of(quotes_of(text), "no radio for three hours") != ["Tomas Berg"]
+
+
+def test_the_narratives_i_no_writer_is_named_for_is_no_one_not_the_last_quoted(quotes_of):
+    text = ("The inquiry sat in a cold room above the ferry office. “Tell me about the night "
+            "of the storm,” said Ana Ruiz, the inspector.\n\n"
+            "“We had no radio for three hours,” I said. “Nobody on the bridge knew where the "
+            "tug was.”\n\n"
+            "She wrote something down.")
+    quotes = quotes_of(text)
+    assert speakers_of(quotes, "no radio for three hours") == [None]
+    assert speakers_of(quotes, "Nobody on the bridge") == [None]
+    assert speakers_of(quotes, "night of the storm") == ["Ana Ruiz"]

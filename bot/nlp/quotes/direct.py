@@ -168,7 +168,8 @@ class DirectQuotes:
         out: list[Quote] = []
         for quote in quotes:
             span = by_start.get(quote.start)
-            if quote.kind == "direct" and quote.speaker.name is None and span is not None:
+            if quote.kind == "direct" and quote.speaker.name is None and span is not None and \
+                    quote.verb is None:  # not "“…,” I said" with no writer named: no one's
                 speaker = _runs_on(span, out, by_start) or self._it_goes_on(span, out) or \
                     self._context_speaker(span) or \
                     self._after_pause(span, out, by_start)
@@ -446,7 +447,7 @@ class DirectQuotes:
                                      in_paragraph=not self.fragment[span])
             if found is not None and found.subject is not None:
                 speaker, confidence = self.resolver.resolve(found.subject)
-                if speaker.name is not None:
+                if speaker.name is not None or self._narrators(found.subject):
                     return found, speaker, confidence
         found = None if self.fragment[span] else \
             surface_attribution(after, self.quoted) or self._speech_tag(span, after) or \
@@ -456,6 +457,10 @@ class DirectQuotes:
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None if self.fragment[span] else self._clause_of(para, span)
+
+    def _narrators(self, subject: Token) -> bool:
+        """"“…,” I said." in the narrative: the writer's words, no one else's, named or not."""
+        return subject.lower_ == "i" and subject.i not in self.quoted
 
     def _after(self, index: int, para: Paragraph) -> list[Token]:
         """The words after a quote, read on past a name or title quoted inside a comma-set
