@@ -46,3 +46,14 @@ def test_the_narratives_i_no_writer_is_named_for_is_no_one_not_the_last_quoted(q
     assert speakers_of(quotes, "no radio for three hours") == [None]
     assert speakers_of(quotes, "Nobody on the bridge") == [None]
     assert speakers_of(quotes, "night of the storm") == ["Ana Ruiz"]
+
+
+def test_the_named_writers_reported_speech_is_theirs_and_an_unnamed_ones_is_not_taken(
+        quotes_of):
+    told = ("\n\nLater I told the inspector that the crew had done everything the manual "
+            "asked of them.")
+    named = [q for q in quotes_of(EXCERPT + told) if "manual asked" in q.text or
+             "everything the manual" in q.text]
+    assert [(q.kind, q.speaker.name) for q in named] == [("indirect", "Tomas Berg")]
+    unnamed = quotes_of(EXCERPT.split("\n\n", 1)[1] + told)
+    assert not [q for q in unnamed if "everything the manual" in q.text]

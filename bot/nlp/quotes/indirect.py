@@ -582,7 +582,8 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
     subject = subject_of(verb, quoted) or _issuer(verb, quoted) if subject is None else subject
-    if subject is None or subject.lower_ in FIRST_SECOND or not _can_speak(subject):
+    if subject is None or subject.lower_ in FIRST_SECOND and \
+            resolver.named_writer(subject) is None or not _can_speak(subject):
         return None
     if tokens[0].i <= subject.i <= tokens[-1].i:
         tokens = _after_relative(tokens, verb) or _after_inserted(tokens, subject, verb)

@@ -149,6 +149,13 @@ class SpeakerResolver:
             return self.reg.person_speaker(token, key), conf.KNOWN_NAME
         return descriptions.nominal(self, token)
 
+    def named_writer(self, token: Token) -> Speaker | None:
+        """The writer the article names, when ``token`` is the narrative's "I"; else None."""
+        if token.lower_ != "i" or self.reg.quoted(token.idx):
+            return None
+        speaker, _ = self._writers_own()
+        return speaker if speaker.name is not None else None
+
     def _writers_own(self) -> tuple[Speaker, float]:
         """The narrative's "I": the writer the article names, else no one."""
         if self._writer is None:
