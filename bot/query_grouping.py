@@ -4,7 +4,7 @@ only, and a desk that meant it for both had no word of it."""
 
 from __future__ import annotations
 
-from bot.stories.query import And, Node, Not, Or, Term, TopicQueryError, parse_query
+from bot.stories.query import And, Node, Not, Or, Term, TopicQueryError, parse_query, query_text
 
 
 def read_as(query: str) -> str | None:
@@ -16,7 +16,7 @@ def read_as(query: str) -> str | None:
         return None
     if not _and_under_or(node):
         return None
-    shown = _shown(node)
+    shown = query_text(node)
     return None if " ".join(shown.split()) == " ".join(query.split()) else shown
 
 
@@ -28,16 +28,6 @@ def _and_under_or(node: Node) -> bool:
     if isinstance(node, Or) and any(isinstance(child, And) for child in node.children):
         return True
     return any(_and_under_or(child) for child in node.children)
-
-
-def _shown(node: Node, *, inside: type | None = None) -> str:
-    if isinstance(node, Term):
-        return node.source
-    if isinstance(node, Not):
-        return f"NOT {_shown(node.child, inside=Not)}"
-    joint = " AND " if isinstance(node, And) else " OR "
-    text = joint.join(_shown(child, inside=type(node)) for child in node.children)
-    return f"({text})" if inside is not None else text
 
 
 def grouping_note(query: str) -> str | None:

@@ -1,39 +1,66 @@
-"""Topics whose stored query the matcher no longer reads: stored before a check that now
-refuses it (``ferry -strike``, ``or`` in small letters), they match nothing until edited. The
-story stage says so in its log; the lists a desk reads mark them."""
+"""Topics whose stored query is no longer what a topic may be: stored before a check that now
+refuses it, it either is no longer read (``ferry -strike``, ``or`` in small letters: it matches
+nothing until edited) or matches nearly every article (``NOT strike``, ``strike OR NOT port``).
+The story stage says the first in its log; the lists a desk reads mark both."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.alerts.mrkdwn import fit
-from bot.stories.query import TopicQueryError, parse_query
+from bot.stories.query import TopicQueryError, parse_query, too_broad
 from bot.topic_names import shell_word, slack_typed
 
 
+@dataclass(frozen=True)
+class QueryTrouble:
+    """What is wrong with a stored query: ``instead`` is a query to mend it with, when known."""
+
+    matches: str
+    why: str
+    instead: str | None = None
+
+
 @lru_cache(maxsize=512)
+def trouble(query: str) -> QueryTrouble | None:
+    """What add and edit would refuse in ``query`` (the same check), or None when it is fine."""
+    try:
+        node = parse_query(query)
+    except TopicQueryError as exc:
+        return QueryTrouble("matches nothing: its query is no longer read", exc.message)
+    broad = too_broad(node, query)
+    if broad is None:
+        return None
+    return QueryTrouble("matches nearly every article", broad.why, broad.instead)
+
+
 def not_read(query: str) -> str | None:
     """Why the matcher skips ``query`` (the parser's reason), or None when it reads it."""
-    try:
-        parse_query(query)
-    except TopicQueryError as exc:
-        return exc.message
-    return None
+    found = trouble(query)
+    return found.why if found and found.instead is None else None
+
+
+def nearly_all(query: str) -> str | None:
+    """Why ``query`` matches nearly every article, or None when it does not."""
+    found = trouble(query)
+    return found.why if found and found.instead is not None else None
 
 
 def cli_mark(name: str, query: str) -> str:
-    """What `wirewatch topics list` adds after such a topic's line; empty when it is read."""
-    why = not_read(query)
-    if why is None:
+    """What `wirewatch topics list` adds after such a topic's line; empty when it is fine."""
+    found = trouble(query)
+    if found is None:
         return ""
-    return (f"  ⚠ matches nothing: its query is no longer read ({why}); mend it with: "
-            f"wirewatch topics edit {shell_word(name)} QUERY")
+    return (f"  ⚠ {found.matches} ({found.why}); mend it with: wirewatch topics edit "
+            f"{shell_word(name)} {shell_word(found.instead) if found.instead else 'QUERY'}")
 
 
 def slack_mark(name: str, query: str) -> str:
-    """The same for `/topics` and App Home, as escaped mrkdwn; empty when it is read."""
-    why = not_read(query)
-    if why is None:
+    """The same for `/topics` and App Home, as escaped mrkdwn; empty when it is fine."""
+    found = trouble(query)
+    if found is None:
         return ""
-    return (f"\n    ⚠️ _matches nothing: its query is no longer read ({fit(why, 200)}); an admin "
-            f"mends it with_ `/topics edit {fit(slack_typed(name), 100)} QUERY`")
+    instead = fit(found.instead, 200) if found.instead else "QUERY"
+    return (f"\n    ⚠️ _{found.matches} ({fit(found.why, 200)}); an admin mends it with_ "
+            f"`/topics edit {fit(slack_typed(name), 100)} {instead}`")

@@ -19,7 +19,7 @@ from bot.stories.left_out import left_out_of_story
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
-from bot.topic_health import cli_mark, not_read
+from bot.topic_health import cli_mark, nearly_all, not_read
 from bot.topic_names import (
     close_names,
     named_with,
@@ -160,8 +160,8 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def list_(obj: CliContext, as_json: bool) -> None:
-    """List tracked topics; one whose stored query is no longer read (it matches nothing) is
-    marked, with why and the topics edit that mends it.
+    """List tracked topics; one whose stored query is no longer read (it matches nothing) or
+    matches nearly every article is marked, with why and the topics edit that mends it.
 
     \b
     Example:
@@ -171,6 +171,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
     latest = topics_last_seen(obj.db)
     if as_json:
         emit_json([{**dataclasses.asdict(row), "not_read": not_read(row.query),
+                    "matches_nearly_all": nearly_all(row.query),
                     "latest_story_at": latest.get(row.id)} for row in rows])
     elif not rows:
         click.echo(f"no topics yet in {where(obj)}; add one with: wirewatch topics add "

@@ -35,6 +35,7 @@ ORDINARY_MARKS = str.maketrans(dict.fromkeys(",.;:!?\"'“”‘’()[]-–—/"
 NEEDS_A_WORD = "a topic needs at least one word to look for"
 EXAMPLE_WORD = "port"
 """The example's word to look for, beside the reader's own word to leave out."""
+LEAVE_OUT = "leave words out with AND NOT after what to look for"
 
 
 class TopicQueryError(BadInput):
@@ -114,15 +115,79 @@ def parse_query(query: str) -> Node:
 
 
 def topic_query(query: str) -> Node:
-    """``parse_query`` for a query being typed: one of only exclusions (``NOT strike``) would
-    match every other article, so it is refused with the words to write instead."""
+    """``parse_query`` for a query being typed: one matching nearly every article (``NOT
+    strike``, ``strike OR NOT port``) is refused with the words to write instead."""
     node = parse_query(query)
+    if (broad := too_broad(node, query)) is not None:
+        raise TopicQueryError(broad.refusal(), query=query, position=0)
+    return node
+
+
+@dataclass(frozen=True)
+class Broad:
+    """Why a query matches nearly every article, and a query written as it meant."""
+
+    why: str
+    instead: str
+    advice: str = "write what to look for with it"
+
+    def refusal(self) -> str:
+        return f"{self.why}: {self.advice}, as in {self.instead}"
+
+
+def too_broad(node: Node, query: str) -> Broad | None:
+    """The one check of add, edit and topic health: a query that matches an article with none
+    of its words (only exclusions, or an OR branch that is only a NOT) matches nearly all."""
+    if not _matches_without_its_words(node):
+        return None
     if not _looks_for(node):
         kept = f"({query.strip()})" if isinstance(node, Or) else query.strip()
-        raise TopicQueryError(f"{NEEDS_A_WORD}; NOT only leaves words out: write what to look "
-                              f"for with it, as in {EXAMPLE_WORD} AND {kept}", query=query,
-                              position=0)
-    return node
+        return Broad(f"{NEEDS_A_WORD}; NOT only leaves words out", f"{EXAMPLE_WORD} AND {kept}")
+    wide = _wide_or(node)
+    looked = [c for c in wide.children if not _matches_without_its_words(c)] if wide else []
+    if wide is None or not looked:
+        return Broad("the query matches every article without its words, so nearly every article",
+                     f"{EXAMPLE_WORD} AND NOT strike", advice=LEAVE_OUT)
+    return _or_branch(looked, [c for c in wide.children if _matches_without_its_words(c)])
+
+
+def _or_branch(looked: list[Node], left: list[Node]) -> Broad:
+    """An OR whose ``left`` branches match without their words: they were meant after AND."""
+    wanted = Or(tuple(looked)) if len(looked) > 1 else looked[0]
+    lacking = query_text(left[0].child, inside=Not) if isinstance(left[0], Not) else "its words"
+    return Broad(f"'{query_text(left[0])}' alone matches every article without {lacking}; "
+                 "after OR it makes the whole query match nearly every article",
+                 query_text(And((wanted, *left))), advice=LEAVE_OUT)
+
+
+def _matches_without_its_words(node: Node) -> bool:
+    """Whether ``node`` matches an article in which none of its terms is found."""
+    if isinstance(node, Term):
+        return False
+    if isinstance(node, Not):
+        return not _matches_without_its_words(node.child)
+    results = (_matches_without_its_words(child) for child in node.children)
+    return any(results) if isinstance(node, Or) else all(results)
+
+
+def _wide_or(node: Node) -> Or | None:
+    """The OR whose branch makes ``node`` match without its words; None under a NOT."""
+    if isinstance(node, Or):
+        return node
+    if isinstance(node, And):
+        return _wide_or(node.children[0])
+    return None
+
+
+def query_text(node: Node, *, inside: type | None = None) -> str:
+    """``node`` written as a query, every AND or OR inside another in brackets."""
+    if isinstance(node, Term):
+        return node.source
+    if isinstance(node, Not):
+        return f"NOT {query_text(node.child, inside=Not)}"
+    joint = " AND " if isinstance(node, And) else " OR "
+    text = joint.join(query_text(child, inside=type(node)) for child in node.children)
+    return f"({text})" if inside is not None else text
 
 
 def _looks_for(node: Node, *, negated: bool = False) -> bool:

@@ -12,7 +12,7 @@ from bot.cli import cli
 from bot.cli.quotes import NO_GOOD_LINE
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
-from storage.topics import get_topic, insert_topic
+from storage.topics import get_topic, insert_topic, list_topics
 from tests.conftest import write
 from tests.invoke import invoke
 from tests.stopping import LAST_RESORT_S
@@ -112,6 +112,34 @@ def test_a_topic_whose_stored_query_is_no_longer_read_is_marked_in_the_list(db_p
     assert [t["not_read"] is None for t in listed] == [True, False], listed
     assert invoke(db_path, "topics", "edit", "Night ferries", "ferry AND NOT strike").exit_code == 0
     assert "⚠" not in invoke(db_path, "topics", "list").output
+
+
+def test_a_stored_topic_that_matches_nearly_every_article_is_marked_with_its_edit(db_path):
+    """Stored before add refused them, 'NOT strike' and 'ferry OR NOT strike' match every
+    article without strike; topics list said nothing. Now marked, with the edit that mends
+    each; nothing stored is changed, and an OR branch of only a NOT is refused at add."""
+    db = open_db(db_path)
+    with transaction(db):
+        insert_topic(db, name="Strikes", query="NOT strike")
+        insert_topic(db, name="Night ferries", query="ferry OR NOT strike")
+    lines = invoke(db_path, "topics", "list").output.splitlines()
+    assert lines[0].startswith("Night ferries: ferry OR NOT strike  ⚠ matches nearly every "
+                               "article ('NOT strike' alone matches every article without "
+                               "strike"), lines
+    assert lines[0].endswith('mend it with: wirewatch topics edit "Night ferries" '
+                             '"ferry AND NOT strike"'), lines
+    assert lines[1].startswith("Strikes: NOT strike  ⚠ matches nearly every article (a topic "
+                               "needs at least one word to look for"), lines
+    assert lines[1].endswith('mend it with: wirewatch topics edit Strikes '
+                             '"port AND NOT strike"'), lines
+    listed = json.loads(invoke(db_path, "topics", "list", "--json").output)
+    assert [t["matches_nearly_all"] is not None for t in listed] == [True, True], listed
+    assert [t["not_read"] for t in listed] == [None, None], listed
+    added = invoke(db_path, "topics", "add", "Ports", "port OR NOT strike")
+    assert added.exit_code != 0 and "as in port AND NOT strike" in added.output, added.output
+    assert [t.query for t in list_topics(db)] == ["ferry OR NOT strike", "NOT strike"]
+    assert invoke(db_path, "topics", "edit", "Night ferries", "ferry AND NOT strike").exit_code == 0
+    assert "⚠" not in invoke(db_path, "topics", "list").output.split("Strikes:")[0]
 
 
 def test_topics_list_says_when_each_topic_last_had_a_story(db_path, tmp_path):

@@ -3,8 +3,9 @@ exclusions, one that starts with a dash, an empty name."""
 
 from __future__ import annotations
 
-from storage.topics import get_topic, list_topics
-from tests.slack.conftest import run_command
+from storage.db import transaction
+from storage.topics import get_topic, insert_topic, list_topics
+from tests.slack.conftest import app_home, run_command
 
 
 def test_a_query_of_only_an_exclusion_is_refused_with_an_example(runtime, fake_slack, fresh_db):
@@ -29,3 +30,28 @@ def test_an_empty_name_in_quotes_is_said_to_be_empty(runtime, fake_slack, fresh_
         assert said == ("The topic's name in the quotes is empty: write its name inside them, "
                         "then the query: `/topics add \"Port strike\" dockworkers`."), said
     assert list_topics(fresh_db) == []
+
+
+def test_a_stored_topic_matching_nearly_every_article_is_marked_and_an_or_not_refused(
+        runtime, fake_slack, fresh_db):
+    """Stored before add refused them, 'NOT strike' and 'ferry OR NOT strike' matched every
+    article without strike, unmarked in `/topics` and App Home; and `/topics add` took
+    'port OR NOT strike'. Now both are marked with the edit that mends each, kept as stored,
+    and the OR branch of only a NOT is refused with the query it meant."""
+    with transaction(fresh_db):
+        insert_topic(fresh_db, name="Strikes", query="NOT strike")
+        insert_topic(fresh_db, name="Night ferries", query="ferry OR NOT strike")
+    said = run_command(runtime, fake_slack, "/topics", "add Ports port OR NOT strike")["text"]
+    assert "'NOT strike' alone matches every article without strike" in said, said
+    assert "as in port AND NOT strike" in said, said
+    listed = run_command(runtime, fake_slack, "/topics", "")["text"]
+    ferries, strikes = listed.split("• ")[1:]
+    assert "matches nearly every article ('NOT strike' alone matches" in ferries, listed
+    assert '`/topics edit "Night ferries" ferry AND NOT strike`' in ferries, listed
+    assert "matches nearly every article (a topic needs at least one word" in strikes, listed
+    assert "`/topics edit Strikes port AND NOT strike`" in strikes, listed
+    home = app_home(runtime, fake_slack)
+    assert home.count("matches nearly every article") == 2, home
+    assert [t.query for t in list_topics(fresh_db)] == ["ferry OR NOT strike", "NOT strike"]
+    run_command(runtime, fake_slack, "/topics", 'edit "Night ferries" ferry AND NOT strike')
+    assert run_command(runtime, fake_slack, "/topics", "")["text"].count("nearly every") == 1
