@@ -176,3 +176,22 @@ def test_a_query_of_only_an_exclusion_says_a_topic_needs_a_word_to_look_for(db_p
         edited = invoke(db_path, "topics", "edit", "Strikes", query)
         assert "a topic needs at least one word to look for" in edited.output, edited.output
     assert "Strikes: strike" in invoke(db_path, "topics", "show", "Strikes").output
+
+
+def test_a_query_word_starting_with_a_dash_is_never_read_as_short_options(db_path):
+    """Before: `preview -hike` was read as -h -i -k -e ("No such option '-i'"), as was `fare
+    -hike --days 3`; `add Earthquakes -quake` added the query "uake" (-q uake). Each is now the
+    query's word, refused with NOT; -h alone is still help, and `--` still works."""
+    assert invoke(db_path, "topics", "add", "Fares", "--query", "fare").exit_code == 0
+    for words in (("preview", "-hike"), ("preview", "fare", "-hike", "--days", "3"),
+                  ("preview", "--", "-hike"), ("add", "Hikes", "-hike"),
+                  ("add", "Earthquakes", "-quake"), ("add", "Hikes", "--query", "-hike"),
+                  ("edit", "Fares", "fare", "-hike")):
+        result = invoke(db_path, "topics", *words)
+        assert result.exit_code != 0, (words, result.output)
+        assert "would match" in result.output and "NOT " in result.output, (words, result.output)
+        assert "No such option" not in result.output, (words, result.output)
+    assert [t.split(":")[0] for t in invoke(db_path, "topics", "list").output.splitlines()
+            if not t.startswith(" ")] == ["Fares"]
+    assert "Show which stories" in invoke(db_path, "topics", "preview", "-h").output
+    assert invoke(db_path, "topics", "add", "Ports", "-q", "port").exit_code == 0
