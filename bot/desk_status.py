@@ -9,14 +9,16 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from bot.models import RunRecord, Source, Totals
+from bot.models import RunRecord, Source, Topic, Totals
 from bot.models.times import utc_time
 from bot.run_record import BEAT_EVERY
+from bot.topic_health import QueryTrouble, to_mend
 from storage.alerts import count_failed
 from storage.db import snapshot
 from storage.outbox_waiting import WhyWaiting, why_waiting
 from storage.runs import latest_runs
 from storage.sources import list_sources, unreadable_files
+from storage.topics import list_topics
 from storage.totals import last_article, totals
 
 SILENT_AFTER = timedelta(seconds=3 * BEAT_EVERY)
@@ -43,6 +45,8 @@ class DeskStatus:
     last_article: tuple[int, str, str] | None
     unread: dict[int, int]
     """Per folder source's id, how many of its files could not be read as they are."""
+    mend: list[tuple[Topic, QueryTrouble]]
+    """The topics whose stored query add or edit would refuse (``bot.topic_health``)."""
 
 
 def read_status(db: Database, *, now: datetime) -> DeskStatus:
@@ -57,7 +61,8 @@ def read_status(db: Database, *, now: datetime) -> DeskStatus:
         return DeskStatus(at=now, runs=latest_runs(db), totals=totals(db),
                           pending=waits.pending, oldest_pending=waits.oldest, waits=waits,
                           failed=count_failed(db), sources=sources,
-                          last_article=last_article(db), unread=unread)
+                          last_article=last_article(db), unread=unread,
+                          mend=to_mend(list_topics(db)))
 
 
 def muted_line(muted: int) -> str:

@@ -5,10 +5,12 @@ The story stage says the first in its log; the lists a desk reads mark both."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.alerts.mrkdwn import fit
+from bot.models import Topic
 from bot.stories.query import TopicQueryError, parse_query, too_broad
 from bot.topic_names import shell_word, slack_typed
 
@@ -33,6 +35,25 @@ def trouble(query: str) -> QueryTrouble | None:
     if broad is None:
         return None
     return QueryTrouble("matches nearly every article", broad.why, broad.instead)
+
+
+MEND_SHOWN = 5
+"""The topics to mend a status names; it counts the rest."""
+
+
+def to_mend(topics: Iterable[Topic]) -> list[tuple[Topic, QueryTrouble]]:
+    """The topics whose stored query add or edit would refuse, each with what is wrong."""
+    return [(topic, found) for topic in topics if (found := trouble(topic.query)) is not None]
+
+
+def mend_line(mend: list[tuple[Topic, QueryTrouble]], *, named: Callable[[str], str],
+              listed_by: str) -> str:
+    """A status's line naming the topics to mend, and where each is said in full."""
+    shown = "; ".join(f"{named(topic.name)} {found.matches}" for topic, found in
+                      mend[:MEND_SHOWN])
+    more = f"; {len(mend) - MEND_SHOWN} more" if len(mend) > MEND_SHOWN else ""
+    return (f"Topics to mend ({len(mend)}): {shown}{more} ({listed_by} says why and the edit "
+            "that mends each)")
 
 
 def not_read(query: str) -> str | None:

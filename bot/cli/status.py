@@ -18,6 +18,7 @@ from bot.desk_status import DeskStatus, muted_line, read_status, run_state
 from bot.models import Source
 from bot.redact import redact
 from bot.run_lines import failed_line, run_lines, sources_heading, waiting_line
+from bot.topic_health import mend_line
 from storage.sources import health
 
 
@@ -58,6 +59,8 @@ def _lines(desk: DeskStatus) -> list[str]:
     lines += [muted_line(desk.waits.muted)] if desk.waits.muted else []
     lines.append(failed_line(desk.failed))
     lines.append(_last_line(desk))
+    if desk.mend:
+        lines.append(mend_line(desk.mend, named=str, listed_by="wirewatch topics list"))
     lines.append(sources_heading(desk.sources, desk.at))
     lines += [f"  {row.kind} {redact(row.location)} · {health(row)} · {' · '.join(said)}"
               for row in desk.sources if (said := _said(row, desk))]
@@ -104,6 +107,8 @@ def _as_json(desk: DeskStatus) -> dict:
                         if row.kind == "folder" else {})}
                     for row in desk.sources],
         "totals": asdict(desk.totals),
+        "topics_to_mend": [{"name": topic.name, "query": topic.query, **asdict(found)}
+                           for topic, found in desk.mend],
     }
 
 

@@ -11,7 +11,7 @@ from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
-from bot.desk_status import muted_line, read_status
+from bot.desk_status import DeskStatus, muted_line, read_status
 from bot.models import RunRecord, Source, Totals
 from bot.permissions import whom_to_ask
 from bot.redact import redact
@@ -22,6 +22,7 @@ from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
 from bot.slack.reach import Reach
 from bot.source_links import links_elsewhere_line, matched_as
+from bot.topic_health import mend_line
 from storage.db import snapshot
 from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
@@ -74,12 +75,25 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     lines += slack_run_lines(desk.runs, desk.at, server=errors)
     lines += nothing_posted(stored, subscribed, settings.admins, manages=manages,
                             subscribes=subscribes)
+    lines += _mend_lines(desk, reach)
     listed = source_lines(db, errors=errors, rows=desk.sources, unread=desk.unread,
                           empty=no_sources(None if manages else settings.admins))
     return lines + delivery_lines(db, token, viewer=viewer) + \
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
 
+
+
+def _mend_lines(desk: DeskStatus, reach: Reach | None) -> list[str]:
+    """The topics to mend, of those the reader may see."""
+    mend = [(topic, found) for topic, found in desk.mend if reach is None or reach.topic(topic.id)]
+    if not mend:
+        return []
+    return [f"• ⚠️ {mend_line(mend, named=_bold, listed_by='`/topics`')}"]
+
+
+def _bold(name: str) -> str:
+    return f"*{fit(name, 100)}*"
 
 
 def nothing_posted(stored: Totals, subscribed: int, admins: tuple[str, ...], *, manages: bool,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from storage.db import open_db, transaction
 from storage.runs import heartbeat, run_started, run_stopped, slack_noted
 from storage.sources import add_source, record_failure, remember_file
+from storage.topics import insert_topic
 from tests.invoke import invoke
 
 
@@ -71,3 +72,25 @@ def test_a_folder_s_files_it_could_not_read_are_counted_with_where_to_see_them(d
             "and why)") in said, said
     source = json.loads(invoke(db_path, "status", "--json").output)["sources"][0]
     assert source["unreadable_files"] == 2, source
+
+
+def test_topics_to_mend_are_said_with_where_to_see_why(db_path):
+    """Before: status said nothing of a stored topic that matches nearly every article ('NOT
+    strike', 'ferry OR NOT strike') or one no longer read ('ferry -strike': it matches
+    nothing); only `topics list` marked the last. A topic read as before is not named."""
+    db = open_db(db_path)
+    with transaction(db):
+        insert_topic(db, name="Strikes", query="NOT strike")
+        insert_topic(db, name="Night ferries", query="ferry -strike")
+        insert_topic(db, name="Dams", query="dam OR reservoir")
+    lines = invoke(db_path, "status").output.splitlines()
+    said = [line for line in lines if line.startswith("Topics to mend")]
+    assert said == ["Topics to mend (2): Night ferries matches nothing: its query is no longer "
+                    "read; Strikes matches nearly every article (wirewatch topics list says why "
+                    "and the edit that mends each)"], lines
+    listed = json.loads(invoke(db_path, "status", "--json").output)["topics_to_mend"]
+    assert [(t["name"], t["instead"]) for t in listed] == [
+        ("Night ferries", None), ("Strikes", "port AND NOT strike")], listed
+    invoke(db_path, "topics", "edit", "Night ferries", "ferry AND NOT strike")
+    invoke(db_path, "topics", "edit", "Strikes", "strike")
+    assert "Topics to mend" not in invoke(db_path, "status").output

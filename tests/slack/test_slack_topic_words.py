@@ -55,3 +55,15 @@ def test_a_stored_topic_matching_nearly_every_article_is_marked_and_an_or_not_re
     assert [t.query for t in list_topics(fresh_db)] == ["ferry OR NOT strike", "NOT strike"]
     run_command(runtime, fake_slack, "/topics", 'edit "Night ferries" ferry AND NOT strike')
     assert run_command(runtime, fake_slack, "/topics", "")["text"].count("nearly every") == 1
+
+
+def test_wirewatch_status_names_the_topics_to_mend(runtime, fake_slack, fresh_db):
+    """Before: `/wirewatch status` said nothing of a stored topic matching nearly every
+    article, nor of one no longer read."""
+    run_command(runtime, fake_slack, "/topics", "add Weather hail OR frost")
+    with transaction(fresh_db):
+        insert_topic(fresh_db, name="Strikes", query="strike OR NOT port")
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "• ⚠️ Topics to mend (1): *Strikes* matches nearly every article (`/topics` says " \
+        "why and the edit that mends each)" in status, status
+    assert "Weather" not in status, status
