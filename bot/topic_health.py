@@ -17,7 +17,8 @@ from bot.topic_names import shell_word, slack_typed
 
 @dataclass(frozen=True)
 class QueryTrouble:
-    """What is wrong with a stored query: ``instead`` is a query to mend it with, when known."""
+    """What is wrong with a stored query; ``instead``: the query the check wrote for one that
+    matches nearly every article (None for one no longer read, which has no such query)."""
 
     matches: str
     why: str

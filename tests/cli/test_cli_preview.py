@@ -39,7 +39,8 @@ def test_preview_names_the_stories_its_exclusions_leave_out(db_path, tmp_path):
     assert lines[3] == "    left out: NOT cruise (title: cruise)", lines
     kept = invoke(db_path, "topics", "preview", "ferry AND NOT choir").output
     assert "leave out" not in kept and kept.startswith("1 story "), kept
-    assert "leave out" not in invoke(db_path, "topics", "preview", "ferry OR NOT choir").output
+    either = invoke(db_path, "topics", "preview", "ferry OR NOT choir").output
+    assert "as in ferry AND NOT choir" in either, either  # an OR NOT matches nearly everything
 
 
 def test_preview_refuses_a_bad_query_with_its_position(db_path):
