@@ -54,7 +54,7 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     just before it."""
     own = own_issuer(r, token) or _issued_here(r, token)
     lemma = token.lemma_.lower()
-    if own is not None or token.tag_ in PLURAL_TAGS and not definite:
+    if own is not None or token.tag_ in PLURAL_TAGS and not definite and not _particular(token):
         return own  # "polls show": no one poll; "the results", "the ads" are ones named
     if definite and lemma in STATEMENTS:
         near = _issued_just_before(r, token) or _spoke_just_before(r, token) or \
@@ -70,6 +70,23 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     if not definite:
         return None
     return _survey_called_otherwise(r, token) or _sender(r, token)
+
+
+def _particular(documents: Token) -> bool:
+    """"Exit polls conducted for the Ledger", "results of polls commissioned for the union":
+    plural documents made for someone are ones the article names elsewhere with who made
+    them, not polls in general ("new polls released Sunday")."""
+    surveys = [documents] + [o for p in documents.children if p.dep_ == "prep" and
+                             p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and
+                             o.lemma_.lower() in SURVEYS]
+    return any(c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS and any(
+        p.dep_ == "prep" and p.lower_ == "for" and not _dated(p) for p in c.children)
+        for survey in surveys for c in survey.children)
+
+
+def _dated(prep: Token) -> bool:
+    """"Conducted for two weeks": a "for" phrase of time, not of a client."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in NOT_ISSUERS for c in prep.children)
 
 
 def _issued_here(r: SpeakerResolver, document: Token) -> Speaker | None:
@@ -199,7 +216,7 @@ def _walk(r: SpeakerResolver, lemmas: frozenset[str], at: int, *, step: int,
         other = r.reg.doc[words[k]]
         cycles = r.cycles
         if not r.reg.quoted(other.idx):
-            found = own_issuer(r, other) or _verb_subject(r, other)
+            found = _issuer_itself(r, other) or own_issuer(r, other) or _verb_subject(r, other)
             if found is not None:
                 break
         if r.cycles == cycles:
@@ -210,6 +227,14 @@ def _walk(r: SpeakerResolver, lemmas: frozenset[str], at: int, *, step: int,
         k += step
     skip.update(dict.fromkeys(passed, k))
     return found
+
+
+def _issuer_itself(r: SpeakerResolver, name: Token) -> Speaker | None:
+    """"Polls conducted by Edgeley Research": a name ending in a survey's word that "by" or
+    "from" introduces is the issuer, not a document of its own."""
+    if name.pos != PROPN or name.dep_ != "pobj" or name.head.lower_ not in ISSUER_PREPS:
+        return None
+    return _named(r, name)
 
 
 def _sender(r: SpeakerResolver, document: Token) -> Speaker | None:

@@ -1,0 +1,38 @@
+"""Polls made for someone speak for the pollster the article names with them elsewhere, and a
+pollster's name ending in a survey's word is the pollster; on text written here and the real
+spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.conftest import one
+
+EXIT_POLLS = ("Most voters back the ferry plan. According to early results of exit polls "
+              "conducted by Edgeley Research for the Ledger and local radio, most voters are "
+              "older than 50.\n\nTurnout was high in the river towns.\n\n"
+              "According to early results of exit polls conducted for the Ledger and local "
+              "radio, most voters distrust the mayor.")
+
+FIRM_LAST = ("Most voters back the ferry plan. According to early results of exit polls "
+             "conducted for the Ledger and local radio by Edgeley Research, most voters are "
+             "older than 50.")
+
+GENERAL_POLLS = ("A Harbour Post poll conducted by Edgeley Research found Ruiz ahead in May. "
+                 "New polls released Sunday show Ruiz losing ground.")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    (EXIT_POLLS, "most voters distrust the mayor"),
+    (FIRM_LAST, "most voters are older than 50"),
+])
+def test_polls_made_for_someone_speak_for_their_pollster(statements_of, text, said):
+    speaker = one(statements_of(text), said).speaker
+    assert (speaker.name, speaker.kind) == ("Edgeley Research", "organisation")
+
+
+def test_polls_in_general_take_no_earlier_pollster(statements_of):
+    """Only polls made for someone are particular ones: "new polls released Sunday" are not
+    the poll named before them."""
+    names = {q.speaker.name for q in statements_of(GENERAL_POLLS) if "losing" in q.text}
+    assert "Edgeley Research" not in names
