@@ -18,8 +18,7 @@ FIRM_LAST = ("Most voters back the ferry plan. According to early results of exi
              "conducted for the Ledger and local radio by Edgeley Research, most voters are "
              "older than 50.")
 
-GENERAL_POLLS = ("A Harbour Post poll conducted by Edgeley Research found Ruiz ahead in May. "
-                 "New polls released Sunday show Ruiz losing ground.")
+EARLIER_POLL = "A Harbour Post poll conducted by Edgeley Research found Ruiz ahead in May. "
 
 
 @pytest.mark.parametrize(("text", "said"), [
@@ -31,8 +30,13 @@ def test_polls_made_for_someone_speak_for_their_pollster(statements_of, text, sa
     assert (speaker.name, speaker.kind) == ("Edgeley Research", "organisation")
 
 
-def test_polls_in_general_take_no_earlier_pollster(statements_of):
-    """Only polls made for someone are particular ones: "new polls released Sunday" are not
-    the poll named before them."""
-    names = {q.speaker.name for q in statements_of(GENERAL_POLLS) if "losing" in q.text}
-    assert "Edgeley Research" not in names
+@pytest.mark.parametrize(("polls", "source"), [
+    ("results of polls released Sunday", "results of polls released Sunday"),
+    ("results of polls conducted for two weeks", "results of polls conducted for two weeks"),
+])
+def test_polls_in_general_take_no_earlier_pollster(statements_of, polls, source):
+    """Only polls made for someone are particular ones: polls released on a day or conducted
+    for a time are not the poll named before them."""
+    text = f"{EARLIER_POLL}According to {polls}, Ruiz is losing ground."
+    speaker = one(statements_of(text), "losing ground").speaker
+    assert (speaker.name, speaker.kind) == (source, "unnamed")
