@@ -8,13 +8,13 @@ import pytest
 
 from tests.quotes.conftest import one
 
-EXIT_POLLS = ("Most voters back the ferry plan. According to early results of exit polls "
+EXIT_POLLS = ("Most voters back the ferry plan. According to early findings of doorstep polls "
               "conducted by Edgeley Research for the Ledger and local radio, most voters are "
               "older than 50.\n\nTurnout was high in the river towns.\n\n"
-              "According to early results of exit polls conducted for the Ledger and local "
+              "According to early findings of doorstep polls conducted for the Ledger and local "
               "radio, most voters distrust the mayor.")
 
-FIRM_LAST = ("Most voters back the ferry plan. According to early results of exit polls "
+FIRM_LAST = ("Most voters back the ferry plan. According to early findings of doorstep polls "
              "conducted for the Ledger and local radio by Edgeley Research, most voters are "
              "older than 50.")
 
