@@ -5,8 +5,11 @@ resembles an older story a little joins it, and its siblings then follow it ther
 later article is far closer to that weak joiner than to the rest of its story, the joiner was
 the first report of another event: it leaves the story, and the two start one of their own.
 A join a little less weak whose lead tells of a later day than the story's ever did is kept
-as weak too: often the same people a day on, another event (``later_dated``). It is stored with
-its real likeness and a mark saying so (``story_features.later_dated``), which ``_weak`` reads."""
+as weak too: often the same people a day on, another event (``later_dated``); so is one to a
+story begun a day or more before (``day_on``), dated or not. It is stored with its real
+likeness and a mark saying so (``story_features.later_dated``), which ``_weak`` reads. A join
+weak by its mark alone is taken out only when the article would join its story too, and no
+later article of that story pairs with it already (``_movable``)."""
 
 from __future__ import annotations
 
@@ -21,6 +24,10 @@ LATER_DAY_JOIN = 0.12
 gave is stored as weak, for the later correction: the stories tune half's wrong first reports
 joining an older story are 11 of 16 such joins, and leaving them in, open to the correction,
 kept the held-out stream that refusing them lost (docs/stories-history.md)."""
+A_DAY_ON = 24.0
+"""Hours after its story began from which a join under LATER_DAY_JOIN is stored as weak too,
+dated or not: a running issue's next development, the kind the stories tune half's wrong first
+reports most often were (docs/stories-history.md, stories47b and stories48)."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +54,14 @@ class Pair:
 
 
 def weak_pair(kept: dict[str, float], stories: dict[int, tuple[Member, ...]],
-              events: cluster.Events) -> Pair | None:
+              events: cluster.Events, joining: int | None = None) -> Pair | None:
     """The weak recent joiner of a candidate story that the article is most alike to, when it
-    is far more alike to it than to that story's other latest articles."""
+    is far more alike to it than to that story's other latest articles. ``joining``: the story
+    the article would join without a correction (None: it would start one)."""
     best: Pair | None = None
     for story_id, members in stories.items():
         for member in members:
-            if not _weak(member, events):
+            if not _movable(member, members, story_id == joining, events):
                 continue
             similarity = cluster.cosine(kept, member.vector)
             if best is not None and similarity <= best.similarity:
@@ -69,6 +77,21 @@ def _weak(member: Member, events: cluster.Events) -> bool:
             and (member.later_dated or member.join_score < events.weak_join))
 
 
+def _movable(member: Member, members: tuple[Member, ...], joins_story: bool,
+             events: cluster.Events) -> bool:
+    """Whether the article may take this joiner out: one weak by its likeness always; one weak
+    by its mark alone only when the article would follow it into its story, and no later
+    article there pairs with it (taking it out alone would split its event's reports)."""
+    if not _weak(member, events):
+        return False
+    if member.join_score is not None and member.join_score < events.weak_join:
+        return True
+    return joins_story and not any(
+        other.hours_before < member.hours_before
+        and cluster.cosine(member.vector, other.vector) >= events.pair_similarity
+        for other in members if other.article_id != member.article_id)
+
+
 def _apart(kept: dict[str, float], similarity: float, rest: list[dict[str, float]],
            events: cluster.Events) -> bool:
     """Alike enough to the weak joiner, and far less to the story's other articles."""
@@ -82,3 +105,9 @@ def later_dated(score: float, days: Collection[date], story_days: Collection[dat
     lead dating its event after every day the story's leads gave (both dated)."""
     return score < LATER_DAY_JOIN and bool(days) and bool(story_days) and \
         max(days) > max(story_days)
+
+
+def day_on(score: float, age_hours: float) -> bool:
+    """Whether a join of this likeness to a story begun ``age_hours`` before is weak for its
+    age: under LATER_DAY_JOIN, A_DAY_ON hours or more after the story began."""
+    return score < LATER_DAY_JOIN and age_hours >= A_DAY_ON

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property
 
 from bot.stories import cluster, headline, novelty
-from bot.stories.correct import Member, Pair, later_dated, weak_pair
+from bot.stories.correct import Member, Pair, day_on, later_dated, weak_pair
 from bot.stories.features import ArticleFeatures
 from bot.stories.meaning import JOIN_SIMILARITY, Nearest
 
@@ -67,7 +67,8 @@ class Candidates:
 class Decision:
     """``story_id`` None starts a new story; ``kind`` is new, duplicate or update. With
     ``split``, that article leaves its story for a new one, which this article joins.
-    ``weak``: a join stored as weak for the later correction (``correct.later_dated``)."""
+    ``weak``: a join stored as weak for the later correction (``correct.later_dated`` or
+    ``correct.day_on``)."""
 
     story_id: int | None
     kind: str
@@ -90,10 +91,26 @@ def decide(
     but when the article shows that a weak joiner of a candidate began another event, that
     joiner leaves its story and the article joins it in a new one. ``year`` is the article's
     (what's new reads a sentence about an earlier year as background)."""
+    choice = _choose(features, candidates, threshold, events)
     pair = weak_pair(candidates.kept, {c.story_id: c.members for c in candidates.stories},
-                     events) if events is not None else None
+                     events, choice.story_id) if events is not None else None
     if pair is not None:
         return _with_weak_joiner(features, candidates, pair, year)
+    if choice.story_id is None:
+        return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
+    story = next(c for c in candidates.stories if c.story_id == choice.story_id)
+    fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year,
+                              headline_words=headline.content(features))
+    return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
+                    whats_new=tuple(fresh), weak=events is not None and (later_dated(
+                        choice.score, features.event_days, story.event_days)
+                        or day_on(choice.score, story.age_hours)))
+
+
+def _choose(features: ArticleFeatures, candidates: Candidates, threshold: float,
+            events: cluster.Events | None) -> cluster.Choice:
+    """The most alike candidate scoring at least the threshold (else the story of the one
+    meaning the most alike), before any later correction."""
     stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours, c.shape)
                for c in candidates.stories}
     if candidates.evidence is not None:
@@ -104,14 +121,7 @@ def decide(
                             kept=candidates.kept)
     if choice.story_id is None and events is not None:
         choice = _alike(features, candidates, stories, events) or choice
-    if choice.story_id is None:
-        return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
-    story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year,
-                              headline_words=headline.content(features))
-    return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
-                    whats_new=tuple(fresh), weak=events is not None and later_dated(
-                        choice.score, features.event_days, story.event_days))
+    return choice
 
 
 def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,

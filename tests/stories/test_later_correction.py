@@ -189,3 +189,35 @@ def test_an_article_as_alike_to_the_rest_of_the_story_moves_nothing():
     candidates = _story(0.06)
     candidates = Candidates(both, list(both), candidates.stories)
     assert decide(_features(), candidates, summarise=lambda f: [], events=EVENTS).split is None
+
+
+FOLLOWER = {"l:walkout": 3.0, "e:oskarsdottir": 3.0, "l:strike": 3.0}
+NEXT = {"l:pension": 3.0, "e:oskarsdottir": 3.0, "l:talk": 3.0, "l:pay": 3.0}
+"""The joiner's event told again, not a near copy (which would join the story at any age)."""
+
+
+def _marked_story(join_score: float, *, followed: bool = False,
+                  age_hours: float = 23.0) -> Candidates:
+    """A story whose joiner, placed 9 hours before, is weak (by its likeness, or by its mark
+    at 0.11); ``followed``: a later report of the joiner's own event joined the story after it."""
+    members = [Member(1, FOUNDER, None, 23.0), Member(2, FOUNDER, 0.6, 20.0),
+               Member(3, JOINER, join_score, 9.0, join_score >= EVENTS.weak_join)]
+    if followed:
+        members.append(Member(4, FOLLOWER, 0.3, 5.0))
+    earlier = novelty.Earlier()
+    earlier.update([(m.article_id, ()) for m in members])
+    story = Candidate(7, [m.vector for m in members], earlier, age_hours=age_hours,
+                      members=tuple(members))
+    return Candidates(NEXT, list(NEXT), [story])
+
+
+@pytest.mark.parametrize("join_score, followed, age_hours, split", [
+    (0.11, False, 23.0, 3),     # marked, and the article would follow it into its story
+    (0.11, True, 23.0, None),   # marked, but a later report of its event is there already
+    (0.11, False, 60.0, None),  # marked, but the article would not join that old story
+    (0.06, True, 60.0, 3),      # weak by its likeness: taken out whatever the article does
+])
+def test_a_join_weak_by_its_mark_alone_leaves_only_with_a_follower(join_score, followed,
+                                                                   age_hours, split):
+    candidates = _marked_story(join_score, followed=followed, age_hours=age_hours)
+    assert decide(_features(), candidates, summarise=lambda f: [], events=EVENTS).split == split

@@ -10,7 +10,7 @@ import pytest
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories import cluster
-from bot.stories.correct import LATER_DAY_JOIN, later_dated
+from bot.stories.correct import LATER_DAY_JOIN, day_on, later_dated
 from storage import stories as store
 
 VOTE = """Velmora council approves the Ostrand river bridge
@@ -89,3 +89,12 @@ MONDAY, TUESDAY = date(2026, 5, 4), date(2026, 5, 5)
 ])
 def test_only_a_little_alike_later_day_is_weak(score, days, story_days, weak):
     assert later_dated(score, days, story_days) is weak
+
+
+@pytest.mark.parametrize("score, age_hours, weak", [
+    (0.11, 24.0, True),    # a little alike, a day after the story began: dated or not
+    (0.11, 23.0, False),   # the same day's news
+    (0.12, 30.0, False),   # alike enough: the story's own next day
+])
+def test_a_little_alike_join_a_day_on_is_weak(score, age_hours, weak):
+    assert day_on(score, age_hours) is weak
