@@ -98,3 +98,16 @@ def test_only_a_little_alike_later_day_is_weak(score, days, story_days, weak):
 ])
 def test_a_little_alike_join_a_day_on_is_weak(score, age_hours, weak):
     assert day_on(score, age_hours) is weak
+
+
+def test_a_little_alike_join_a_day_on_is_stored_weak_though_it_dates_nothing(pipeline, fresh_db):
+    start = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    undated = LAWSUIT.replace(" on Tuesday", "")
+    vote, lawsuit = list(pipeline.ingest([
+        RawArticle(text=VOTE, origin="u0", published=start.isoformat()),
+        RawArticle(text=undated, origin="u1", published=(start + timedelta(hours=26)).isoformat())]))
+    assert lawsuit.verdict.story_id == vote.verdict.story_id, "the lawsuit joins, a little alike"
+    [rows] = store.latest_joins(fresh_db, [vote.verdict.story_id]).values()
+    score, _, later = next(row[1:] for row in rows if row[0] == lawsuit.article_id)
+    assert score is not None and score < LATER_DAY_JOIN
+    assert later, "marked weak: a day after the story began, though its lead dates no day"
