@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, NoReturn
 
 import click
@@ -41,7 +42,8 @@ def quotes() -> None:
                    "speaker, and quoted words inside a reported clause.")
 @click.pass_obj
 def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bool) -> None:
-    """Find quotes and speakers in each line {"id", "text"} of INPUT.jsonl.
+    """Find quotes and speakers in each line {"id", "text"} of INPUT.jsonl; an optional
+    "byline" names the writer, whose "I" outside quotation marks it then is.
 
     Writes one line per document: {"id", "quotes": [{"quote", "speaker", "kind", "role",
     "start", "end", ...}]}; offsets are into "text" as given. Text garbled upstream ("JosÃ©"
@@ -63,18 +65,27 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     nlp = load_pipeline(obj.settings.spacy_model)
     for reason in bad:
         click.echo(reason, err=True)
-    repairs = [repair(text) for _, text in good]
+    repairs = [repair(given.text) for given in good]
     docs = nlp.pipe((fixed.text for fixed in repairs), batch_size=obj.settings.nlp_batch_size)
-    for (doc_id, _), fixed, doc in zip(good, repairs, docs, strict=True):
-        found = quotes_given(doc, fixed, fragments=fragments)
-        record = {"id": doc_id, "quotes": [quote_record(q) for q in found]}
+    for given, fixed, doc in zip(good, repairs, docs, strict=True):
+        found = quotes_given(doc, fixed, fragments=fragments, byline=given.byline)
+        record = {"id": given.id, "quotes": [quote_record(q) for q in found]}
         output.write(characters(json.dumps(record, ensure_ascii=False)) + "\n")
     if bad:
         raise click.exceptions.Exit(1)
 
 
-def _read(input_file: IO[str]) -> tuple[list[tuple[object, str]], list[str]]:
-    good: list[tuple[object, str]] = []
+@dataclass(frozen=True)
+class Given:
+    """One line of INPUT.jsonl."""
+
+    id: object
+    text: str
+    byline: str | None = None
+
+
+def _read(input_file: IO[str]) -> tuple[list[Given], list[str]]:
+    good: list[Given] = []
     bad: list[str] = []
     for item in _documents(input_file):
         if isinstance(item, str):
@@ -95,8 +106,8 @@ def _refuse(bad: list[str]) -> NoReturn:
     raise click.exceptions.Exit(1)
 
 
-def _documents(lines: IO[str]) -> Iterator[tuple[object, str] | str]:
-    """(id, text) for each good line, or a one-line reason for a bad one."""
+def _documents(lines: IO[str]) -> Iterator[Given | str]:
+    """Each good line, or a one-line reason for a bad one."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -108,7 +119,12 @@ def _documents(lines: IO[str]) -> Iterator[tuple[object, str] | str]:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield f"line {number}: needs an object with a string \"text\""
             continue
-        yield record.get("id", number), characters(record["text"])
+        byline = record.get("byline")
+        if byline is not None and not isinstance(byline, str):
+            yield f"line {number}: \"byline\" must be a string (the writer's name)"
+            continue
+        yield Given(record.get("id", number), characters(record["text"]),
+                    characters(byline) if byline is not None else None)
 
 
 def quote_record(quote: Quote) -> dict:

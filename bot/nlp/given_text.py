@@ -18,10 +18,11 @@ from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
 
 
-def quotes_given(doc: Doc, repair: Repair, *, fragments: bool = False) -> list[Quote]:
+def quotes_given(doc: Doc, repair: Repair, *, fragments: bool = False,
+                 byline: str | None = None) -> list[Quote]:
     """The quotes of ``doc``, the parse of ``repair.text``: their words as repaired (a speaker's
     name as written), their offsets into the text given. Fragments only when asked."""
-    found = quotes_in_doc(doc, text=repair.text)
+    found = quotes_in_doc(doc, text=repair.text, byline=byline)
     found = found if fragments else statements(doc, found, text=repair.text)
     return in_given(found, repair)
 

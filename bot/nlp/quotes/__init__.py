@@ -36,11 +36,12 @@ def extract_quotes(parsed: ParsedArticle) -> list[Quote]:
     body = parsed.article.body
     last = doc[-1] if len(doc) else None
     ends = last is None or last.idx + len(last.text_with_ws) == len(body)
-    return quotes_in_doc(doc, text=body if ends else None)
+    return quotes_in_doc(doc, text=body if ends else None, byline=parsed.article.byline)
 
 
-def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
-    """``text``: the text the Doc was parsed from, when at hand (``doc.text`` rebuilds it)."""
+def quotes_in_doc(doc: Doc, *, text: str | None = None, byline: str | None = None) -> list[Quote]:
+    """``text``: the text the Doc was parsed from, when at hand (``doc.text`` rebuilds it);
+    ``byline``: the writer's name, for an "I" outside quotation marks when no line signs it."""
     body = doc.text if text is None else text
     paras = paragraphs(body)  # found once: four passes read them
     spans = find_quote_spans(body, paras)
@@ -55,7 +56,8 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
         return bisect_left(offsets, offset + 1) % 2 == 1
 
     resolver = SpeakerResolver(doc, quoted=is_quoted, speaking=is_reporting,
-                               subject=lambda verb: subject_of(verb, quoted), columns=columns)
+                               subject=lambda verb: subject_of(verb, quoted), columns=columns,
+                               byline=byline)
     resolver.prime([s for i in columns.verbs(doc, REPORTING) if i not in quoted
                     if (s := subject_of(doc[i], quoted)) is not None])
     finder = DirectQuotes(doc, body, spans, paras, resolver, quoted, starts=starts)

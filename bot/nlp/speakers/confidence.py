@@ -31,7 +31,7 @@ SALIENT_PRONOUN = 0.8
 SALIENCE_PRONOUN = 0.75
 """He/she: the most salient person of that gender (salience.py), when the last subject is not."""
 WRITER = 0.75
-"""The narrative's "I": the person the article names as its writer (an excerpt's author)."""
+"""The narrative's "I": the person the article names as its writer (``writer.py``)."""
 UNKNOWN = 0.2
 """No speaker found."""
 

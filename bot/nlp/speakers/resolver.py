@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from spacy.parts_of_speech import NOUN, PRON, PROPN, VERB
@@ -44,7 +45,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, *, quoted: Callable[[int], bool],
                  speaking: Callable[[Token], bool],
                  subject: Callable[[Token], Token | None] | None = None,
-                 columns: Columns | None = None) -> None:
+                 columns: Columns | None = None, byline: str | None = None) -> None:
         self.reg = Registry(doc, quoted=quoted, speaking=speaking, columns=columns)
         self.subject = subject or nominal_subject
         self._resolving: set[int] = set()
@@ -56,6 +57,9 @@ class SpeakerResolver:
         self._salience: Salience | None = None
         self._writer: tuple[Speaker | None] | None = None
         """The person the article names as its writer (``writer.py``), found at the first "I"."""
+        self._sign_offs: tuple[list[int], list[Speaker | None]] | None = None
+        """Lines that sign what is above them (``writer.sign_offs``), found at the first "I"."""
+        self._bylined = writer.bylined(byline)
         self.withheld: set[str] = set()
         """Sources the article says it does not name, as written: a he/she after one stays."""
         self._unnamed: dict[int, tuple[Speaker, float]] = {}
@@ -117,7 +121,7 @@ class SpeakerResolver:
         if lower in ORG_PRONOUNS:
             return pronouns.group(self, token, plural=False)
         if lower == "i" and not self.reg.quoted(token.idx):
-            return self._writers_own()
+            return self._writers_own(token)
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
         if pronouns.one_named(token) or self._titled_beside(token):  # "One of his advisers,
@@ -153,16 +157,27 @@ class SpeakerResolver:
         """The writer the article names, when ``token`` is the narrative's "I"; else None."""
         if token.lower_ != "i" or self.reg.quoted(token.idx):
             return None
-        speaker, _ = self._writers_own()
+        speaker, _ = self._writers_own(token)
         return speaker if speaker.name is not None else None
 
-    def _writers_own(self) -> tuple[Speaker, float]:
-        """The narrative's "I": the writer the article names, else no one."""
+    def _writers_own(self, token: Token) -> tuple[Speaker, float]:
+        """The narrative's "I": the author of the excerpt the article says it is, else the
+        writer the next sign-off names, else the byline's; else no one."""
         if self._writer is None:
-            self._writer = (writer.named_writer(self),)
-        found = self._writer[0]
+            self._writer = (writer.excerpts_writer(self),)
+        found = self._writer[0] or self._signed(token)
         return (found, conf.WRITER) if found is not None else \
             (Speaker(None, "unknown"), conf.UNKNOWN)
+
+    def _signed(self, token: Token) -> Speaker | None:
+        """The writer of the first sign-off below ``token`` (a signature under its letter, a
+        closing line), else the byline's; a sign-off of several signers names no one."""
+        if self._sign_offs is None:
+            found = writer.sign_offs(self)
+            self._sign_offs = ([i for i, _ in found], [w for _, w in found])
+        starts, writers = self._sign_offs
+        at = bisect_left(starts, token.i)
+        return writers[at] if at < len(starts) else self._bylined
 
     def _own_object(self, token: Token, speaker: Speaker) -> bool:
         """"The minister told Berg …": a description or title is never the person its own verb

@@ -1,13 +1,17 @@
-"""The writer's own "I": the person an article names as its writer, for "“…,” I said" in the
-narrative of an excerpt ("the second of three excerpts from Tomas Berg's new memoir")."""
+"""The writer's own "I": the person an article names as its writer, for "“…,” I said" in its
+narrative: an excerpt's author ("the second of three excerpts from Tomas Berg's new memoir"),
+the name signed under a letter or an op-ed's closing line ("Ana Ruiz is a professor …"), or the
+byline's one writer."""
 
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.first_names import first_name_gender
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -17,9 +21,16 @@ EXCERPTING = frozenset({"excerpt", "excerpts", "excerpted", "adapted", "extract"
 """Words that say the text below is taken from a writing: "excerpts from", "adapted from"."""
 WRITINGS = frozenset({"book", "memoir", "memoirs", "autobiography", "diary", "essay", "novel"})
 """What a first-person excerpt is taken from, owned by its writer ("Berg's new memoir")."""
+JOINING = frozenset({"and"})
+"""A word that joins two signers' names: a letter several people sign has no one "I"."""
+MAX_NAME_WORDS = 4
+MAX_SIGNATURE_WORDS = 6
+"""A signature line's words, name and place ("— Ana Maria Ruiz, Port Halden")."""
+MAX_TITLE_WORDS = 2
+"""Words before the name that opens a closing line ("Rep. Ana Ruiz")."""
 
 
-def named_writer(r: SpeakerResolver) -> Speaker | None:
+def excerpts_writer(r: SpeakerResolver) -> Speaker | None:
     """The person whose writing the article says it is taken from, outside quotation marks;
     None when it says no such thing (a news report's "I" stays no one's)."""
     for i in r.reg.columns.lowered(EXCERPTING):
@@ -38,3 +49,86 @@ def _owners(excerpt: Token) -> list[Token]:
     return [owner for prep in excerpt.children if prep.dep_ == "prep" and prep.lower_ == "from"
             for writing in prep.subtree if writing.lemma_.lower() in WRITINGS
             for owner in writing.children if owner.dep_ == "poss"]
+
+
+def sign_offs(r: SpeakerResolver) -> list[tuple[int, Speaker | None]]:
+    """Each line that signs what is above it, by the index of its first token, with the
+    writer it names: a name alone ("— Ana Ruiz, Halden"), anywhere, or the last paragraph's
+    opening "Ana Ruiz is a professor …"; None where it names no one person (two signers)."""
+    paras = _paragraphs(r.reg.doc)
+    found = [(p.start, _signer(p)) for p in paras if _signature(p)]
+    if paras and not (found and found[-1][0] == paras[-1].start):
+        writer = _closing_line(r, paras[-1])
+        if writer is not None:
+            found.append((paras[-1].start, writer))
+    return found
+
+
+def bylined(byline: str | None) -> Speaker | None:
+    """The one person a byline names ("Ana Ruiz, Halden Herald" → Ana Ruiz), by a known first
+    name; None for two writers, a desk or an outlet ("Staff Reports", "The Associated Press")."""
+    name = (byline or "").split(",")[0].split("|")[0].strip()
+    words = name.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or any(w.lower() in JOINING for w in words) or \
+            not all(w[:1].isupper() and any(c.isalpha() for c in w) for w in words) or \
+            first_name_gender(words[0]) is None:
+        return None
+    return Speaker(name, "person")
+
+
+def _paragraphs(doc: Doc) -> list[Span]:
+    """The article's paragraphs as spans of words, line breaks left out."""
+    out: list[Span] = []
+    start = 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                out.append(doc[start:token.i])
+            start = token.i + 1
+    if len(doc) > start:
+        out.append(doc[start:len(doc)])
+    return out
+
+
+def _signature(para: Span) -> bool:
+    """A short line of capitalised words with no verb, after an optional dash, that opens on
+    a person's name: a name signed under a letter, a place perhaps ("— Ana Ruiz, Halden")."""
+    words = [t for t in para if t.is_alpha]
+    name = _name_run(para)
+    named = len(name) >= 2 and (any(t.ent_type_ == "PERSON" for t in name) or
+                                first_name_gender(name[0].text) is not None)
+    return 2 <= len(words) <= MAX_SIGNATURE_WORDS and named and \
+        all(t.text[:1].isupper() or t.lower_ in JOINING for t in words) and \
+        not any(t.pos_ in ("VERB", "AUX") for t in para)
+
+
+def _name_run(para: Span) -> list[Token]:
+    """The proper nouns a line opens on, after a dash or other mark."""
+    start = next((t.i for t in para if not t.is_punct), para.end)
+    return list(takewhile(lambda t: t.pos_ == "PROPN", para.doc[start:para.end]))
+
+
+def _signer(para: Span) -> Speaker | None:
+    """The one person a signature names; None when it is signed by several."""
+    if any(t.lower_ in JOINING or t.text == "&" for t in para):
+        return None
+    return Speaker(" ".join(t.text for t in _name_run(para)), "person")
+
+
+def _closing_line(r: SpeakerResolver, para: Span) -> Speaker | None:
+    """"Ana Ruiz is a professor of law …", "Rep. Ana Ruiz, D-Ore., chairs …": a paragraph
+    opening on a full name, subject of a present-tense verb, that says who the writer is."""
+    root = para[0].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.tag_ != "VBZ" or subject is None or subject.ent_type_ != "PERSON" or \
+            r.reg.quoted(para[0].idx):
+        return None
+    name = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.i <= subject.i]
+    if len(name) < 2 or name[0].i - para.start > MAX_TITLE_WORDS:
+        return None
+    return _person(r, subject)
+
+
+def _person(r: SpeakerResolver, token: Token) -> Speaker | None:
+    speaker, _ = r.resolve(token)
+    return speaker if speaker.kind == "person" and speaker.name is not None else None
