@@ -87,3 +87,13 @@ def test_a_desks_or_an_outlets_byline_names_no_i(nlp):
     for byline in ("Staff Reports", "The Associated Press"):
         quotes = _article(nlp, OP_ED + "The council meets again in March.", byline)
         assert speakers_of(quotes, SAID) == [None], byline
+
+
+def test_a_phrase_the_writer_answers_after_it_is_not_theirs(quotes_of):
+    tagline = "\n\nMarta Olsen is a professor of maritime law at Halden University."
+    answered = quotes_of("Someone called the new timetable a “slow surrender,” and I "
+                         "agree." + tagline)
+    assert speakers_of(answered, "slow surrender") in ([], [None])
+    own = quotes_of("Last week I called the new timetable a “slow surrender” in a letter to "
+                    "the board." + tagline)
+    assert speakers_of(own, "slow surrender") == ["Marta Olsen"]

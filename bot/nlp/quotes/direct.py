@@ -321,7 +321,8 @@ class DirectQuotes:
         out = []
         for span, found in zip(spans, attributed, strict=True):
             if self.fragment[span]:
-                out.append(self._quote(span, "fragment", found, confidence_cap=conf.FRAGMENT_CAP))
+                out.append(self._quote(span, "fragment", self._not_answered(span, found),
+                                       confidence_cap=conf.FRAGMENT_CAP))
             elif found is not None:
                 out.append(self._quote(span, "direct", found))
             elif known:
@@ -457,6 +458,14 @@ class DirectQuotes:
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None if self.fragment[span] else self._clause_of(para, span)
+
+    def _not_answered(self, span: QuoteSpan, found: Found | None) -> Found | None:
+        """"Someone called it a “slow surrender,” and I agree": a phrase the narrative's "I"
+        answers by a verb after it is not the writer's; "I called it a “…”" is."""
+        if found is None or found[0].subject is None or not self._narrators(found[0].subject) or \
+                found[0].verb.idx < span.open:
+            return found
+        return found[0], UNKNOWN, conf.UNKNOWN
 
     def _narrators(self, subject: Token) -> bool:
         """"“…,” I said." in the narrative: the writer's words, no one else's, named or not."""
