@@ -95,7 +95,7 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
     (else its title at the first poll); ``relays``: an entry's own ``<source>`` is matched too.
     """
     location = normalise_location(kind=kind, location=location)
-    name = source_name(kind, name, relays=relays)
+    name = source_name(db, kind, name, relays=relays)
     if alert_existing and kind != "feed":
         raise SourceError("--alert-existing is for feeds; files dropped in a watched folder "
                           "always alert")
@@ -111,8 +111,9 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
         "relays": int(relays)})
 
 
-def source_name(kind: str, name: str | None, *, relays: bool) -> str | None:
-    """The operator's name for a feed, spaces made one; refused for a folder, or empty or long."""
+def source_name(db: Database, kind: str, name: str | None, *, relays: bool) -> str | None:
+    """The operator's name for a feed, spaces made one; refused for a folder, empty or long, or
+    one another feed has (``refuse_taken_name``)."""
     if kind != "feed" and (name is not None or relays):
         raise SourceError("--name and --relays are for feeds; a folder's files name their own "
                           "source")
@@ -121,6 +122,7 @@ def source_name(kind: str, name: str | None, *, relays: bool) -> str | None:
     name = " ".join(name.split())
     if not name or len(name) > NAME_CHARS:
         raise SourceError(f"--name takes a name of 1 to {NAME_CHARS} characters")
+    refuse_taken_name(db, name)
     return name
 
 
@@ -138,16 +140,26 @@ def rename_source(db: Database, ident: int | str, name: str) -> tuple[Source, st
     new = " ".join(visible(name).split())
     if not new or len(new) > NAME_CHARS:
         raise SourceError(f"a feed's name takes 1 to {NAME_CHARS} characters, not {len(new)}")
-    for other in list_sources(db, kind="feed"):
-        if other.id != source.id and other.name and _same_name(other.name, new):
-            raise SourceError(f'feed #{other.id} is named "{other.name}" already: `source:` '
-                              "could not tell the two apart; choose another name")
+    refuse_taken_name(db, new, source_id=source.id)
     db.execute("UPDATE sources SET name = ? WHERE id = ?", [new, source.id])
     return source_row(db, source.id), source.name
 
 
+def refuse_taken_name(db: Database, name: str, *, source_id: int | None = None) -> None:
+    """Raises when a feed other than ``source_id`` has ``name``, case, spacing and what nobody
+    sees aside: ``source:`` could not tell the two apart."""
+    for other in list_sources(db, kind="feed"):
+        if other.id != source_id and other.name and _same_name(other.name, name):
+            raise SourceError(f'feed #{other.id} is named "{other.name}" already: `source:` '
+                              "could not tell the two apart; choose another name")
+
+
 def _same_name(one: str, other: str) -> bool:
-    return " ".join(visible(one).split()).casefold() == " ".join(other.split()).casefold()
+    return _spelt(one) == _spelt(other)
+
+
+def _spelt(name: str) -> str:
+    return " ".join(visible(name).split()).casefold()
 
 
 def pin_name(db: Database, source_id: int, name: str) -> None:

@@ -128,7 +128,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
     refuse_long_address(location)
     kind = source_kind(location)
     refuse_known(obj.db, kind=kind, location=location)  # a scheme typo is named as one too
-    source_name(kind, name, relays=relays)
+    source_name(obj.db, kind, name, relays=relays)
     if kind == "feed" and not allow_private:
         check_address(location.strip(), AddressPolicy.allowing(obj.settings.allow_networks))
     checked = None

@@ -107,7 +107,7 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
     if not url:
         return USAGE
     refuse_known(svc.db, kind="feed", location=url)
-    source_name("feed", name, relays=relays)
+    source_name(svc.db, "feed", name, relays=relays)
     try:
         check_address(url, AddressPolicy.allowing(svc.settings.allow_networks))
     except FetchError as exc:

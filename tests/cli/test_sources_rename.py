@@ -40,3 +40,20 @@ def test_rename_refuses_what_source_could_not_tell_apart_and_changes_nothing(db_
     assert run("rename", "1", "COAST desk").exit_code == 0  # its own name, in other case
     assert [row.name for row in list_sources(open_db(db_path))] == ["COAST desk",
                                                                     "Coast Desk Two", None]
+
+
+def test_add_refuses_a_name_another_feed_has_as_rename_does(db_path):
+    """Before: `sources add --name` took a name another feed had, which rename refuses."""
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(cli, ["--db", str(db_path), "sources", "add", *args])
+
+    assert run("https://a.example/rss", "--no-check", "--name", "Coast Desk").exit_code == 0
+    for name in ("coast   DESK", "Coast\u200b Desk"):
+        answer = run("https://b.example/rss", "--no-check", "--name", name)
+        assert (answer.exit_code, answer.output) == (
+            1, 'Error: feed #1 is named "Coast Desk" already: `source:` could not tell the two '
+               "apart; choose another name\n"), name
+    assert [row.location for row in list_sources(open_db(db_path))] == ["https://a.example/rss"]
+    assert run("https://b.example/rss", "--no-check", "--name", "Coast Desk Two").exit_code == 0

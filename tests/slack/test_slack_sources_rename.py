@@ -31,3 +31,15 @@ def test_an_admin_renames_a_feed_and_is_told_what_source_matches(runtime, fake_s
     assert taken["text"].startswith('feed #1 is named "Harbour &amp; Sound" already'), taken
     assert bare.startswith("Usage:") and "sources rename ID|URL NEW NAME" in bare, bare
     assert [row.name for row in list_sources(fresh_db)] == ["Harbour & Sound", "Gulf Post"]
+
+
+def test_add_refuses_a_name_another_feed_has_before_fetching(runtime, fake_slack, fresh_db):
+    """Before: `/wirewatch sources add URL --name` took a name another feed had (rename refuses
+    it) and added the feed; refused now, before the feed is fetched."""
+    with transaction(fresh_db):
+        add_source(fresh_db, kind="feed", location="https://a.example/rss", name="Coast Desk")
+    taken = run_command(runtime, fake_slack, "/wirewatch",
+                        "sources add https://b.example/rss --name “coast desk”")["text"]
+    assert taken.startswith('feed #1 is named "Coast Desk" already: `source:` could not tell '
+                            "the two apart; choose another name"), taken
+    assert [row.location for row in list_sources(fresh_db)] == ["https://a.example/rss"]
