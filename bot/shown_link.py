@@ -7,9 +7,11 @@ desk opened it; the stored address, which also names the feed entry, is kept as 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+from dataclasses import replace
+from urllib.parse import unquote_plus
 
 from bot.redact import PAIRS, fragment_pairs, is_credential, is_path_name, secret_segments
+from bot.web_link import web_link
 
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|"
                       r"ttclid|igshid|li_fat_id|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|vero_id|"
@@ -18,19 +20,14 @@ TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|ycl
 them."""
 
 
-def shown_url(url: str) -> str:
-    """``url`` without its userinfo, credential and tracking parameters; as it is when it cannot be
-    read as a URL (the caller shows only http(s) links it could read)."""
-    try:
-        parts = urlsplit(url)
-        host = parts.netloc.rpartition("@")[2]
-    except ValueError:
-        return url
-    query, path = _kept(parts.query), _path(parts.path)
-    fragment = fragment_pairs(parts.fragment, _kept)
-    if (host, query, path, fragment) == (parts.netloc, parts.query, parts.path, parts.fragment):
-        return url
-    return urlunsplit((parts.scheme, host, path, query, fragment))
+def shown_url(url: str) -> str | None:
+    """``url`` as a browser opens it (``web_link``), without its userinfo, credential and
+    tracking parameters; None for no http(s) link, or one a browser could read two ways."""
+    link = web_link(url)
+    if link is None:
+        return None
+    fragment = fragment_pairs(link.fragment, _kept)
+    return replace(link, path=_path(link.path), query=_kept(link.query), fragment=fragment).url
 
 
 def _kept(query: str) -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TypeGuard
-from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button, story_value
 from bot.alerts.came_from import came_from, came_when
@@ -313,22 +311,10 @@ def _actions(view: AlertView, install: str) -> dict:
 
 
 def shown_link(url: str | None) -> str | None:
-    """The link every message shows for ``url``: an http(s) one short enough for a button,
-    without the credentials a feed may put in it (``bot.shown_link``); None for any other."""
-    return shown_url(url) if safe_url(url) else None
-
-
-def safe_url(url: str | None) -> TypeGuard[str]:
-    """Only http(s) links to a host, short enough for a button; anything else gets no button:
-    one Python cannot read (``http://[`` never closing its host, whatever a feed or ``/ingest``
-    sent) too, and one naming no host (``https://user@/x`` shown as ``https:///x``)."""
-    if not url or len(url) > URL_CHARS or any(c.isspace() for c in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    """The link every message shows for ``url``: an http(s) one short enough for a button, as a
+    browser opens it, without the credentials a feed may put in it (``bot.shown_link``); None
+    for any other, and for one a browser could read two ways (``bot.web_link``)."""
+    return shown_url(url) if url and len(url) <= URL_CHARS else None
 
 
 def blocks_as_text(blocks: list[dict], fallback: str) -> str:

@@ -6,10 +6,10 @@ the same way."""
 from __future__ import annotations
 
 from pathlib import PurePath
-from urllib.parse import urlsplit
 
 from bot.alerts.mrkdwn import fit, slack_date
 from bot.models import AlertView
+from bot.web_link import web_link
 
 INGEST = "POST /ingest"
 
@@ -48,7 +48,5 @@ def came_when(view: AlertView) -> str:
 
 
 def _host(url: str, unknown: str = "feed") -> str:
-    try:
-        return urlsplit(url.split()[0]).hostname or unknown
-    except (ValueError, IndexError):
-        return unknown
+    link = web_link(url.split()[0]) if url.split() else None
+    return link.name if link else unknown

@@ -41,7 +41,7 @@ def render_text(view: AlertView, *, standalone: bool = False, own_thread: bool =
         if view.key_quote.role:
             who = f"{who}, {view.key_quote.role}"
         lines += _bullets([f"“{view.key_quote.text}” — {who}"], marker="   > ")
-    link = shown_url(view.url) if view.url else None
+    link = shown_url(view.url or "")
     meta = " · ".join(x for x in (came_from(view), _when(view), link) if x)
     if meta:
         lines.append(f"   {meta}")

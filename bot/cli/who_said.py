@@ -63,8 +63,8 @@ def render_hit(hit: QuoteHit, *, near: bool = False) -> str:
     source = shown_source(hit.source, hit.url, hit.origin)
     where = " · ".join(x for x in (hit.article_title, source, when, NEAR if near else None) if x)
     lines = [f"“{hit.text}” — {who}", f"   {where}"]
-    if hit.url:
-        lines.append(f"   {shown_url(hit.url)}")
+    if link := shown_url(hit.url or ""):
+        lines.append(f"   {link}")
     return "\n".join(lines)
 
 

@@ -5,12 +5,13 @@ newsroom's own network, the cloud metadata service or this machine."""
 from __future__ import annotations
 
 import ipaddress
-import re
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from urllib3.util import parse_url
+
+from bot.web_link import numeric_host
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -18,7 +19,6 @@ Resolver = Callable[[str, int], list[str]]
 SHARED = ipaddress.ip_network("100.64.0.0/10")
 WEB_PORTS = (None, 80, 443)
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
-NUMBER_PART = re.compile(r"0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*")
 
 
 class AddressRefused(Exception):
@@ -132,24 +132,3 @@ def fetched_at(url: str) -> tuple[str, int | None] | None:
         return None
     host = (parts.host or "").rstrip(".").lower()
     return (numeric_host(host) or host, parts.port) if host else None
-
-
-def numeric_host(host: str) -> str | None:
-    """The address a host written as a number is, as the system resolver reads it (and so the
-    fetch connects to it): IPv6 in any spelling, IPv4 in the old forms too (``127.1``,
-    ``0x7f.1``, ``2130706433``, ``017700000001``: octal, hex, the last part filling the rest);
-    None for a name."""
-    try:
-        return str(ipaddress.ip_address(host.strip("[]")))
-    except ValueError:
-        pass
-    parts = host.split(".")
-    if not 1 <= len(parts) <= 4 or not all(NUMBER_PART.fullmatch(part) for part in parts):
-        return None
-    numbers = [int(part, 0) if part[:2].lower() == "0x" else int(part, 8 if part[0] == "0" else 10)
-               for part in parts]
-    *leading, last = numbers
-    if any(n > 255 for n in leading) or last >= 256 ** (4 - len(leading)):
-        return None
-    value = sum(n << 8 * (3 - i) for i, n in enumerate(leading)) + last
-    return str(ipaddress.IPv4Address(value))

@@ -46,6 +46,7 @@ from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
 from bot.models.times import utc_time
 from bot.redact import redact
+from bot.web_link import web_link
 from storage.db import transaction
 from storage.inbox import enqueue, waiting_from
 from storage.page_attempts import (
@@ -361,6 +362,14 @@ def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:
     return distinct
 
 
+def _opened(link: str | None) -> str | None:
+    """The page a reader's browser opens for ``link`` (``web_link``), fetched in its place: the
+    page read, the host ``source:`` matches and the link shown are then one host's. None for
+    no http(s) link a browser reads one way (its fetch is refused, and says why)."""
+    found = web_link(link) if link else None
+    return found.url if found else None
+
+
 def _without_query(link: str) -> str:
     """The link without its query and fragment; as given when it is no address ('http://[::1')."""
     try:
@@ -389,14 +398,16 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_name: str, feed_ur
     only when the feed ``relays`` others; else ``feed_name`` is."""
     origin = entry.link or f"{feed_url} {entry.key}"
     vouched = None if relays or not entry.outlet or entry.outlet == feed_name else feed_name
+    opened = _opened(entry.link)
+    ours = opened is not None and same_host(opened, feed_url)
     article = RawArticle(text=entry.text or entry.title or "", origin=origin, title=entry.title,
                          url=entry.link, source=entry.outlet or feed_name,
                          vouched_source=vouched, published=entry.published,
-                         link_vouched=not entry.link or same_host(entry.link, feed_url))
+                         link_vouched=not entry.link or ours)
     if entry.teaser and entry.link:
         try:
-            response = fetcher.get(entry.link, accept=PAGE_TYPES,
-                                   allow_private=allow_private and same_host(entry.link, feed_url))
+            response = fetcher.get(opened or entry.link, accept=PAGE_TYPES,
+                                   allow_private=allow_private and ours)
         except FetchError as exc:
             reason = answered(exc.status) if exc.status else str(exc)
             return _without_page(article, reason, may_pass=exc.may_pass)

@@ -13,7 +13,6 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from urllib.parse import urlsplit
 
 from bot.models import ArticleParts, MatchReason
 from bot.stories.features import (
@@ -24,6 +23,7 @@ from bot.stories.features import (
     from_stored,
 )
 from bot.stories.query import And, Node, Not, Term, parse_query
+from bot.web_link import web_link
 
 SPLIT = re.compile(r"\w+")
 Row = tuple[str, str, frozenset[str], int]
@@ -133,10 +133,8 @@ def sources_of(source: str | None, url: str | None) -> tuple[str, ...]:
     """What ``source:`` matches: the source name the article came with (a feed's title or host,
     a page's site name, a record's ``source``) and the host of its address, each once."""
     found = [" ".join(source.split())[:SOURCE_CHARS]] if source and source.strip() else []
-    try:
-        host = urlsplit(url).hostname if url else None
-    except ValueError:
-        host = None
+    link = web_link(url) if url else None
+    host = link.name if link else None
     if host and host[:SOURCE_CHARS] not in found:
         found.append(host[:SOURCE_CHARS])
     return tuple(found)

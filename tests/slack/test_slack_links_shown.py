@@ -60,8 +60,18 @@ TRACKING = Case(
     said="crew more crossings", speaker="Ines Okafor")
 
 
-@pytest.mark.parametrize("case", [CREDENTIALS, IN_PATH, TRACKING],
-                         ids=["credentials", "in-path-and-fragment", "tracking"])
+BACKSLASH = Case(
+    link=("https://desk:hunter2@paid.example\\news@elsewhere.example/harbour-cranes?id=7"
+          "&utm_source=letter"),
+    shown="https://paid.example/news@elsewhere.example/harbour-cranes?id=7",
+    hidden=("hunter2", "desk:", "utm_", "https://elsewhere.example"),
+    text=CREDENTIALS.text, said=CREDENTIALS.said, speaker=CREDENTIALS.speaker)
+"""A browser (and Slack's client) reads ``\\`` after the host as ``/``: the link opens
+paid.example, where Python's ``urlsplit`` read elsewhere.example and the link was shown so."""
+
+
+@pytest.mark.parametrize("case", [CREDENTIALS, IN_PATH, TRACKING, BACKSLASH],
+                         ids=["credentials", "in-path-and-fragment", "tracking", "backslash"])
 def test_the_alert_button_and_who_said_show_the_link_without_them(
         case, runtime, fake_slack, pipeline, fresh_db):
     with transaction(fresh_db):
@@ -82,6 +92,28 @@ def test_the_alert_button_and_who_said_show_the_link_without_them(
     for shown in (posted, answer):
         assert not any(hidden in shown for hidden in case.hidden), shown
     assert fresh_db["articles"].get(outcome.article_id)["url"] == case.link
+
+
+@pytest.mark.parametrize("link", ["https://paid.example%2Felsewhere.example/harbour-cranes",
+                                  "http://harbour.123/cranes"])
+def test_a_link_a_browser_cannot_read_one_way_is_not_shown(
+        link, runtime, fake_slack, pipeline, fresh_db):
+    """Before, each was shown as a link to a host a browser does not open (it reads the first's
+    escaped slash as one, and the second's last number as an address it cannot be); the story
+    is still said, with no link and no Open article button."""
+    with transaction(fresh_db):
+        topic_id = add_topic(fresh_db, name="Harbour", query="harbour")
+        subscribe(fresh_db, topic_id=topic_id, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U1", at="2026-12-05T05:00:00+00:00")
+    [outcome] = pipeline.ingest([RawArticle(text=CREDENTIALS.text, origin="t1", url=link,
+                                            source="Harbour Wire")])
+    assert runtime.deliver_pending() == 1
+    [post] = fake_slack.posts("C0DESK")
+    posted = json.dumps(post.blocks)
+    assert "Northhaven" in posted and "|link>" not in posted and "Open article" not in posted
+    answer = json.dumps(run_command(runtime, fake_slack, "/who-said", CREDENTIALS.said))
+    assert CREDENTIALS.speaker in answer and ".example" not in answer and ".123" not in answer
+    assert fresh_db["articles"].get(outcome.article_id)["url"] == link
 
 
 @pytest.mark.parametrize("url, masked", [

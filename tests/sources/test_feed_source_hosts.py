@@ -68,3 +68,33 @@ def test_source_by_host_reads_a_fetched_page_and_not_a_link_the_feed_chose(
     assert listed.exit_code == 0, listed.output
     assert ("    1 entry linked another host than the feed's, the page not read there: "
             "`source:` matches them by the feed's name, not by that host") in listed.output
+
+
+def test_a_backslash_link_is_read_as_a_browser_opens_it(fresh_db, settings, nlp):
+    """``http://FEED\\@wire.example/…`` opens the feed's own host in a browser, and the fetch
+    reads it so too: Python's ``urlsplit`` read wire.example, and the feed's link claimed
+    `source:wire.example`. A teaser's backslash path is fetched as a browser asks for it
+    (``/dock``, not ``/%5Cdock``, which the fetch sent), so the page read is the one a reader
+    opens."""
+    with FeedServer(host="127.0.0.2") as feed:
+        feed.routes["/dock"] = Route(page(*DOCK), content_type="text/html")
+        own = f"http://desk.example:{feed.port}"
+        feed.routes["/feed"] = Route(rss([
+            Item("1", DOCK[0], DOCK[1][:120], link=f"{own}\\dock", published=at(1), full=False),
+            Item("2", *FERRY, link=f"{own}\\@wire.example/ferry", published=at(2))]))
+        with transaction(fresh_db):
+            dock = add_topic(fresh_db, name="Dock", query="dockworkers AND source:desk.example")
+            claimed = add_topic(fresh_db, name="Ferry", query="ferry AND source:wire.example")
+            own_host = add_topic(fresh_db, name="Ferry here",
+                                 query="ferry AND source:desk.example")
+            source = source_row(fresh_db, add_source(fresh_db, kind="feed",
+                                                     location=f"{own}/feed"))
+        fetcher, _ = fetcher_with({"desk.example": [["127.0.0.2"]]}, allow=("127.0.0.0/8",))
+        assert poll_feed(fresh_db, source, fetcher=fetcher, now=datetime.now(UTC)).queued == 2
+        assert [path for path, _ in feed.requests if path != "/feed"] == [
+            "/dock", "/@wire.example/ferry"]
+    pipeline = Pipeline(fresh_db, settings, nlp=nlp)
+    list(pipeline.ingest([row.article for row in pending(fresh_db, limit=5)]))
+    assert _tied(fresh_db, claimed) == []
+    assert _tied(fresh_db, own_host) == ["desk.example"]
+    assert _tied(fresh_db, dock) == ["desk.example"]
