@@ -365,7 +365,8 @@ def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:
 def _opened(link: str | None) -> str | None:
     """The page a reader's browser opens for ``link`` (``web_link``), fetched in its place: the
     page read, the host ``source:`` matches and the link shown are then one host's. None for
-    no http(s) link a browser reads one way (its fetch is refused, and says why)."""
+    no http(s) link a browser reads one way: it vouches for no host, and is fetched as it came
+    (the fetch refuses what it cannot read, and says why)."""
     found = web_link(link) if link else None
     return found.url if found else None
 

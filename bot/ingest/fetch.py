@@ -130,10 +130,10 @@ def check_address(url: str, policy: AddressPolicy) -> None:
 
 def proxy_for(url: str, proxies: Mapping[str, str]) -> str | None:
     """The proxy to reach ``url`` through, from ``HTTP(S)_PROXY``-style settings honouring
-    ``NO_PROXY``; never for this machine's own addresses."""
-    parts = urlsplit(url)
-    proxy = proxies.get(parts.scheme.lower())
-    host = parts.hostname or ""
+    ``NO_PROXY``; never for this machine's own addresses. The host is the one the fetch asks
+    (``fetched_at``: ``http://A\\@B/`` is A), not ``urlsplit``'s (B)."""
+    proxy = proxies.get(urlsplit(url).scheme.lower())
+    host = (fetched_at(url) or ("",))[0]
     if not proxy or _loopback(host) or proxy_bypass_environment(host, dict(proxies)):
         return None
     return proxy
@@ -197,9 +197,9 @@ class Fetcher:
     def _check_behind_proxy(self, url: str) -> None:
         """The proxy connects, so check what the name means here; a name only the proxy can
         resolve is left to the proxy's own rules."""
-        parts = urlsplit(url)
+        host, port = fetched_at(url) or ("", None)
         try:
-            self.policy.addresses(parts.hostname or "", parts.port or 80)
+            self.policy.addresses(host, port or 80)
         except AddressRefused as exc:
             raise FetchError(str(exc)) from None
         except (OSError, UnicodeError):
@@ -291,7 +291,7 @@ class Fetcher:
 
     def _open(self, url: str, headers: dict[str, str], *, allow_private: bool,
               came_from: str | None = None) -> urllib3.BaseHTTPResponse:
-        host = urlsplit(url).hostname
+        host = (fetched_at(url) or ("",))[0]
         try:
             pool, proxy_headers = self._route(url, allow_private=allow_private)
             return pool.request("GET", url, headers={**headers, **proxy_headers},

@@ -2,8 +2,10 @@ import socket
 
 import pytest
 
+from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchLimits, proxy_for
 from tests.sources.feedserver import LOOPBACK, Route
+from tests.sources.test_fetch_security import FakeResolver
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=50_000,
                    max_redirects=3)
@@ -207,3 +209,19 @@ def test_an_address_inside_the_network_will_not_pass(server):
     with pytest.raises(FetchError, match="refusing") as caught:
         public_only.get(server.url("/page"))
     assert not caught.value.may_pass
+
+
+def test_the_proxy_is_chosen_and_checked_for_the_host_the_fetch_asks(server):
+    """``http://A\\@B/`` is asked of host A (urllib3 reads it so, as a browser does); the proxy
+    was chosen, and the address checked, for B (``urlsplit``'s host): the proxy was asked for
+    an internal address behind a public name, and for its own loopback."""
+    proxies = {"http": server.base, "no": "intranet.example"}
+    assert proxy_for("http://127.0.0.1:8080\\@wire.example/rss", proxies) is None
+    assert proxy_for("http://intranet.example\\@wire.example/rss", proxies) is None
+    assert proxy_for("http://wire.example\\@intranet.example/rss", proxies) == server.base
+    resolver = FakeResolver({"wire.example": [["127.0.0.1"]]})
+    proxied = Fetcher(limits=PATIENT, proxies=proxies,
+                      policy=AddressPolicy.allowing(["127.0.0.1/32"], resolver=resolver))
+    with pytest.raises(FetchError, match="refusing to fetch from 10.0.0.1"):
+        proxied.get("http://10.0.0.1\\@wire.example/feed")
+    assert server.requests == []
