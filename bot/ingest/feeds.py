@@ -385,8 +385,10 @@ def _digest(text: str) -> str:
 
 def feed_name(source: Source, feed: ParsedFeed) -> str:
     """The name ``source:`` matches the feed's articles by: the operator's or its first title
-    (``Source.name``); before that is kept, its title now, else its host."""
-    return source.name or feed.title or urlsplit(source.location).hostname or source.location
+    (``Source.name``); before that is kept, its title now, else its host (``web_link``, as the
+    fetch and a browser read it: ``http://A\\@B/`` is A)."""
+    host = web_link(source.location)
+    return source.name or feed.title or (host.name if host else source.location)
 
 
 def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_name: str, feed_url: str,
