@@ -22,12 +22,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bench.polnear_bootstrap import intervals
+from bench.polnear_bootstrap import report as bootstrap_report
 from bench.polnear_score import (
     SCOPES,
     ResolutionKey,
+    article_counts,
+    figures,
     kind_of,
     match,
-    score,
     speaker_ok,
     speaker_targets,
 )
@@ -182,13 +185,17 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict]:
         predictions, cost = predict(records, args.cache)
     if args.part:
         records = [r for r in records if in_part(str(r["id"]), args.part)]
-    results = score(args.split, records, predictions, resolutions)
+    articles = article_counts(args.split, records, predictions, resolutions)
+    results = figures(articles)
     resolved = sum(1 for key, name in resolutions.items() if key[0] == args.split and name)
     part = f" part {args.part}" if args.part else ""
     print(f"PolNeAR {args.split}{part}: {len(records)} articles; {resolved} sources resolved by hand")
     print(report(results))
     if not math.isnan(cost):
         print(f"quote extraction: {cost:.1f} ms CPU per article (spaCy parse not included)")
+    if args.bootstrap:
+        spans = intervals(articles, args.bootstrap, args.seed)
+        print(bootstrap_report(results, spans, articles, args.bootstrap, args.seed))
     if args.errors:
         print_errors(args.split, records, predictions, resolutions)
     if args.json:
@@ -212,8 +219,19 @@ def _parser() -> argparse.ArgumentParser:
                         help="score only one of two fixed halves of the articles (develop on "
                              "one, check on the other before dev is scored)")
     parser.add_argument("--errors", action="store_true", help="list every error")
+    parser.add_argument("--bootstrap", type=_rounds, nargs="?", const=1000, metavar="N",
+                        help="also print each figure's 2.5-97.5 percentile interval over N "
+                             "resamples of the articles (1000 when N is not given)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the resampling (0)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     return parser
+
+
+def _rounds(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--bootstrap needs at least 1 resample, not {value}")
+    return value
 
 
 if __name__ == "__main__":

@@ -114,17 +114,36 @@ class Tally:
         return out
 
 
-def score(split: str, gold: Iterable[Mapping], predictions: Mapping[str, Sequence[Mapping]],
-          resolutions: Mapping[ResolutionKey, str | None]) -> dict[str, dict]:
-    """P/R/F1 and speaker accuracy (named and hand-resolved sources) for each scope."""
-    tallies = {scope: Tally() for scope in SCOPES}
+@dataclass(frozen=True)
+class ArticleCounts:
+    """One article's counts per scope: the unit a bootstrap over articles resamples."""
+
+    doc_id: str
+    scopes: dict[str, Counter]
+
+
+def article_counts(split: str, gold: Iterable[Mapping],
+                   predictions: Mapping[str, Sequence[Mapping]],
+                   resolutions: Mapping[ResolutionKey, str | None]) -> list[ArticleCounts]:
+    """Each gold article's counts for every scope, in the order given."""
+    out = []
     for record in gold:
         doc_id = str(record["id"])
         gold_qs, pred_qs = record["quotes"], predictions.get(doc_id, [])
         pairs = match(gold_qs, pred_qs)
+        scopes: dict[str, Counter] = {scope: Counter() for scope in SCOPES}
         for scope, kinds in SCOPES.items():
-            _count(tallies[scope].counts, split, doc_id, gold_qs, pred_qs, pairs, kinds,
-                   resolutions)
+            _count(scopes[scope], split, doc_id, gold_qs, pred_qs, pairs, kinds, resolutions)
+        out.append(ArticleCounts(doc_id, scopes))
+    return out
+
+
+def figures(articles: Iterable[ArticleCounts]) -> dict[str, dict]:
+    """P/R/F1 and speaker accuracy of the articles' counts summed (pooled, not averaged)."""
+    tallies = {scope: Tally() for scope in SCOPES}
+    for article in articles:
+        for scope, tally in tallies.items():
+            tally.counts.update(article.scopes[scope])
     return {scope: tally.ratios() for scope, tally in tallies.items()}
 
 
