@@ -2,6 +2,7 @@
 
     python -m bench.polnear_eval --split train          # runs the real extractor
     python -m bench.polnear_eval --split dev --predictions quotes.jsonl   # scores a file
+    python -m bench.polnear_eval --split train --part a --bootstrap     # intervals by article
 
 Reads ``polnear_{split}.jsonl`` from ``../shared/dev`` (relative to the repo root; ``--data``
 or ``$WIREWATCH_DEV_DIR`` to override), never a copy in the project. Prints P/R/F1 per kind
