@@ -12,7 +12,9 @@ what's-new sentence precision and recall (recall estimated over all an update sa
 the labelled sentences alone), and the shown precision: of the sentences an alert shows (its
 first SHOWN, in the order the replay gave them), the share that state a new fact, beside the
 same for the first SHOWN in article order. ``--records`` writes the records, sentence texts included, for
-reading (keep that file out of the repository: the texts are the publishers').
+reading (keep that file out of the repository: the texts are the publishers'). A part none of
+whose labelled articles is in the stream (the own stream, replayed when no development stream is
+found) prints that instead of figures.
 """
 
 from __future__ import annotations
@@ -354,6 +356,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         labels = read_labels(args.labels)
         for part in ("a", "b"):
             mine = [label for label in labels if label.part == part]
+            if not {label.id for label in mine} & {r.id for r in records}:
+                print(f"  part {part}: none of its {len(mine)} labelled articles is in {stream} "
+                      f"(the labels, {args.labels}, are of the development stream): no figures")
+                continue
             figures[part] = score(mine, records)
             figures[part + "_weighted"] = score(mine, records, STRATA)
             print(_line(f"part {part}", figures[part]))

@@ -198,3 +198,23 @@ def test_labels_and_stream_files_are_closed(tmp_path: Path,
         gc.collect()
     assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)
             and str(tmp_path) in str(w.message)] == []
+
+
+def test_a_stream_the_labels_are_not_of_says_so_instead_of_scoring_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Labels of another stream (the own stream replayed against the development stream's
+    labels) give no part's figures and say why, not a row of zeros with n=0."""
+    stream = tmp_path / "stream.jsonl"
+    stream.write_text("".join(
+        json.dumps({"id": f"x{n}", "time": f"2024-05-06T{8 + n:02d}:00:00+00:00", "title": title,
+                    "text": text, "story": story, "half": "tune"}) + "\n"
+        for n, (story, _, title, text) in enumerate(STREAM[:2])), encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": "elsewhere", "part": "a", "stratum": "update",
+                                  "adds": True}) + "\n", encoding="utf-8")
+    figures = updates_eval.main([str(stream), "--labels", str(labels)])
+    printed = capsys.readouterr().out
+    assert "a" not in figures and "b" not in figures
+    assert f"part a: none of its 1 labelled articles is in {stream}" in printed
+    assert "part b: none of its 0 labelled articles" in printed
+    assert "n=0" not in printed
