@@ -344,6 +344,12 @@ bracket is not the sentence's own; "could not" tells what someone failed to do (
 confirm"), a fact. Not read either: "would" alone (on real copy mostly what a bill or a deal
 would do, its terms), "can" (what a rule lets people do: "anglers can now fish at night"),
 and the month ("a May 12 deadline": the modals are read in lower case only)."""
+SERIES = re.compile(
+    r"\b(?:is|are|was|were|marks|marked|becomes|became)\s+(?:also\s+|just\s+|only\s+)?"
+    r"the\s+latest\b(?!\s+[\w-]+\s+to\b)", re.IGNORECASE)
+"""The writer placing the news in a series ("The walkout is the latest in a string of
+stoppages", "It marked the latest setback for …"): context, not a development; "the latest port
+to ban …" tells who did something new and is not read."""
 REPORTED = re.compile(r"\breport(?:s|ed)\b", re.IGNORECASE)
 """An outlet's report given ("…, the Gazette reported"): someone's news, not the writer's
 argument."""
@@ -542,7 +548,7 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
         (not strong and not SPOKEN.search(text) and (_who_is(text, story) or habitual(text))) or \
         (not strong and position >= LEAD_SENTENCES and said_already(text)) or \
-        (not strong and (unnamed_views(text) or reasoning(text))) or \
+        (not strong and (unnamed_views(text) or reasoning(text) or in_series(text))) or \
         (not HEARD.intersection(reasons) and forecast(text))
 
 
@@ -609,6 +615,14 @@ def reasoning(text: str) -> bool:
     new name, a continuation or a claim makes it new (a day named reports what happened:
     "Indeed, on Tuesday, …")."""
     return bool(REASONING.match(text)) and not SPOKEN.search(text) and \
+        not REPORTED.search(text) and not DAY_NAMED.search(text)
+
+
+def in_series(text: str) -> bool:
+    """Whether the writer, in words of their own (no one's words, no report, no day named),
+    calls the news the latest of its kind: on real copy context placing it among earlier
+    events, not news, when only a new name, a continuation or a claim makes it new."""
+    return bool(SERIES.search(_outside_quotes(text))) and not SPOKEN.search(text) and \
         not REPORTED.search(text) and not DAY_NAMED.search(text)
 
 
