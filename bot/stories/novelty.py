@@ -614,24 +614,26 @@ def reasoning(text: str) -> bool:
     report and no day: on real copy an analysis or a column's argument, not news, when only a
     new name, a continuation or a claim makes it new (a day named reports what happened:
     "Indeed, on Tuesday, …")."""
-    return bool(REASONING.match(text)) and not SPOKEN.search(text) and \
-        not REPORTED.search(text) and not DAY_NAMED.search(text)
+    return bool(REASONING.match(text)) and _writers_own(text)
 
 
 def in_series(text: str) -> bool:
     """Whether the writer, in words of their own (no one's words, no report, no day named),
     calls the news the latest of its kind: on real copy context placing it among earlier
     events, not news, when only a new name, a continuation or a claim makes it new."""
-    return bool(SERIES.search(_outside_quotes(text))) and not SPOKEN.search(text) and \
-        not REPORTED.search(text) and not DAY_NAMED.search(text)
+    return bool(SERIES.search(_outside_quotes(text))) and _writers_own(text)
 
 
 def forecast(text: str) -> bool:
     """Whether the writer, in words of their own (no one's words, no quote, no day named),
     says what could or may happen: on real copy analysis, not news, when only a new
     name, a continuation, a claim or a figure makes it new."""
-    return bool(FORECAST.match(text)) and not SPOKEN.search(text) and \
-        not REPORTED.search(text) and not DAY_NAMED.search(text)
+    return bool(FORECAST.match(text)) and _writers_own(text)
+
+
+def _writers_own(text: str) -> bool:
+    """Whether the sentence gives no one's words, no outlet's report and names no day."""
+    return not SPOKEN.search(text) and not REPORTED.search(text) and not DAY_NAMED.search(text)
 
 
 def _outside_quotes(text: str) -> str:
