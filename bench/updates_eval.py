@@ -358,7 +358,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             mine = [label for label in labels if label.part == part]
             if not {label.id for label in mine} & {r.id for r in records}:
                 print(f"  part {part}: none of its {len(mine)} labelled articles is in {stream} "
-                      f"(the labels, {args.labels}, are of the development stream): no figures")
+                      f"(labels: {args.labels}): no figures")
                 continue
             figures[part] = score(mine, records)
             figures[part + "_weighted"] = score(mine, records, STRATA)

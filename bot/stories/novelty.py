@@ -537,7 +537,7 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
              previous: SentenceFeatures | None, story: _Story, year: int | None) -> bool:
     """Whether what made the sentence new is too weak for what it is: background, words said
     before the news, a writer's claim after no news, who someone already named is or how things
-    have long been, views given to no one, the writer's own reasoning (on real copy such
+    have long been, views given to no one, the writer's own reasoning or series (on real copy such
     sentences are context; a new quote or figure still makes news of who someone is, of how
     things have been, of background, of such views and of reasoning, a new figure of words said
     before)."""
