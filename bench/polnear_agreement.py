@@ -75,7 +75,7 @@ def outcome(first: str | None, second: str | None) -> str:
 
 
 def compare(first: Readings, second: Readings) -> list[Agreement]:
-    """An Agreement for each split either reading holds, in the splits' order."""
+    """An Agreement for each split either reading holds, sorted by split."""
     counts: dict[str, Counter[str]] = {}
     for key in first.keys() | second.keys():
         c = counts.setdefault(key[0], Counter())
