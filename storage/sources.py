@@ -148,10 +148,18 @@ def rename_source(db: Database, ident: int | str, name: str) -> tuple[Source, st
 def refuse_taken_name(db: Database, name: str, *, source_id: int | None = None) -> None:
     """Raises when a feed other than ``source_id`` has ``name``, case, spacing and what nobody
     sees aside: ``source:`` could not tell the two apart."""
+    if other := named_alike(db, name, source_id=source_id):
+        raise SourceError(f'feed #{other.id} is named "{other.name}" already: `source:` '
+                          "could not tell the two apart; choose another name")
+
+
+def named_alike(db: Database, name: str, *, source_id: int | None = None) -> Source | None:
+    """The feed other than ``source_id`` whose name ``source:`` could not tell from ``name``
+    (case, spacing and what nobody sees aside), if any."""
     for other in list_sources(db, kind="feed"):
         if other.id != source_id and other.name and _same_name(other.name, name):
-            raise SourceError(f'feed #{other.id} is named "{other.name}" already: `source:` '
-                              "could not tell the two apart; choose another name")
+            return other
+    return None
 
 
 def _same_name(one: str, other: str) -> bool:

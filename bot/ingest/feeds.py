@@ -64,6 +64,7 @@ from storage.sources import (
     in_backlog,
     mark_entry_seen,
     mark_entry_stamped,
+    named_alike,
     pin_name,
     read_whole,
     record_backlog,
@@ -391,6 +392,24 @@ def feed_name(source: Source, feed: ParsedFeed) -> str:
     return source.name or feed.title or (host.name if host else source.location)
 
 
+def _first_name(db: Database, source: Source, feed: ParsedFeed) -> str:
+    """The name kept at the first poll: the title, unless another feed is named so (``source:``
+    would match both as one); then the host, numbered when another feed has that too."""
+    name = feed_name(source, feed)[:NAME_CHARS]
+    other = named_alike(db, name, source_id=source.id)
+    if other is None:
+        return name
+    host = web_link(source.location)
+    number = f" #{source.id}"
+    instead = host.name[:NAME_CHARS - len(number)] if host else f"feed{number}"
+    if named_alike(db, instead, source_id=source.id):
+        instead += number
+    log.warning("feed #%d is titled %r, as feed #%d is named (%r): named %r instead so that "
+                "`source:` tells them apart; to change it: wirewatch sources rename %d NAME",
+                source.id, name, other.id, other.name, instead, source.id)
+    return instead
+
+
 def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_name: str, feed_url: str,
                   relays: bool = False,
                   allow_private: bool = False) -> RawArticle | IngestFailure | PageFailed:
@@ -488,10 +507,10 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
         source, url = replace(source, location=moved), moved
     _say_xml_problem(db, source, url, feed.warning)
     if source.name is None:
-        name = feed_name(source, feed)[:NAME_CHARS]
-        source = replace(source, name=name)
         with transaction(db):
+            name = _first_name(db, source, feed)
             pin_name(db, source.id, name)
+        source = replace(source, name=name)
     background = in_backlog(source)
     if background and not source.backlog_entries and len(feed.entries) >= MANY_AT_FIRST:
         say_many(source.id, redact(url), len(feed.entries), per_round=ENTRIES_PER_ROUND)

@@ -135,3 +135,27 @@ def test_a_feed_without_a_title_is_named_by_the_host_it_is_fetched_from(fresh_db
     assert _tied(fresh_db, claimed) == []
     assert _tied(fresh_db, own) == ["127.0.0.2"]
     assert [row.name for row in list_sources(fresh_db)] == ["127.0.0.2"]
+
+
+def test_a_first_title_that_is_another_feeds_name_names_the_feed_by_its_host(
+        fresh_db, settings, nlp, caplog):
+    """A title kept as the name must not make two feeds one `source:` name (`sources add --name`
+    and `rename` refuse that): the feed is named by its host, said in the log with how to
+    rename it; a second on that host too by its host and number. The poll goes on."""
+    with FeedServer(host="127.0.0.2") as feed:
+        for path in ("/feed", "/other"):
+            feed.routes[path] = Route(rss([Item(path, *FERRY, published=at(1))],
+                                          title="coast  DESK"))
+        _, desk, _ = _topics(fresh_db)
+        with transaction(fresh_db):
+            add_source(fresh_db, kind="feed", location="http://127.0.0.1:9/feed",
+                       name="Coast Desk")
+            first, second = (add_source(fresh_db, kind="feed", location=feed.url(path),
+                                        alert_existing=True) for path in ("/feed", "/other"))
+        _poll(fresh_db, settings, nlp, feed, first)
+        _poll(fresh_db, settings, nlp, feed, second)
+    assert [row.name for row in list_sources(fresh_db)] == [
+        "Coast Desk", "127.0.0.2", f"127.0.0.2 #{second}"]
+    assert _tied(fresh_db, desk) == []
+    assert fresh_db.execute("SELECT count(*) FROM inbox").fetchone()[0] == 2
+    assert "sources rename" in caplog.text and "Coast Desk" in caplog.text
