@@ -10,8 +10,8 @@ import re
 from dataclasses import replace
 from urllib.parse import unquote_plus
 
+from bot.models.web_link import web_link
 from bot.redact import PAIRS, fragment_pairs, is_credential, is_path_name, secret_segments
-from bot.web_link import web_link
 
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|"
                       r"ttclid|igshid|li_fat_id|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|vero_id|"

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.web_link import web_link
+from bot.models.web_link import web_link
 
 
 @pytest.mark.parametrize("link, opened", [

@@ -313,7 +313,7 @@ def _actions(view: AlertView, install: str) -> dict:
 def shown_link(url: str | None) -> str | None:
     """The link every message shows for ``url``: an http(s) one short enough for a button, as a
     browser opens it, without the credentials a feed may put in it (``bot.shown_link``); None
-    for any other, and for one a browser could read two ways (``bot.web_link``)."""
+    for any other, and for one a browser could read two ways (``bot.models.web_link``)."""
     return shown_url(url) if url and len(url) <= URL_CHARS else None
 
 

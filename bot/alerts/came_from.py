@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from bot.alerts.mrkdwn import fit, slack_date
 from bot.models import AlertView
-from bot.web_link import web_link
+from bot.models.web_link import web_link
 
 INGEST = "POST /ingest"
 

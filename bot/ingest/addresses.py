@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from urllib3.util import parse_url
 
-from bot.web_link import numeric_host
+from bot.models.web_link import numeric_host
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network

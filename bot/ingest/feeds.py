@@ -45,8 +45,8 @@ from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
 from bot.models.times import utc_time
+from bot.models.web_link import web_link
 from bot.redact import redact
-from bot.web_link import web_link
 from storage.db import transaction
 from storage.inbox import enqueue, waiting_from
 from storage.page_attempts import (

@@ -43,7 +43,7 @@ from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch_words import broke_off, tls_problem
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 from bot.models import Transient
-from bot.web_link import numeric_host
+from bot.models.web_link import numeric_host
 
 USER_AGENT = (f"wirewatch/{__version__} (newsroom feed reader; "
               "+https://github.com/wirewatch/wirewatch)")

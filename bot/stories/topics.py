@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from bot.models import ArticleParts, MatchReason
+from bot.models.web_link import web_link
 from bot.stories.features import (
     ArticleFeatures,
     EntityView,
@@ -23,7 +24,6 @@ from bot.stories.features import (
     from_stored,
 )
 from bot.stories.query import And, Node, Not, Term, parse_query
-from bot.web_link import web_link
 
 SPLIT = re.compile(r"\w+")
 Row = tuple[str, str, frozenset[str], int]

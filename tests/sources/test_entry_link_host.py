@@ -16,7 +16,7 @@ import pytest
 from bot.ingest.addresses import AddressPolicy, same_host
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher
-from bot.web_link import numeric_host
+from bot.models.web_link import numeric_host
 from storage.db import transaction
 from storage.inbox import pending
 from storage.sources import add_source, source_row
