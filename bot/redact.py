@@ -71,12 +71,13 @@ def as_fetched(url: str) -> str:
 
 def _path(path: str, *, host_moved: bool) -> str:
     """The path with its secrets masked, its segments split where a server may split them
-    (``SEPARATOR``); ``host_moved``: its first ``/`` segment is what ``urlsplit`` read as the
-    host's (a password there masked, as ``_netloc`` masks one)."""
+    (``SEPARATOR``); its first segment's ``user:password@`` masked as ``_netloc`` masks one
+    (``host_moved``: its whole first ``/`` segment is what ``urlsplit`` read as the host's; a
+    feed address kept as a browser reads it has ``http://a/:pw@b/`` for ``http://a\\:pw@b/``)."""
     pieces = SEPARATOR.split(path)
     segments = pieces[::2]
     secret = secret_segments(segments)
-    moved = len(SEPARATOR.split(path.lstrip("/").split("/", 1)[0])) // 2 + 1 if host_moved else 0
+    moved = len(SEPARATOR.split(path.lstrip("/").split("/", 1)[0])) // 2 + 1 if host_moved else 1
     pieces[::2] = [MASK if at in secret else
                    _matrix(_netloc(segment, whole=False) if 0 < at <= moved else segment)
                    for at, segment in enumerate(segments)]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
 from bot.models import BadInput, SeenFile, Source
 from bot.models.times import utc_time
+from bot.models.web_link import browser_slashes, web_link
 from storage.backoff import Backoff
 from storage.db import insert_row, row_id
 from storage.names import visible
@@ -53,24 +53,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _web_address(location: str) -> bool:
-    """An http(s) address with a host, and a port when one is given: ``http://[host`` (which
-    Python cannot read) or a port of letters or past 65535 would fail every poll."""
-    try:
-        parts = urlsplit(location)
-        _ = parts.port  # raises ValueError for a port of letters or past 65535
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-
-
 def normalise_location(*, kind: str, location: str) -> str:
-    """A feed is an absolute http(s) URL; a folder is an absolute path."""
+    """A feed is an absolute http(s) URL, kept as a browser reads it (``web_link``: a host and
+    port it opens, its backslashes slashes); a folder is an absolute path."""
     location = location.strip()
     if kind == "feed":
-        if not _web_address(location):
+        if web_link(location) is None:
             raise SourceError(f"'{location}' is not an http:// or https:// feed address")
-        return location
+        return browser_slashes(location)
     if kind == "folder":
         if not location:
             raise SourceError("a watched folder needs a path")

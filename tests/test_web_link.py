@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.models.web_link import web_link
+from bot.models.web_link import browser_slashes, web_link
 
 
 @pytest.mark.parametrize("link, opened", [
@@ -36,3 +36,20 @@ def test_a_link_is_read_as_a_browser_opens_it(link, opened):
 ])
 def test_a_link_a_browser_reads_otherwise_or_not_at_all_is_none(link):
     assert web_link(link) is None
+
+
+@pytest.mark.parametrize("written, slashed", [
+    ("http://10.0.0.1\\@wire.example/feed", "http://10.0.0.1/@wire.example/feed"),
+    ("https:\\\\\\host.example\\a?q=\\#f\\", "https://host.example/a?q=\\#f\\"),
+    ("\\\\host.example\\x", "//host.example/x"),
+    ("/\\host.example/x", "//host.example/x"),
+    ("\\x\\y#\\z", "/x/y#\\z"),
+    ("mailto:a\\b@host.example", "mailto:a\\b@host.example"),
+])
+def test_backslashes_are_written_as_the_slashes_a_browser_reads(written, slashed):
+    """What urllib3 and ``urljoin`` read as path characters, a browser reads as slashes (and
+    the slashes after the scheme, however many, as the start of the host)."""
+    assert browser_slashes(written) == slashed
+    link = web_link(written)
+    if link is not None:
+        assert urlsplit(slashed).hostname == link.name

@@ -43,7 +43,7 @@ from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch_words import broke_off, tls_problem
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 from bot.models import Transient
-from bot.models.web_link import numeric_host
+from bot.models.web_link import browser_slashes, numeric_host
 
 USER_AGENT = (f"wirewatch/{__version__} (newsroom feed reader; "
               "+https://github.com/wirewatch/wirewatch)")
@@ -360,10 +360,11 @@ class Fetcher:
 
 
 def _joined(url: str, location: str) -> str:
-    """Where a redirect leads; a Location Python cannot read is the server's fault, said as
-    such (it raised out of the whole poll before, every time)."""
+    """Where a redirect leads, as a browser reads the Location (``browser_slashes``: the fetch
+    then asks, and is checked for, the host a browser would); one Python cannot read is the
+    server's fault, said as such (it raised out of the whole poll before, every time)."""
     try:
-        return urljoin(url, location.strip())
+        return urljoin(browser_slashes(url), browser_slashes(location.strip()))
     except ValueError as exc:
         raise FetchError(f"{url[:200]} redirects to '{location[:200]}', which is not a valid "
                          f"address ({exc}); ask the publisher") from None

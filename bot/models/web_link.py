@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlunsplit
 
 WEB_SCHEMES = frozenset({"http", "https"})
-SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):[/\\]{2}")
+ANY_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+SCHEME = re.compile(ANY_SCHEME.pattern + r"[/\\]{2}")
 """A browser reads what follows two slashes (``/`` or ``\\``, in any order) as the host
 whatever page the link is on; after one or none, as a path of that page's own site."""
 AUTHORITY_END = re.compile(r"[/\\?#]")
+QUERY_START = re.compile(r"[?#]")
 HOST_NAME = re.compile(r"[\w.\-]+")
 NUMBER_PART = re.compile(r"0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*")
 ENDS_IN_NUMBER = re.compile(r"(?:^|\.)(?:[0-9]+|0[xX][0-9a-fA-F]*)\.?$")
@@ -63,6 +65,22 @@ def web_link(url: str) -> WebLink | None:
     path, _, query = rest.partition("?")
     return WebLink(scheme[1].lower(), *where, path.replace("\\", "/"), query,
                    fragment if hashed else "")
+
+
+def browser_slashes(url: str) -> str:
+    """``url`` (http(s), or relative to such a page) with each backslash a browser reads as a
+    slash, all before the query, written as one, and the slashes before a host as two: urllib3
+    and ``urljoin`` then ask the host and path a browser opens (``https://a\\@b/x`` is
+    ``https://a/@b/x``, ``\\\\b/x`` is ``//b/x``, ``http:///a`` is ``http://a``)."""
+    scheme = ANY_SCHEME.match(url)
+    if scheme and scheme[1].lower() not in WEB_SCHEMES:
+        return url
+    query = QUERY_START.search(url)
+    end = query.start() if query else len(url)
+    head, start = url[:end].replace("\\", "/"), scheme.end() if scheme else 0
+    if head[start:].startswith("//"):
+        head = head[:start] + "//" + head[start:].lstrip("/")
+    return head + url[end:]
 
 
 def _host_and_port(written: str) -> tuple[str, str] | None:

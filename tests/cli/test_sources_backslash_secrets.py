@@ -14,13 +14,14 @@ from bot.cli import cli
 from bot.redact import RedactingFilter
 
 TYPED = {
-    "https://desk:pw1@feeds.example\\wire?token=tok3n9x": "https://desk:***@feeds.example/%5Cwire?token=***",
-    "https://feeds.example\\news\\token\\s3cretpath1": "https://feeds.example/%5Cnews%5Ctoken%5C***",
-    "https://feeds.example\\sk-live4abcdef12": "https://feeds.example/%5C***",
-    "https://feeds.example\\rss;jsessionid=sess1on77": "https://feeds.example/%5Crss;jsessionid=***",
-    "https://feeds.example/a\\apikey\\k3yvalue5": "https://feeds.example/a\\apikey\\***",
+    "https://desk:pw1@feeds.example\\wire?token=tok3n9x": "https://desk:***@feeds.example/wire?token=***",
+    "https://feeds.example\\news\\token\\s3cretpath1": "https://feeds.example/news/token/***",
+    "https://feeds.example\\sk-live4abcdef12": "https://feeds.example/***",
+    "https://feeds.example\\rss;jsessionid=sess1on77": "https://feeds.example/rss;jsessionid=***",
+    "https://feeds.example/a\\apikey\\k3yvalue5": "https://feeds.example/a/apikey/***",
     "https://feeds.example/b/token%2Fencoded88x": "https://feeds.example/b/token%2F***",
 }
+"""Each kept as a browser reads it, backslashes as slashes (security48c)."""
 SECRETS = ("pw1", "tok3n9x", "s3cretpath1", "sk-live4", "sess1on77", "k3yvalue5", "encoded88x")
 
 

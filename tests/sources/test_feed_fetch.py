@@ -4,7 +4,7 @@ import pytest
 
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchLimits, proxy_for
-from tests.sources.feedserver import LOOPBACK, Route
+from tests.sources.feedserver import LOOPBACK, FeedServer, Route
 from tests.sources.test_fetch_security import FakeResolver
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=50_000,
@@ -225,3 +225,21 @@ def test_the_proxy_is_chosen_and_checked_for_the_host_the_fetch_asks(server):
     with pytest.raises(FetchError, match="refusing to fetch from 10.0.0.1"):
         proxied.get("http://10.0.0.1\\@wire.example/feed")
     assert server.requests == []
+
+
+def test_a_redirect_with_backslashes_goes_where_a_browser_would(server, fetcher):
+    """A Location is read as a browser reads it: ``\\\\host/x`` is another host (``urljoin``
+    read a path of this one, asked as ``/%5C%5Chost/x``), and ``http://A\\@B/x`` is host A,
+    asked for ``/@B/x`` (not ``/%5C@B/x``)."""
+    with FeedServer(host="127.0.0.2") as other:
+        other.routes["/feed"] = Route(b"<rss>other</rss>")
+        server.routes["/hop"] = Route(status=302, headers={
+            "Location": f"\\\\127.0.0.2:{other.port}\\feed"})
+        server.routes["/same"] = Route(status=302, headers={
+            "Location": f"http://127.0.0.1:{server.port}\\@wire.example/feed"})
+        server.routes["/@wire.example/feed"] = Route(b"<rss>same</rss>")
+        hopped = fetcher.get(server.url("/hop"))
+        stayed = fetcher.get(server.url("/same"))
+    assert (hopped.url, hopped.body) == (other.url("/feed"), b"<rss>other</rss>")
+    assert stayed.body == b"<rss>same</rss>"
+    assert stayed.url == f"http://127.0.0.1:{server.port}/@wire.example/feed"

@@ -16,12 +16,16 @@ from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, open_db
 
 UNREADABLE = ["http://[wire.example/feed", "https://wire.example:99999/feed",
-              "https://wire.example:rss/feed"]
+              "https://wire.example:rss/feed", "http://harbour.123/feed",
+              "https://wire.example%2Fnews/feed"]
+"""The last two ``urlsplit`` read (host ``harbour.123``, ``wire.example%2fnews``) and a browser
+reads not at all: refused as ``web_link`` reads them, as every link shown is."""
 
 
 @pytest.mark.parametrize("address", UNREADABLE)
 def test_an_unreadable_feed_address_is_refused_on_the_command_line(db_path, address):
-    """`[` made a traceback; a port past 65535 or of letters was added and failed every poll."""
+    """`[` made a traceback; a port past 65535 or of letters was added and failed every poll,
+    and so was a host no browser or resolver reads."""
     result = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "add", address,
                                       "--no-check"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
