@@ -66,11 +66,11 @@ def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
     return None
 
 
-def why_again(exc: Exception) -> str:
-    """What the failed try ``exc`` tells of it, as the log says why the call is made again:
-    held back (a 429, or its method held with no call made: Slack took nothing), or failed on
-    the way (a dropped connection, a 5xx, a passing fault: Slack may have acted on it), or
-    never sent (a refused connection: ``calls.not_sent``)."""
+def why_again(exc: Exception, tried: str = "the earlier try") -> str:
+    """What the failed try ``exc`` (``tried``) tells of it, as the log says why the call is
+    made again: held back (a 429, or its method held with no call made: Slack took nothing),
+    or failed on the way (a dropped connection, a 5xx, a passing fault: Slack may have acted
+    on it), or never sent (a refused connection: ``calls.not_sent``)."""
     if isinstance(exc, Retry) or (isinstance(exc, SlackApiError) and
                                   held_for(exc) is not None):
         return "Slack held it back"
@@ -82,7 +82,7 @@ def why_again(exc: Exception) -> str:
         answer = f"Slack answered {exc.response.status_code} {error_code(exc)}"
     else:
         answer = f"the connection dropped ({exc.__class__.__name__})"
-    return f"{answer}: Slack may have acted on the earlier try"
+    return f"{answer}: Slack may have acted on {tried}"
 
 
 def again_later(attempt: Callable[[], object], wait: float, *, what: str, waiting: Waiting,
@@ -204,10 +204,10 @@ def _again(attempt: Callable[[], object], what: str, why: str, idempotent: bool,
 
 def _last_said(exc: Exception) -> str:
     """What ended a call made again: Slack's own answer (a refusal), else what ``why_again``
-    says (a dropped connection, a proxy's page: Slack may have acted on it)."""
+    says (a dropped connection, a proxy's page: Slack may have acted on this try)."""
     if isinstance(exc, SlackApiError) and from_slack(exc.response.headers):
         return f"Slack answered {error_code(exc)}"
-    return why_again(exc)
+    return why_again(exc, "this try")
 
 
 class Turns:

@@ -81,8 +81,9 @@ def test_an_answer_refused_at_the_socket_is_sent_when_slack_listens_again(runtim
 
 def test_an_answer_refused_then_dropped_is_not_sent_a_third_time(runtime, fake_slack, caplog):
     """Refused at the socket, then sent again and its connection dropped after Slack read it:
-    Slack may show it, so it is not sent once more, and the line says why. Before (the held
-    back answer's words): "made again, and Slack answered RemoteDisconnected"."""
+    Slack may show it, so it is not sent once more, and the line says why, of this try. Before:
+    "made again, and Slack answered RemoteDisconnected"; then "Slack may have acted on the
+    earlier try", of the try that had been refused (Slack never saw it)."""
     caplog.set_level(logging.INFO, logger="bot.slack.respond")
     body = command_body("/who-said", "nobody said this", response_url=fake_slack.response_url())
     fake_slack.refuse_connections()
@@ -93,6 +94,6 @@ def test_an_answer_refused_then_dropped_is_not_sent_a_third_time(runtime, fake_s
     [line] = wait_for(lambda: [r.getMessage() for r in caplog.records
                                if "not made again" in r.getMessage()])
     assert line.startswith("an answer through response_url: made again; the connection "
-                           "dropped (") and line.endswith("): Slack may have acted on the "
-                                                          "earlier try; not made again"), line
+                           "dropped (") and line.endswith("): Slack may have acted on this "
+                                                          "try; not made again"), line
     assert len(fake_slack.calls_to("response_url", ok_only=False)) == 1
