@@ -241,7 +241,8 @@ def main(argv: Sequence[str] | None = None) -> Tally:
     from bench.polnear_eval import parses
     from bot.ingest.mojibake import repaired
 
-    docs = parses([repaired(r["text"]) for r in records], args.cache)
+    docs = parses([repaired(r["text"]) for r in records], args.cache,
+                  [r["text"] for r in records])
     worker = Worker(args.xrenner_python)
     try:
         tally = compare("train", records, docs, worker, load_resolutions(args.resolutions))

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bench.parse_cache import may_keep
 from bench.polnear_bootstrap import intervals
 from bench.polnear_bootstrap import report as bootstrap_report
 from bench.polnear_score import (
@@ -93,27 +94,29 @@ def predict(records: Sequence[dict], cache: Path | None) -> tuple[dict[str, list
     from bot.cli.quotes import quote_record
     from bot.ingest.mojibake import repaired
 
-    docs = parses([repaired(r["text"]) for r in records], cache)
+    docs = parses([repaired(r["text"]) for r in records], cache, [r["text"] for r in records])
     start = time.process_time()
     out = {str(r["id"]): [quote_record(q) for q in _statements(doc, r["text"])]
            for r, doc in zip(records, docs, strict=True)}
     return out, (time.process_time() - start) * 1000 / max(1, len(records))
 
 
-def parses(texts: Sequence[str], cache: Path | None) -> list[Doc]:
+def parses(texts: Sequence[str], cache: Path | None, records: Sequence[str]) -> list[Doc]:
     """spaCy's parse of each text: from the cache, a DocBin found by text (a parse of the text
     as given before its repair serves unless the repair changed it), the rest parsed and the
-    cache written again with them."""
+    cache written again with them. ``records``: the texts as read, the stream the cache must
+    have been made for (``parse_cache.may_keep``)."""
     from spacy.tokens import DocBin
 
     from bot.nlp.load import load_pipeline
     nlp = load_pipeline(MODEL)
     known = {}
+    keep = cache is not None and may_keep(cache, records)
     if cache is not None and cache.exists():
         known = {d.text: d for d in DocBin().from_disk(cache).get_docs(nlp.vocab)}
     missing = [text for text in dict.fromkeys(texts) if text not in known]
     known.update(zip(missing, nlp.pipe(missing), strict=True))
-    if cache is not None and missing:
+    if cache is not None and keep and missing:
         DocBin(docs=list(known.values())).to_disk(cache)
     return [known[text] for text in texts]
 

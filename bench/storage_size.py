@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> None:
     settings = load_settings().with_overrides(nlp_processes=0, story_stream_clock=True,
                                               story_data_days=args.days)
     nlp = load_pipeline(settings.spacy_model)
-    parses: Any = CachedParses(nlp, args.cache) if args.cache else nlp
+    parses: Any = CachedParses(nlp, args.cache, lines) if args.cache else nlp
     with tempfile.TemporaryDirectory() as tmp:
         plain, compacted = (replay_into(Path(tmp) / f"{name}.db", lines,
                             settings.with_overrides(db_path=Path(tmp) / f"{name}.db"), parses,

@@ -23,11 +23,12 @@ import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bench import stories_baseline
+from bench.parse_cache import may_keep
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -173,12 +174,15 @@ def parts(gold_rows: list[dict]) -> dict[str, list[dict]]:
 class CachedParses:
     """A spaCy pipeline for the replay that answers each text from a DocBin of earlier parses,
     parsing and keeping any text it does not hold: texts are the cleaned bodies, so a change in
-    cleaning re-parses only the articles whose cleaned text it changed."""
+    cleaning re-parses only the articles whose cleaned text it changed. ``records``: the
+    stream's lines, as read; a cache made for another stream stops the run
+    (``parse_cache.may_keep``)."""
 
-    def __init__(self, nlp: Language, path: Path) -> None:
+    def __init__(self, nlp: Language, path: Path, records: Sequence[str]) -> None:
         self.nlp, self.path, self.vocab = nlp, path, nlp.vocab
         self.docs: dict[str, Doc] = {}
         self.parsed = 0
+        self.keep = may_keep(path, records)
         if path.exists():
             from spacy.tokens import DocBin
 
@@ -195,7 +199,7 @@ class CachedParses:
 
     def save(self) -> None:
         """Write the parses, when this run made any."""
-        if self.parsed:
+        if self.parsed and self.keep:
             from spacy.tokens import DocBin
 
             print(f"parse cache {self.path}: {self.parsed} texts parsed and kept", file=sys.stderr)
@@ -212,7 +216,7 @@ def replay_stream(gold_rows: list[dict], cache: Path | None = None) -> list[dict
     parses = None
     if cache is not None:
         settings = settings.with_overrides(nlp_processes=0)
-        parses = CachedParses(load_pipeline(settings.spacy_model), cache)
+        parses = CachedParses(load_pipeline(settings.spacy_model), cache, lines)
     with tempfile.TemporaryDirectory() as tmp:
         out = list(replay(lines, db_path=Path(tmp) / "eval.db", settings=settings, nlp=parses))
     if parses is not None:

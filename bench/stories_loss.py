@@ -165,7 +165,7 @@ def replay(gold_rows: list[dict], cache: Path | None, mode: str
     parses = None
     if cache is not None:
         settings = settings.with_overrides(nlp_processes=0)
-        parses = stories_eval.CachedParses(load_pipeline(settings.spacy_model), cache)
+        parses = stories_eval.CachedParses(load_pipeline(settings.spacy_model), cache, lines)
     stage = Overruling.from_settings(settings)
     assert isinstance(stage, Overruling)
     stage.watch(gold, mode)

@@ -296,7 +296,7 @@ def replay_with_sentences(gold_rows: list[dict], cache: Path | None = None
 
     lines = [json.dumps({k: v for k, v in g.items() if k not in GOLD_FIELDS}) for g in gold_rows]
     settings = load_settings().with_overrides(nlp_processes=0)
-    parses: Any = CachedParses(load_pipeline(settings.spacy_model), cache) if cache else None
+    parses: Any = CachedParses(load_pipeline(settings.spacy_model), cache, lines) if cache else None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "updates.db"
         db = open_db(path)
