@@ -164,7 +164,9 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
                  unread: dict[int, int] | None = None,
                  empty: str = no_sources(None), named: bool = False) -> list[str]:
     """One line per source with its health, the unhealthy ones first; since when one fails or
-    a feed has brought nothing new, and what to do; ``errors`` adds why; ``rows``: the sources
+    a feed has brought nothing new, and what to do; ``errors`` adds why; a source that is ok
+    with nothing else to say is only counted (a desk with nothing wrong reads one line, as
+    `wirewatch status` says it; `/wirewatch sources` lists them all); ``rows``: the sources
     already read, ``unread`` each folder's files not read, counted with them
     (``DeskStatus.unread``); ``empty``: what to say of none (``no_sources``); ``named`` adds
     what ``source:`` matches each feed by (`/wirewatch sources`, where a filter is written)."""
@@ -187,8 +189,9 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         not_read = _not_read(db, row, unread) if errors and row.kind == "folder" else ""
         linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
         matched = f" · {fit(matched_as(row), 300)}" if named and row.kind == "feed" else ""
-        lines.append(f"    {flag}{_named(row)}{matched} · {health(row)}{error}{trouble}{stored}"
-                     f"{not_read}{linked}")
+        said = f"{error}{trouble}{stored}{not_read}{linked}"
+        if said or matched or health(row) != "ok":
+            lines.append(f"    {flag}{_named(row)}{matched} · {health(row)}{said}")
     return lines
 
 

@@ -105,4 +105,5 @@ def test_status_counts_the_files_a_watched_folder_could_not_read(runtime, fake_s
     assert line.endswith(" · ⚠️ 2 files not read (`wirewatch sources list` on the server names "
                          "them and why)"), line  # the folder was "ok", nothing more
     member = run_command(runtime, fake_slack, "/wirewatch", "status", user="U0MEMBER")["text"]
-    assert f"folder {drop}" in member and "not read" not in member, member
+    assert "Sources: 1 (0 failing or quiet)" in member and "not read" not in member, member
+    assert f"folder {drop}" not in member, "ok with nothing else said to a member: counted"
