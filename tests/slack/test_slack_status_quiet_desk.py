@@ -24,3 +24,5 @@ def test_a_desk_whose_feeds_all_work_is_told_in_one_line(runtime, fake_slack, fr
     for said in (status, cli):
         assert "Sources: 2 (0 failing or quiet)" in said, said
         assert "wire.example" not in said, said
+    listed = run_command(runtime, fake_slack, "/wirewatch", "sources")["text"]
+    assert "wire.example/city" in listed and "wire.example/sport" in listed, listed
