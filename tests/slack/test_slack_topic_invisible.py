@@ -31,7 +31,7 @@ def test_a_look_alike_name_in_a_slash_command_is_the_topic_it_looks_like(runtime
         answer = run_command(runtime, fake_slack, "/topics", f'add "{name}" kyiv')["text"]
         assert answer.startswith("Topic *Ukraine* already exists"), (name, answer)
     nothing = run_command(runtime, fake_slack, "/topics", f'add "{ZERO_WIDTH}{OVERRIDE}"')
-    assert nothing["text"].startswith("A topic needs a name"), nothing
+    assert nothing["text"].startswith("The topic's name in the quotes is empty"), nothing
     assert [t.name for t in list_topics(fresh_db)] == ["Ukraine"]
     assert get_topic(fresh_db, LOOK_ALIKES[0]) == get_topic(fresh_db, "Ukraine")
 
