@@ -168,8 +168,9 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
     with nothing else to say is only counted (a desk with nothing wrong reads one line, as
     `wirewatch status` says it; `/wirewatch sources` lists them all); ``rows``: the sources
     already read, ``unread`` each folder's files not read, counted with them
-    (``DeskStatus.unread``); ``empty``: what to say of none (``no_sources``); ``named`` adds
-    what ``source:`` matches each feed by (`/wirewatch sources`, where a filter is written)."""
+    (``DeskStatus.unread``); ``empty``: what to say of none (``no_sources``); ``named``: every
+    source listed, each feed with what ``source:`` matches it by (`/wirewatch sources`, where a
+    filter is written)."""
     rows = list(rows) if rows is not None else list_sources(db)
     now = datetime.now(UTC)
     if not rows:
@@ -190,7 +191,7 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
         matched = f" · {fit(matched_as(row), 300)}" if named and row.kind == "feed" else ""
         said = f"{error}{trouble}{stored}{not_read}{linked}"
-        if said or matched or health(row) != "ok":
+        if named or said or health(row) != "ok":
             lines.append(f"    {flag}{_named(row)}{matched} · {health(row)}{said}")
     return lines
 

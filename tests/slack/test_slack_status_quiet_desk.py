@@ -26,3 +26,16 @@ def test_a_desk_whose_feeds_all_work_is_told_in_one_line(runtime, fake_slack, fr
         assert "wire.example" not in said, said
     listed = run_command(runtime, fake_slack, "/wirewatch", "sources")["text"]
     assert "wire.example/city" in listed and "wire.example/sport" in listed, listed
+
+
+def test_a_working_folder_is_listed_by_wirewatch_sources(runtime, fake_slack, fresh_db,
+                                                         tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with transaction(fresh_db):
+        folder = add_source(fresh_db, kind="folder", location=str(inbox))
+        record_success(fresh_db, folder, now=datetime.now(UTC))
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Sources: 1 (0 failing or quiet)" in status and str(inbox) not in status, status
+    listed = run_command(runtime, fake_slack, "/wirewatch", "sources")["text"]
+    assert f"folder {inbox}" in listed, listed
