@@ -90,6 +90,15 @@ IN_A_BROWSER = "in a browser"
 CLI_REMOVE = "wirewatch sources remove"
 
 
+def paused_words(row: Source, *, remove: str = SLACK_REMOVE) -> str | None:
+    """For a feed paused (its stored address, read as a browser reads it, would be refused
+    now), why and what to do; None for one fetched."""
+    if not row.paused:
+        return None
+    return (f"not fetched: {row.paused}; to fetch it: `{remove} {row.id}`, then add the "
+            "address meant")
+
+
 def failing_advice(kind: str, source_id: int, *, remove: str = SLACK_REMOVE,
                    reason: str = "") -> str:
     """What an admin does about a source that fails (`/wirewatch status` and `sources`, App

@@ -113,11 +113,14 @@ def failed_line(failed: int) -> str:
 
 def sources_heading(rows: list[Source], now: datetime) -> str:
     """How many sources, and how many fail or are quiet (``bot.activity``'s rule, whatever the
-    history: a feed too young to have a usual gap is quiet, not 'quiet far longer')."""
+    history: a feed too young to have a usual gap is quiet, not 'quiet far longer'), and how
+    many feeds are paused (``Source.paused``)."""
     if not rows:
         return NO_SOURCES
     troubled = sum(1 for row in rows if failing(row) or quiet_feed_days(row, now=now) is not None)
-    return f"Sources: {len(rows)} ({troubled} failing or quiet)"
+    paused = sum(1 for row in rows if row.paused)
+    also = f", {paused} paused" if paused else ""
+    return f"Sources: {len(rows)} ({troubled} failing or quiet{also})"
 
 
 def ago(iso: str | None, now: datetime) -> str:

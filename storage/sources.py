@@ -165,6 +165,17 @@ def pin_name(db: Database, source_id: int, name: str) -> None:
     db.execute("UPDATE sources SET name = ? WHERE id = ? AND name IS NULL", [name, source_id])
 
 
+def readdress_feed(db: Database, source_id: int, location: str) -> None:
+    """A feed stored before its address was kept as a browser reads it, given that reading."""
+    db.execute("UPDATE sources SET location = ? WHERE id = ? AND paused IS NULL",
+               [location, source_id])
+
+
+def pause_feed(db: Database, source_id: int, why: str) -> None:
+    """A feed kept but not fetched, and why (said in `sources list` and status)."""
+    db.execute("UPDATE sources SET paused = ? WHERE id = ?", [why, source_id])
+
+
 def refuse_known(db: Database, *, kind: str, location: str) -> None:
     """Raises when ``location`` is a source already: asked before a new feed is fetched, so a
     duplicate is said at once, with no request to its server."""
@@ -374,6 +385,8 @@ def first_poll_note(source: Source, *, shown_time: Callable[[str], str]) -> str 
 
 
 def health(source: Source) -> str:
+    if source.paused:
+        return "PAUSED"
     if source.unhealthy:
         return f"UNHEALTHY ({source.failures} failures in a row)"
     if source.failures:

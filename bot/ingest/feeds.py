@@ -41,6 +41,7 @@ from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
 from bot.ingest.next_try import next_try
 from bot.ingest.quiet_feeds import judge
+from bot.ingest.stored_addresses import read_as_added
 from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
@@ -476,7 +477,12 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
               stopping: Callable[[], bool] | None = None) -> PollResult:
     """Fetch a feed and queue each entry not seen before, at most ``ENTRIES_PER_ROUND`` of the
     feed's waiting for the worker at once (the rest in the next rounds); the very body a poll
-    read whole is not parsed again. Failures are recorded, never raised."""
+    read whole is not parsed again. Failures are recorded, never raised. A feed stored before
+    its address was read as a browser reads it is read so first, or paused (``read_as_added``):
+    a paused feed is not fetched."""
+    source = read_as_added(db, source, fetcher.policy)
+    if source.paused:
+        return PollResult(error=f"paused: {source.paused}")
     url = source.location
     began = time.monotonic()
     etag, last_modified = validators_to_send(source, now)

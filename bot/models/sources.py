@@ -125,6 +125,9 @@ class Source:
     first polled, kept; None until then (``sources/m024``)."""
     relays: int = 0
     """1 when an entry's own ``<source>`` is matched too (an aggregator the operator trusts)."""
+    paused: str | None = None
+    """Why the feed is not fetched: its stored address, read as a browser reads it, would be
+    refused now (``sources/m025``); None for one fetched."""
 
 
 @dataclass(frozen=True)

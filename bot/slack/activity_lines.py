@@ -9,6 +9,7 @@ from datetime import datetime
 from bot.activity import (
     days_ago,
     failing_advice,
+    paused_words,
     quiet_feed_words,
     quiet_topic_days,
     worked_words,
@@ -40,11 +41,13 @@ def topic_line(topic: Topic, latest: str | None, *, now: datetime) -> str | None
 
 
 def source_trouble(row: Source, *, now: datetime) -> str | None:
-    """For a failing feed or folder, since when and what to do; for a feed quiet far longer
-    than its usual gap, how long; None for one that works."""
+    """For a paused feed, why; for a failing feed or folder, since when and what to do; for a
+    feed quiet far longer than its usual gap, how long; None for one that works."""
     def said(value: str) -> str:
         return when(value, now)
 
+    if paused := paused_words(row):
+        return paused
     since = worked_words(row, said)
     if since:
         return f"{since}: {failing_advice(row.kind, row.id)}"

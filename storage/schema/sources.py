@@ -266,3 +266,11 @@ def m024_source_names(db: Database) -> None:
                "source) FROM inbox WHERE inbox.source_id = sources.id) > 1")
     db.table("inbox").add_column("vouched_source", str)
     db.table("articles").add_column("vouched_source", str)
+
+
+@MIGRATIONS()
+def m025_paused_feeds(db: Database) -> None:
+    """Why a feed is not fetched (NULL: it is): one stored before its address was read as a
+    browser reads it (security48c) whose reading a new feed could not be added at
+    (``bot.ingest.stored_addresses``); kept, never fetched, said in `sources list` and status."""
+    db.table("sources").add_column("paused", str)
