@@ -132,3 +132,19 @@ def fetched_at(url: str) -> tuple[str, int | None] | None:
         return None
     host = (parts.host or "").rstrip(".").lower()
     return (numeric_host(host) or host, parts.port) if host else None
+
+
+def hosts_as_fetched(hosts: str) -> str:
+    """A comma-separated host list (``NO_PROXY``) in the spelling ``fetched_at`` gives the host
+    it is compared with: an entry written in its own letters (``bücher.example``) as punycode,
+    its leading dots (and a port) kept; an entry the fetch cannot read kept as written."""
+    return ",".join(_as_fetched(entry.strip()) for entry in hosts.split(","))
+
+
+def _as_fetched(entry: str) -> str:
+    name = entry.lstrip(".")
+    found = None if name.isascii() else fetched_at(f"http://{name}/")
+    if found is None:
+        return entry
+    host, port = found
+    return entry[:len(entry) - len(name)] + host + ("" if port is None else f":{port}")

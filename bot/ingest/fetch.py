@@ -37,6 +37,7 @@ from bot.ingest.addresses import (
     AddressPolicy,
     AddressRefused,
     fetched_at,
+    hosts_as_fetched,
     same_host,
 )
 from bot.ingest.bounds import shown_origin
@@ -131,10 +132,12 @@ def check_address(url: str, policy: AddressPolicy) -> None:
 def proxy_for(url: str, proxies: Mapping[str, str]) -> str | None:
     """The proxy to reach ``url`` through, from ``HTTP(S)_PROXY``-style settings honouring
     ``NO_PROXY``; never for this machine's own addresses. The host is the one the fetch asks
-    (``fetched_at``: ``http://A\\@B/`` is A), not ``urlsplit``'s (B)."""
+    (``fetched_at``: ``http://A\\@B/`` is A), not ``urlsplit``'s (B), and ``NO_PROXY`` is read
+    in its spelling (``hosts_as_fetched``: punycode)."""
     proxy = proxies.get(urlsplit(url).scheme.lower())
     host = (fetched_at(url) or ("",))[0]
-    if not proxy or _loopback(host) or proxy_bypass_environment(host, dict(proxies)):
+    bypass = {**proxies, "no": hosts_as_fetched(proxies["no"])} if "no" in proxies else proxies
+    if not proxy or _loopback(host) or proxy_bypass_environment(host, dict(bypass)):
         return None
     return proxy
 

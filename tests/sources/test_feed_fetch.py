@@ -227,6 +227,22 @@ def test_the_proxy_is_chosen_and_checked_for_the_host_the_fetch_asks(server):
     assert server.requests == []
 
 
+def test_a_no_proxy_name_written_in_its_own_letters_is_not_sent_to_the_proxy(server):
+    """The fetch asks the punycode host (``xn--bcher-kva``); a NO_PROXY entry written in its
+    own letters (``bücher``) never matched it, so the desk's own site went through the proxy."""
+    proxies = {"http": server.base, "no": "Zeitung.BÜCHER.example, .läden.example"}
+    assert proxy_for("http://zeitung.bücher.example/rss", proxies) is None
+    assert proxy_for("http://www.läden.example/rss", proxies) is None
+    assert proxy_for("http://www.bücher.example/rss", proxies) == server.base
+    resolver = FakeResolver({"zeitung.xn--bcher-kva.example": [["127.0.0.2"]]})
+    direct = Fetcher(limits=PATIENT, proxies=proxies,
+                     policy=AddressPolicy.allowing(["127.0.0.2/32"], resolver=resolver))
+    with FeedServer(host="127.0.0.2") as desk:
+        desk.routes["/rss"] = Route(b"<rss>desk</rss>")
+        answer = direct.get(f"http://zeitung.bücher.example:{desk.port}/rss")
+    assert answer.body == b"<rss>desk</rss>" and server.requests == []
+
+
 def test_a_redirect_with_backslashes_goes_where_a_browser_would(server, fetcher):
     """A Location is read as a browser reads it: ``\\\\host/x`` is another host (``urljoin``
     read a path of this one, asked as ``/%5C%5Chost/x``), and ``http://A\\@B/x`` is host A,
