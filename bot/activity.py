@@ -88,6 +88,18 @@ def quiet_feed_words(row: Source, when: When, *, now: datetime) -> str | None:
 SLACK_REMOVE = "/wirewatch sources remove"
 IN_A_BROWSER = "in a browser"
 CLI_REMOVE = "wirewatch sources remove"
+SLACK_RENAME = "/wirewatch sources rename"
+CLI_RENAME = "wirewatch sources rename"
+
+
+def named_words(row: Source, *, rename: str = SLACK_RENAME) -> str | None:
+    """For a feed its first poll named by its host (``Source.named_instead``: its title was
+    another feed's name), why, and the command that names it otherwise or keeps the name (said
+    no more once renamed); None otherwise."""
+    if not row.named_instead:
+        return None
+    return (f'named "{row.name}" by its host: {row.named_instead}, and `source:` could not tell '
+            f"the two apart; to choose its name (this one too): `{rename} {row.id} NAME`")
 
 
 def paused_words(row: Source, *, remove: str = SLACK_REMOVE) -> str | None:

@@ -131,7 +131,8 @@ def rename_source(db: Database, ident: int | str, name: str) -> tuple[Source, st
     if not new or len(new) > NAME_CHARS:
         raise SourceError(f"a feed's name takes 1 to {NAME_CHARS} characters, not {len(new)}")
     refuse_taken_name(db, new, source_id=source.id)
-    db.execute("UPDATE sources SET name = ? WHERE id = ?", [new, source.id])
+    db.execute("UPDATE sources SET name = ?, named_instead = NULL WHERE id = ?",
+               [new, source.id])
     return source_row(db, source.id), source.name
 
 
@@ -160,9 +161,11 @@ def _spelt(name: str) -> str:
     return " ".join(visible(name).split()).casefold()
 
 
-def pin_name(db: Database, source_id: int, name: str) -> None:
-    """Keeps the title a feed had when first polled as the name it is matched by."""
-    db.execute("UPDATE sources SET name = ? WHERE id = ? AND name IS NULL", [name, source_id])
+def pin_name(db: Database, source_id: int, name: str, *, instead: str | None = None) -> None:
+    """Keeps the title a feed had when first polled as the name it is matched by; ``instead``:
+    why another name was kept (its title was another feed's name)."""
+    db.execute("UPDATE sources SET name = ?, named_instead = ? WHERE id = ? AND name IS NULL",
+               [name, instead, source_id])
 
 
 def readdress_feed(db: Database, source_id: int, location: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from bot.activity import CLI_RENAME, named_words
 from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
@@ -253,6 +254,8 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
         click.echo("    never a duplicate: its articles always alert")
     if row.kind == "feed":
         click.echo(f"    {matched_as(row)}")
+    if named := named_words(row, rename=CLI_RENAME):
+        click.echo(f"    {named}")
     now = utcnow()
     for line in (worked_line(row, now=now), quiet_line(row, now=now)):
         if line:

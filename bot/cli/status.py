@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import click
 
+from bot.activity import CLI_RENAME, named_words
 from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json
@@ -83,6 +84,7 @@ def _said(row: Source, desk: DeskStatus) -> list[str]:
     """What is wrong with a source: its trouble, and a folder's files it could not read (only
     logged as the run met them, each a poll that still worked)."""
     said = [why] if (why := _trouble(row, desk.at)) else []
+    said += [named] if (named := named_words(row, rename=CLI_RENAME)) else []
     if count := desk.unread.get(row.id, 0):
         said.append(f"{counted(count, 'file')} not read (`wirewatch sources list` names them "
                     "and why)")

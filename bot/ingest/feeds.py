@@ -393,13 +393,14 @@ def feed_name(source: Source, feed: ParsedFeed) -> str:
     return source.name or feed.title or (host.name if host else source.location)
 
 
-def _first_name(db: Database, source: Source, feed: ParsedFeed) -> str:
+def _first_name(db: Database, source: Source, feed: ParsedFeed) -> tuple[str, str | None]:
     """The name kept at the first poll: the title, unless another feed is named so (``source:``
-    would match both as one); then the host, numbered when another feed has that too."""
+    would match both as one); then the host, numbered when another feed has that too, and why
+    (``Source.named_instead``)."""
     name = feed_name(source, feed)[:NAME_CHARS]
     other = named_alike(db, name, source_id=source.id)
     if other is None:
-        return name
+        return name, None
     host = web_link(source.location)
     number = f" #{source.id}"
     instead = host.name[:NAME_CHARS - len(number)] if host else f"feed{number}"
@@ -408,7 +409,7 @@ def _first_name(db: Database, source: Source, feed: ParsedFeed) -> str:
     log.warning("feed #%d is titled %r, as feed #%d is named (%r): named %r instead so that "
                 "`source:` tells them apart; to change it: wirewatch sources rename %d NAME",
                 source.id, name, other.id, other.name, instead, source.id)
-    return instead
+    return instead, f'its title "{name}" is feed #{other.id}\'s name'
 
 
 def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_name: str, feed_url: str,
@@ -514,9 +515,9 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     _say_xml_problem(db, source, url, feed.warning)
     if source.name is None:
         with transaction(db):
-            name = _first_name(db, source, feed)
-            pin_name(db, source.id, name)
-        source = replace(source, name=name)
+            name, instead = _first_name(db, source, feed)
+            pin_name(db, source.id, name, instead=instead)
+        source = replace(source, name=name, named_instead=instead)
     background = in_backlog(source)
     if background and not source.backlog_entries and len(feed.entries) >= MANY_AT_FIRST:
         say_many(source.id, redact(url), len(feed.entries), per_round=ENTRIES_PER_ROUND)

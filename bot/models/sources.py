@@ -128,6 +128,9 @@ class Source:
     paused: str | None = None
     """Why the feed is not fetched: its stored address, read as a browser reads it, would be
     refused now (``sources/m025``); None for one fetched."""
+    named_instead: str | None = None
+    """Why its first poll named it by its host: its title, another feed's name (``sources/m025``);
+    None for one named otherwise, or renamed since."""
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def source_trouble(row: Source, *, now: datetime) -> str | None:
         return when(value, now)
 
     if paused := paused_words(row):
-        return paused
+        return fit(paused, 800)
     since = worked_words(row, said)
     if since:
         return f"{since}: {failing_advice(row.kind, row.id)}"

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from bot.activity import named_words
 from bot.alerts.instances import Instances
 from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.token import TokenReport
@@ -189,6 +190,7 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         stored = f" · stored without alerting: {stored}" if stored else ""
         not_read = _not_read(db, row, unread) if errors and row.kind == "folder" else ""
         linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
+        linked += f" · {fit(clash, 500)}" if (clash := named_words(row)) else ""
         matched = f" · {fit(matched_as(row), 300)}" if named and row.kind == "feed" else ""
         said = f"{error}{trouble}{stored}{not_read}{linked}"
         if named or said or health(row) != "ok":

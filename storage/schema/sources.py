@@ -272,5 +272,8 @@ def m024_source_names(db: Database) -> None:
 def m025_paused_feeds(db: Database) -> None:
     """Why a feed is not fetched (NULL: it is): one stored before its address was read as a
     browser reads it (security48c) whose reading a new feed could not be added at
-    (``bot.ingest.stored_addresses``); kept, never fetched, said in `sources list` and status."""
+    (``bot.ingest.stored_addresses``); kept, never fetched, said in `sources list` and status.
+    ``named_instead``: why a feed's first poll named it by its host (its title was another
+    feed's name), said in status and the sources' lists until it is renamed."""
     db.table("sources").add_column("paused", str)
+    db.table("sources").add_column("named_instead", str)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from click.testing import CliRunner
+
+from bot.cli import cli
 from bot.ingest.feeds import poll_feed
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
@@ -160,3 +163,31 @@ def test_a_first_title_that_is_another_feeds_name_names_the_feed_by_its_host(
     assert _tied(fresh_db, desk) == []
     assert fresh_db.execute("SELECT count(*) FROM inbox").fetchone()[0] == 2
     assert "sources rename" in caplog.text and "Coast Desk" in caplog.text
+
+
+def test_a_first_title_taken_by_another_feed_is_said_in_status_and_sources(
+        fresh_db, db_path, settings, nlp):
+    """The clash was said in the log alone: the desk reading `status` or `sources list` saw a
+    feed named by a number, not why. Now both say it, one line for the feed, until it is
+    renamed (to its host name too: then it is the operator's choice)."""
+    with FeedServer(host="127.0.0.2") as feed:
+        feed.routes["/feed"] = Route(rss([Item("1", *FERRY, published=at(1))],
+                                         title="Coast Desk"))
+        with transaction(fresh_db):
+            add_source(fresh_db, kind="feed", location="http://127.0.0.1:9/feed",
+                       name="Coast Desk")
+            second = add_source(fresh_db, kind="feed", location=feed.url("/feed"))
+        _poll(fresh_db, settings, nlp, feed, second)
+        _poll(fresh_db, settings, nlp, feed, second)
+    said = ('named "127.0.0.2" by its host: its title "Coast Desk" is feed #1\'s name, and '
+            "`source:` could not tell the two apart; to choose its name (this one too): "
+            f"`wirewatch sources rename {second} NAME`")
+    for command in ("status", "sources list"):
+        shown = CliRunner().invoke(cli, ["--db", str(db_path), *command.split()]).output
+        assert shown.count(said) == 1, shown
+    kept = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "rename", str(second),
+                                    "127.0.0.2"])
+    assert kept.exit_code == 0, kept.output
+    for command in ("status", "sources list"):
+        shown = CliRunner().invoke(cli, ["--db", str(db_path), *command.split()]).output
+        assert "by its host" not in shown, shown
