@@ -114,11 +114,12 @@ def failed_line(failed: int) -> str:
 def sources_heading(rows: list[Source], now: datetime) -> str:
     """How many sources, and how many fail or are quiet (``bot.activity``'s rule, whatever the
     history: a feed too young to have a usual gap is quiet, not 'quiet far longer'), and how
-    many feeds are paused (``Source.paused``)."""
+    many feeds are paused (``Source.paused``: counted as that alone)."""
     if not rows:
         return NO_SOURCES
-    troubled = sum(1 for row in rows if failing(row) or quiet_feed_days(row, now=now) is not None)
     paused = sum(1 for row in rows if row.paused)
+    troubled = sum(1 for row in rows if not row.paused and (
+        failing(row) or quiet_feed_days(row, now=now) is not None))
     also = f", {paused} paused" if paused else ""
     return f"Sources: {len(rows)} ({troubled} failing or quiet{also})"
 

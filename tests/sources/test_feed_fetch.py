@@ -211,6 +211,14 @@ def test_an_address_inside_the_network_will_not_pass(server):
     assert not caught.value.may_pass
 
 
+def _behind(proxies: dict[str, str], name: str, address: str) -> Fetcher:
+    """A fetcher with ``proxies`` whose resolver answers ``address`` for ``name``, the one
+    address it allows."""
+    resolver = FakeResolver({name: [[address]]})
+    return Fetcher(limits=PATIENT, proxies=proxies,
+                   policy=AddressPolicy.allowing([f"{address}/32"], resolver=resolver))
+
+
 def test_the_proxy_is_chosen_and_checked_for_the_host_the_fetch_asks(server):
     """``http://A\\@B/`` is asked of host A (urllib3 reads it so, as a browser does); the proxy
     was chosen, and the address checked, for B (``urlsplit``'s host): the proxy was asked for
@@ -219,9 +227,7 @@ def test_the_proxy_is_chosen_and_checked_for_the_host_the_fetch_asks(server):
     assert proxy_for("http://127.0.0.1:8080\\@wire.example/rss", proxies) is None
     assert proxy_for("http://intranet.example\\@wire.example/rss", proxies) is None
     assert proxy_for("http://wire.example\\@intranet.example/rss", proxies) == server.base
-    resolver = FakeResolver({"wire.example": [["127.0.0.1"]]})
-    proxied = Fetcher(limits=PATIENT, proxies=proxies,
-                      policy=AddressPolicy.allowing(["127.0.0.1/32"], resolver=resolver))
+    proxied = _behind(proxies, "wire.example", "127.0.0.1")
     with pytest.raises(FetchError, match="refusing to fetch from 10.0.0.1"):
         proxied.get("http://10.0.0.1\\@wire.example/feed")
     assert server.requests == []
@@ -234,9 +240,7 @@ def test_a_no_proxy_name_written_in_its_own_letters_is_not_sent_to_the_proxy(ser
     assert proxy_for("http://zeitung.bücher.example/rss", proxies) is None
     assert proxy_for("http://www.läden.example/rss", proxies) is None
     assert proxy_for("http://www.bücher.example/rss", proxies) == server.base
-    resolver = FakeResolver({"zeitung.xn--bcher-kva.example": [["127.0.0.2"]]})
-    direct = Fetcher(limits=PATIENT, proxies=proxies,
-                     policy=AddressPolicy.allowing(["127.0.0.2/32"], resolver=resolver))
+    direct = _behind(proxies, "zeitung.xn--bcher-kva.example", "127.0.0.2")
     with FeedServer(host="127.0.0.2") as desk:
         desk.routes["/rss"] = Route(b"<rss>desk</rss>")
         answer = direct.get(f"http://zeitung.bücher.example:{desk.port}/rss")
