@@ -120,13 +120,24 @@ def _closing_line(r: SpeakerResolver, para: Span) -> Speaker | None:
     opening on a full name, subject of a present-tense verb, that says who the writer is."""
     root = para[0].sent.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if root.tag_ != "VBZ" or subject is None or subject.ent_type_ != "PERSON" or \
-            r.reg.quoted(para[0].idx):
+    if root.tag_ != "VBZ" or subject is None or r.reg.quoted(para[0].idx):
         return None
+    if subject.ent_type_ != "PERSON":
+        return _first_named(subject, para)
     name = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.i <= subject.i]
     if len(name) < 2 or name[0].i - para.start > MAX_TITLE_WORDS:
         return None
     return _person(r, subject)
+
+
+def _first_named(subject: Token, para: Span) -> Speaker | None:
+    """A closing line's subject the recogniser tagged otherwise ("Paul Harlan Ridley" as an
+    organisation): a person by a run of proper nouns opening the line on a known first name."""
+    name = para.doc[para.start:subject.i + 1]
+    if not 2 <= len(name) <= MAX_NAME_WORDS or any(t.pos_ != "PROPN" for t in name) or \
+            any(t.dep_ != "compound" for t in name[:-1]) or first_name_gender(name[0].text) is None:
+        return None
+    return Speaker(" ".join(t.text for t in name), "person")
 
 
 def _person(r: SpeakerResolver, token: Token) -> Speaker | None:
