@@ -60,6 +60,9 @@ class SpeakerResolver:
         self._sign_offs: tuple[list[int], list[Speaker | None]] | None = None
         """Lines that sign what is above them (``writer.sign_offs``), found at the first "I"."""
         self._bylined = writer.bylined(byline)
+        self._interview: tuple[list[tuple[int, int]], Speaker | None] | None = None
+        """A transcript's answers and who gives them (``writer.interview``), found at the
+        first "I"."""
         self.withheld: set[str] = set()
         """Sources the article says it does not name, as written: a he/she after one stays."""
         self._unnamed: dict[int, tuple[Speaker, float]] = {}
@@ -161,13 +164,27 @@ class SpeakerResolver:
         return speaker if speaker.name is not None else None
 
     def _writers_own(self, token: Token) -> tuple[Speaker, float]:
-        """The narrative's "I": the author of the excerpt the article says it is, else the
-        writer the next sign-off names, else the byline's; else no one."""
-        if self._writer is None:
-            self._writer = (writer.excerpts_writer(self),)
-        found = self._writer[0] or self._signed(token)
+        """The narrative's "I": in an interview's answer the person interviewed; else the
+        author of the excerpt the article says it is, else the writer the next sign-off
+        names, else the byline's; else no one."""
+        answering = self._answering(token)
+        if answering is not None:
+            found = answering[0]
+        else:
+            if self._writer is None:
+                self._writer = (writer.excerpts_writer(self),)
+            found = self._writer[0] or self._signed(token)
         return (found, conf.WRITER) if found is not None else \
             (Speaker(None, "unknown"), conf.UNKNOWN)
+
+    def _answering(self, token: Token) -> tuple[Speaker | None] | None:
+        """Who gives the interview's answer ``token`` is in (None inside: no one known);
+        None when it is in no answer."""
+        if self._interview is None:
+            self._interview = writer.interview(self)
+        answers, interviewed = self._interview
+        at = bisect_left(answers, (token.i + 1,)) - 1
+        return (interviewed,) if at >= 0 and token.i < answers[at][1] else None
 
     def _signed(self, token: Token) -> Speaker | None:
         """The writer of the first sign-off below ``token`` (a signature under its letter, a

@@ -1,10 +1,12 @@
 """The writer's own "I": the person an article names as its writer, for "“…,” I said" in its
 narrative: an excerpt's author ("the second of three excerpts from Tomas Berg's new memoir"),
 the name signed under a letter or an op-ed's closing line ("Ana Ruiz is a professor …"), or the
-byline's one writer."""
+byline's one writer; and the "I" of an interview's answers ("A: I think …"), the person it
+introduces."""
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,10 @@ MAX_SIGNATURE_WORDS = 6
 """A signature line's words, name and place ("— Ana Maria Ruiz, Port Halden")."""
 MAX_TITLE_WORDS = 2
 """Words before the name that opens a closing line ("Rep. Ana Ruiz")."""
+ANSWER_LABELS = frozenset({"A:"})
+"""What opens an interview's answer in a transcript ("A: I think …")."""
+MIN_ANSWERS = 2
+"""Answers that make a transcript: one "A:" line alone may be anything."""
 
 
 def excerpts_writer(r: SpeakerResolver) -> Speaker | None:
@@ -62,6 +68,26 @@ def sign_offs(r: SpeakerResolver) -> list[tuple[int, Speaker | None]]:
         if writer is not None:
             found.append((paras[-1].start, writer))
     return found
+
+
+def interview(r: SpeakerResolver) -> tuple[list[tuple[int, int]], Speaker | None]:
+    """A transcript's answers, as (first, end) token indexes, and who gives them: the person
+    named most before the first answer (the introduction's interviewee), the first named
+    of those named as often; no answers where fewer than ``MIN_ANSWERS`` paragraphs open on
+    "A:"."""
+    answers = [(p.start, p.end) for p in _paragraphs(r.reg.doc)
+               if len(p) > 1 and p[0].text + p[1].text in ANSWER_LABELS]
+    if len(answers) < MIN_ANSWERS:
+        return [], None
+    before = r.reg.doc[answers[0][0]].idx
+    named = Counter(m.key for m in r.reg.mentions
+                    if m.offset < before and m.speaker.kind == "person")
+    if not named:
+        return answers, None
+    most = max(named.values())
+    first = next(m for m in r.reg.mentions
+                 if m.speaker.kind == "person" and named.get(m.key) == most)
+    return answers, first.speaker
 
 
 def bylined(byline: str | None) -> Speaker | None:

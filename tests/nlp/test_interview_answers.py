@@ -1,0 +1,36 @@
+"""The "I" of an interview's answers (issue 14, speakers49a): in a transcript whose answers
+are paragraphs labelled "A:", an "I" outside quotation marks in an answer is the person the
+introduction names most, the one interviewed; an "I" in a question, or in an article with
+no such answers, stays no one's. Text written for the tests."""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import speakers_of
+
+INTRO = (
+    "A talk with harbour master Ewa Nowak.\n\n"
+    "Harbour master Ewa Nowak has run the port of Halden for nine years. Nowak spoke with "
+    "Herald reporter Tom Vale about the new toll and the ferries. The interview has been "
+    "edited for length.\n\n")
+ANSWERS = (
+    "Q: What do you make of the new toll?\n\n"
+    "A: It came too fast. I think the new toll is unfair to small boats.\n\n"
+    "Q: I wonder whether the ferries will ever run on time.\n\n"
+    "A: They will. I believe the council will pay for two more crews by spring.\n\n")
+
+
+def test_an_i_in_an_answer_is_the_person_interviewed(quotes_of):
+    quotes = quotes_of(INTRO + ANSWERS)
+    assert speakers_of(quotes, "unfair to small boats") == ["Ewa Nowak"]
+    assert speakers_of(quotes, "two more crews") == ["Ewa Nowak"]
+
+
+def test_an_i_in_a_question_is_not_the_person_interviewed(quotes_of):
+    quotes = quotes_of(INTRO + ANSWERS)
+    assert "Ewa Nowak" not in speakers_of(quotes, "ever run on time")
+
+
+def test_one_answer_alone_makes_no_transcript(quotes_of):
+    quotes = quotes_of(INTRO + "A: It came too fast. I think the new toll is unfair to "
+                       "small boats.\n\nThe council meets in March.")
+    assert "Ewa Nowak" not in speakers_of(quotes, "unfair to small boats")
