@@ -34,3 +34,11 @@ def test_one_answer_alone_makes_no_transcript(quotes_of):
     quotes = quotes_of(INTRO + "A: It came too fast. I think the new toll is unfair to "
                        "small boats.\n\nThe council meets in March.")
     assert "Ewa Nowak" not in speakers_of(quotes, "unfair to small boats")
+
+
+def test_answers_no_introduction_calls_an_interview_are_not_the_person_named(quotes_of):
+    explainer = (
+        "Harbour master Ewa Nowak raised the toll on Monday. Nowak said it would pay for "
+        "two more ferry crews.\n\n" + ANSWERS)
+    quotes = quotes_of(explainer)
+    assert "Ewa Nowak" not in speakers_of(quotes, "unfair to small boats")

@@ -34,6 +34,8 @@ ANSWER_LABELS = frozenset({"A:"})
 """What opens an interview's answer in a transcript ("A: I think …")."""
 MIN_ANSWERS = 2
 """Answers that make a transcript: one "A:" line alone may be anything."""
+INTERVIEW_WORDS = frozenset({"interview", "interviewed", "q&a", "questions", "transcript"})
+"""Words by which an introduction says an interview follows, not an explainer's own answers."""
 
 
 def excerpts_writer(r: SpeakerResolver) -> Speaker | None:
@@ -74,10 +76,11 @@ def interview(r: SpeakerResolver) -> tuple[list[tuple[int, int]], Speaker | None
     """A transcript's answers, as (first, end) token indexes, and who gives them: the person
     named most before the first answer (the introduction's interviewee), the first named
     of those named as often; no answers where fewer than ``MIN_ANSWERS`` paragraphs open on
-    "A:"."""
+    "A:" or nothing before them says an interview follows (an explainer answers itself)."""
     answers = [(p.start, p.end) for p in _paragraphs(r.reg.doc)
                if len(p) > 1 and p[0].text + p[1].text in ANSWER_LABELS]
-    if len(answers) < MIN_ANSWERS:
+    if len(answers) < MIN_ANSWERS or \
+            not any(t.lower_ in INTERVIEW_WORDS for t in r.reg.doc[:answers[0][0]]):
         return [], None
     before = r.reg.doc[answers[0][0]].idx
     named = Counter(m.key for m in r.reg.mentions
