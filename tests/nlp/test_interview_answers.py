@@ -1,7 +1,8 @@
 """The "I" of an interview's answers (issue 14, speakers49a): in a transcript whose answers
 are paragraphs labelled "A:", an "I" outside quotation marks in an answer is the person the
-introduction names most, the one interviewed; an "I" in a question, or in an article with
-no such answers, stays no one's. Text written for the tests."""
+introduction names most, the one interviewed, where the introduction says an interview
+follows; an "I" in a question, or in answers no interview introduces, is not theirs. Text
+written for the tests."""
 
 from __future__ import annotations
 

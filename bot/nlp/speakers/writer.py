@@ -152,14 +152,14 @@ def _closing_line(r: SpeakerResolver, para: Span) -> Speaker | None:
     if root.tag_ != "VBZ" or subject is None or r.reg.quoted(para[0].idx):
         return None
     if subject.ent_type_ != "PERSON":
-        return _first_named(subject, para)
+        return _untagged_name(subject, para)
     name = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.i <= subject.i]
     if len(name) < 2 or name[0].i - para.start > MAX_TITLE_WORDS:
         return None
     return _person(r, subject)
 
 
-def _first_named(subject: Token, para: Span) -> Speaker | None:
+def _untagged_name(subject: Token, para: Span) -> Speaker | None:
     """A closing line's subject the recogniser tagged otherwise ("Paul Harlan Ridley" as an
     organisation): a person by a run of proper nouns opening the line on a known first name."""
     name = para.doc[para.start:subject.i + 1]
