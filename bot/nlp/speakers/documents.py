@@ -412,7 +412,9 @@ def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     if known is not None and known in r.reg.people:
         person = r.reg.people[known]
         return person.speaker()
-    return Speaker(r.reg.expand(text), "organisation")
+    holder = r.reg.titled_by(text)
+    return holder.speaker() if holder is not None else \
+        Speaker(r.reg.expand(text), "organisation")
 
 
 def _name_word(tok: Token) -> bool:

@@ -94,6 +94,8 @@ the tagger reads as a common word when the apostrophe is curly. It opens with th
 word character before it) so that a search skips to capitals, not tries every character."""
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
 """An acronym written with full stops ("N.F.C.")."""
+CLIPPED = re.compile(r"[A-Z][a-z]{2,5}")
+"""A word that may be the clipped first word of a body's name ("Fed", "Intl")."""
 OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
 """What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
 GENDER_OF_PRONOUN = {get_string_id(word): gender for word, gender in PRONOUN_GENDER.items()}
@@ -188,6 +190,8 @@ class Registry:
         self.unsure: set[str] = set()
         """People whose first name the article's pronouns contradict: gender unknown."""
         self._expanded: dict[str, str] | None = None
+        self._clipped: dict[str, str] | None = None
+        self._initialled: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}
         self._roles: dict[tuple[int, int], Role | None] = {}
         self._counts: Counter[int] | None = None
@@ -813,6 +817,8 @@ class Registry:
         letters = name.removeprefix("the ").removeprefix("The ")
         if DOTTED_ACRONYM.fullmatch(letters):  # "the F.B.H." as "the FBH"
             letters = letters.replace(".", "")
+        if CLIPPED.fullmatch(letters):
+            return self._clippings().get(letters, name)
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             return name
         if self._expanded is None:
@@ -827,6 +833,45 @@ class Registry:
                 if ent.label_ in {"ORG", "GPE", "FAC"} and len(words) > 1:
                     self._expanded.setdefault("".join(w[0] for w in words), clean(ent.text))
         return self._expanded.get(letters, name)
+
+    def _clippings(self) -> dict[str, str]:
+        """"The Fed" after "the Federal Reserve": each beginning, two letters short of it or
+        more, of the first word of a body's name of several words, when one name begins so."""
+        if self._clipped is None:
+            names: dict[str, set[str]] = {}
+            whole: set[str] = set()
+            for ent in self.ents:
+                words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
+                if ent.label_ not in {"ORG", "FAC"} or len(words) < 2 or \
+                        not words[0].istitle():
+                    continue
+                whole.add(words[0])  # "Fox" of "Fox News" is no clipped "Foxconn"
+                full = clean(ent.text).removeprefix("the ").removeprefix("The ")
+                for end in range(3, len(words[0]) - 1):
+                    names.setdefault(words[0][:end], set()).add(full)
+            self._clipped = {short: full.pop() for short, full in names.items()
+                             if len(full) == 1 and short not in whole}
+        return self._clipped
+
+    def titled_by(self, name: str) -> Person | None:
+        """"The IG review" after "the State Department inspector general, Steve Linick": an
+        acronym no body's name spells out stands for the one person whose role ends in
+        lower-case words with its initials."""
+        letters = name.removeprefix("the ").removeprefix("The ")
+        if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()) or \
+                self.expand(letters) != letters:
+            return None
+        if self._initialled is None:
+            holders: dict[str, set[str]] = {}
+            for name, spans in self._spans.items():
+                for role in filter(None, map(self.role_of, spans)):
+                    for text in (role.written, role.shown or ""):
+                        for short in _title_initials(text):
+                            holders.setdefault(short, set()).add(name)
+            self._initialled = {short: names.pop() for short, names in holders.items()
+                                if len(names) == 1}
+        holder = self._initialled.get(letters)
+        return None if holder is None else self.people.get(holder)
 
     def fuller_name(self, token: Token, text: str) -> str:
         """A surname alone maps to the name written whole before it, even when not tagged: every
@@ -947,6 +992,17 @@ def _acronym_beside(ent: Span) -> str | None:
         if 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
             return word
     return None
+
+
+def _title_initials(role: str) -> list[str]:
+    """The initials of the two or more lower-case words a role ends in ("IG" of "the State
+    Department inspector general")."""
+    tail: list[str] = []
+    for word in reversed(role.split()):
+        if not (word.isalpha() and word.islower()) or word in {"the", "a", "an", "of"}:
+            break
+        tail.insert(0, word)
+    return ["".join(w[0] for w in tail[-n:]).upper() for n in range(2, min(len(tail), 4) + 1)]
 
 
 def _named_gender(name: str) -> str | None:

@@ -237,8 +237,10 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ORG_LABELS or text.isupper():
             if token.pos_ != "PROPN" and token.tag_ in {"NNS", "NN"}:
                 return descriptions.nominal(self, token)
-            speaker = Speaker(self.reg.org_name(ent) if ent is not None else
-                              self.reg.expand(text), "organisation")
+            holder = self.reg.titled_by(text)
+            speaker = holder.speaker() if holder is not None else Speaker(
+                self.reg.org_name(ent) if ent is not None else self.reg.expand(text),
+                "organisation")
             self.reg.remember(token, speaker)
             return speaker, conf.ORGANISATION_ENTITY
         if self.reg.not_a_name(token, text):  # "Thursday", "Republicans": no one to look back to
