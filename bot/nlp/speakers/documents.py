@@ -65,11 +65,36 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     first, then = (-1, 1) if definite else (1, -1)
     found = _walk(r, lemmas, token.i, step=first) or \
         (_wrote_to(r, token) if definite else None) or _walk(r, lemmas, token.i, step=then)
-    if found is not None:
-        return found
-    if not definite:
-        return None
-    return _survey_called_otherwise(r, token) or _sender(r, token)
+    if found is None and definite:
+        found = _survey_called_otherwise(r, token) or _sender(r, token)
+    return found or _owning_body(r, lemma)
+
+
+def _owning_body(r: SpeakerResolver, lemma: str) -> Speaker | None:
+    """"According to a congressional report …. “The committee's report shows …,” said Ana
+    Ruiz, who chairs the Senate Committee on Ports": a document of a word no rule gave an
+    issuer is that of the body whose name holds the word that owns such a document elsewhere,
+    in quotation marks or not ("the committee's"), named by the end of the owner's sentence."""
+    if lemma not in r.reg.owning_bodies:
+        r.reg.owning_bodies[lemma] = next(filter(None, (
+            _body_named(r, owner) for i in _document_words(r, frozenset({lemma}), titled=False)
+            for owner in r.reg.doc[i].children
+            if owner.dep_ == "poss" and owner.pos_ == "NOUN" and definite(owner))), None)
+    return r.reg.owning_bodies[lemma]
+
+
+def _body_named(r: SpeakerResolver, owner: Token) -> Speaker | None:
+    """The last body named in several words, one of them the owner's ("Committee"), before
+    the end of the owner's sentence."""
+    starts = r.reg.sent_starts
+    k = bisect_right(starts, owner.i)
+    end = starts[k] if k < len(starts) else len(r.reg.doc)
+    word = owner.lower_
+    for ent in r.reg.ents_before(end):
+        if ent.label_ in {"ORG", "FAC"} and len(ent) > 1 and any(
+                t.lower_ == word and t.text[:1].isupper() for t in ent):
+            return Speaker(r.reg.org_name(ent), "organisation")
+    return None
 
 
 def _particular(documents: Token) -> bool:

@@ -214,6 +214,8 @@ class Registry:
         """By document words, whether titles count and direction: where to go on from each
         document that named no issuer (``documents.issuer``), so each is read once."""
         self.document_words: dict[tuple[frozenset[str], bool], list[int]] = {}
+        self.owning_bodies: dict[str, Speaker | None] = {}
+        """By document word, the body that owns such a document somewhere, found once."""
         self.statement_runs: dict[int, int] = {}
         """By statement word speaking, the first of its run of the same word speaking again
         (``documents``): 3,000 "“…,” the statement said" in a row are walked once."""
