@@ -865,13 +865,13 @@ class Registry:
             return None
         if self._initialled is None:
             holders: dict[str, set[str]] = {}
-            for name, spans in self._spans.items():
+            for key, spans in self._spans.items():
                 for role in filter(None, map(self.role_of, spans)):
                     for text in (role.written, role.shown or ""):
                         for short in _title_initials(text):
-                            holders.setdefault(short, set()).add(name)
-            self._initialled = {short: names.pop() for short, names in holders.items()
-                                if len(names) == 1}
+                            holders.setdefault(short, set()).add(key)
+            self._initialled = {short: keys.pop() for short, keys in holders.items()
+                                if len(keys) == 1}
         holder = self._initialled.get(letters)
         return None if holder is None else self.people.get(holder)
 
