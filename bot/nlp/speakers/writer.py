@@ -6,6 +6,7 @@ introduces."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from itertools import takewhile
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.first_names import first_name_gender
 
 if TYPE_CHECKING:
@@ -63,7 +65,7 @@ def sign_offs(r: SpeakerResolver) -> list[tuple[int, Speaker | None]]:
     """Each line that signs what is above it, by the index of its first token, with the
     writer it names: a name alone ("— Ana Ruiz, Halden"), anywhere, or the last paragraph's
     opening "Ana Ruiz is a professor …"; None where it names no one person (two signers)."""
-    paras = _paragraphs(r.reg.doc)
+    paras = _paragraphs(r.reg.columns, r.reg.doc)
     found = [(p.start, _signer(p)) for p in paras if _signature(p)]
     if paras and not (found and found[-1][0] == paras[-1].start):
         writer = _closing_line(r, paras[-1])
@@ -105,28 +107,42 @@ def bylined(byline: str | None) -> Speaker | None:
     return Speaker(name, "person")
 
 
-def _paragraphs(doc: Doc) -> list[Span]:
+def _paragraphs(columns: Columns, doc: Doc) -> list[Span]:
     """The article's paragraphs as spans of words, line breaks left out."""
     out: list[Span] = []
     start = 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                out.append(doc[start:token.i])
-            start = token.i + 1
+    for i in _line_breaks(columns, doc):
+        if i > start:
+            out.append(doc[start:i])
+        start = i + 1
     if len(doc) > start:
         out.append(doc[start:len(doc)])
     return out
 
 
+def _line_breaks(columns: Columns, doc: Doc) -> list[int]:
+    """Indexes of the blank tokens that break a line, found from the line breaks of the text
+    (a Token built for every word of a long article cost more than the rest of this module)."""
+    text = doc.text if columns.text is None else columns.text
+    found: list[int] = []
+    at = text.find("\n")
+    while at != -1:
+        token = doc[bisect_right(columns.idx, at) - 1]
+        if token.is_space:
+            found.append(token.i)
+        at = text.find("\n", token.idx + len(token.text))
+    return found
+
+
 def _signature(para: Span) -> bool:
     """A short line of capitalised words with no verb, after an optional dash, that opens on
     a person's name: a name signed under a letter, a place perhaps ("— Ana Ruiz, Halden")."""
+    name = _name_run(para)  # read first: most lines open on no name, and are not read on
+    if len(name) < 2 or not (any(t.ent_type_ == "PERSON" for t in name) or
+                             first_name_gender(name[0].text) is not None):
+        return False
     words = [t for t in para if t.is_alpha]
-    name = _name_run(para)
-    named = len(name) >= 2 and (any(t.ent_type_ == "PERSON" for t in name) or
-                                first_name_gender(name[0].text) is not None)
-    return 2 <= len(words) <= MAX_SIGNATURE_WORDS and named and \
+    return 2 <= len(words) <= MAX_SIGNATURE_WORDS and \
         all(t.text[:1].isupper() or t.lower_ in JOINING for t in words) and \
         not any(t.pos_ in ("VERB", "AUX") for t in para)
 
