@@ -130,7 +130,7 @@ def _line_breaks(columns: Columns, doc: Doc) -> list[int]:
         token = doc[bisect_right(columns.idx, at) - 1]
         if token.is_space:
             found.append(token.i)
-        at = text.find("\n", token.idx + len(token.text))
+        at = text.find("\n", max(at + 1, token.idx + len(token.text)))
     return found
 
 
