@@ -79,7 +79,7 @@ def interview(r: SpeakerResolver) -> tuple[list[tuple[int, int]], Speaker | None
     named most before the first answer (the introduction's interviewee), the first named
     of those named as often; no answers where fewer than ``MIN_ANSWERS`` paragraphs open on
     "A:" or nothing before them says an interview follows (an explainer answers itself)."""
-    answers = [(p.start, p.end) for p in _paragraphs(r.reg.doc)
+    answers = [(p.start, p.end) for p in _paragraphs(r.reg.columns, r.reg.doc)
                if len(p) > 1 and p[0].text + p[1].text in ANSWER_LABELS]
     if len(answers) < MIN_ANSWERS or \
             not any(t.lower_ in INTERVIEW_WORDS for t in r.reg.doc[:answers[0][0]]):
