@@ -1,7 +1,7 @@
 """Topics whose stored query is no longer what a topic may be: stored before a check that now
-refuses it, it either is no longer read (``ferry -strike``, ``or`` in small letters: it matches
-nothing until edited) or matches nearly every article (``NOT strike``, ``strike OR NOT port``).
-The story stage says the first in its log; the lists a desk reads mark both."""
+refuses it, it either is no longer read (``ferry -strike``, ``or`` in small letters) or would
+match nearly every article (``NOT strike``, ``strike OR NOT port``). Either matches nothing until
+edited: the story stage skips it, said once in its log; the lists a desk reads mark both."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def trouble(query: str) -> QueryTrouble | None:
     broad = too_broad(node, query)
     if broad is None:
         return None
-    return QueryTrouble("matches nearly every article", broad.why, broad.instead)
+    return QueryTrouble("matches nothing: its query would match nearly every article", broad.why,
+                        broad.instead)
 
 
 MEND_SHOWN = 5

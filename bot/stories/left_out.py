@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.stories.query import Node, TopicQueryError, parse_query
+from bot.stories.query import Node, TopicQueryError, topic_query
 from bot.stories.topics import Matcher, MatchText, decode, with_sources
 from storage import stories as story_store
 from storage import topics as topic_store
@@ -46,10 +46,11 @@ def left_out_of_story(db: Database, query: str, story_id: int) -> list[tuple[int
 
 
 def read_query(query: str) -> Node | None:
-    """The query parsed once for all the articles it is read on; None for one no longer read,
-    which leaves every article in, as the story stage keeps its topic's stories alerting."""
+    """The query parsed once for all the articles it is read on; None for one the story stage
+    skips (no longer read, or matching nearly every article), which leaves every article in, as
+    the stage keeps its topic's stories alerting."""
     try:
-        return parse_query(query)
+        return topic_query(query)
     except TopicQueryError:
         return None
 

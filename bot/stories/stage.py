@@ -37,8 +37,9 @@ from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decid
 from bot.stories.features import ArticleFeatures, DocView, features_from
 from bot.stories.figures import encode
 from bot.stories.meaning import JOIN_SIMILARITY, Meaning, Nearest, nearest
-from bot.stories.query import Node, TopicQueryError, parse_query
+from bot.stories.query import Node
 from bot.stories.split import split_article
+from bot.stories.stored_queries import StoredQueries
 from bot.stories.topics import Matcher, MatchText, decode, match_text, sources_of, with_sources
 from bot.stories.topics import encode as encode_text
 from storage import stories as store
@@ -194,7 +195,7 @@ class StoryStage:
         self.summariser = summariser or ExtractiveSummariser()
         self.threshold = threshold
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
-        self._queries: dict[str, Node | None] = {}
+        self._queries = StoredQueries()
         self._names: dict[int, str] = {}
         self._compared: dict[int, Compared] = {}
         self._shapes: dict[tuple[int, ...], cluster.Shape] = {}
@@ -594,10 +595,11 @@ class StoryStage:
         return alerting, "; ".join(whys) if matched and not alerting else None
 
     def _topics(self, db: Database) -> list[tuple[int, Node | None]]:
-        """Every topic's id and parsed query (None for one no longer read), oldest first."""
+        """Every topic's id and parsed query (None for one it skips: ``StoredQueries``), oldest
+        first."""
         found = topic_store.list_queries(db)
         self._names = {topic.id: topic.name for topic in found}
-        return [(topic.id, self._query(topic.name, topic.query)) for topic in found]
+        return [(topic.id, self._queries.node(topic.name, topic.query)) for topic in found]
 
     def _alerting(self, topics: list[tuple[int, Node | None]], linked: set[int], matcher: Matcher,
                   article_id: int) -> tuple[list[int], list[str]]:
@@ -616,19 +618,6 @@ class StoryStage:
                          article_id, name, why)
                 whys.append(f"{name}: {why}")
         return sorted(alerting), whys
-
-    def _query(self, name: str, text: str) -> Node | None:
-        """Parsed queries are cached; one stored before today's checks existed is skipped,
-        said once, so a desk learns why its topic went quiet."""
-        if text not in self._queries:
-            try:
-                self._queries[text] = parse_query(text)
-            except TopicQueryError as exc:
-                log.warning("topic '%s' matches nothing: its query %r is no longer read (%s); "
-                            "wirewatch topics edit (or /topics edit) mends it",
-                            name, text, exc.describe())
-                self._queries[text] = None
-        return self._queries[text]
 
 
 def _member(article_id: int, vector: dict[str, float], joined: Joined,

@@ -123,13 +123,14 @@ def test_a_stored_topic_that_matches_nearly_every_article_is_marked_with_its_edi
         insert_topic(db, name="Strikes", query="NOT strike")
         insert_topic(db, name="Night ferries", query="ferry OR NOT strike")
     lines = invoke(db_path, "topics", "list").output.splitlines()
-    assert lines[0].startswith("Night ferries: ferry OR NOT strike  ⚠ matches nearly every "
-                               "article ('NOT strike' alone matches every article without "
-                               "strike"), lines
+    assert lines[0].startswith("Night ferries: ferry OR NOT strike  ⚠ matches nothing: its "
+                               "query would match nearly every article ('NOT strike' alone "
+                               "matches every article without strike"), lines
     assert lines[0].endswith('mend it with: wirewatch topics edit "Night ferries" '
                              '"ferry AND NOT strike"'), lines
-    assert lines[1].startswith("Strikes: NOT strike  ⚠ matches nearly every article (a topic "
-                               "needs at least one word to look for"), lines
+    assert lines[1].startswith("Strikes: NOT strike  ⚠ matches nothing: its query would match "
+                               "nearly every article (a topic needs at least one word to look "
+                               "for"), lines
     assert lines[1].endswith('mend it with: wirewatch topics edit Strikes '
                              '"port AND NOT strike"'), lines
     listed = json.loads(invoke(db_path, "topics", "list", "--json").output)

@@ -86,8 +86,8 @@ def test_topics_to_mend_are_said_with_where_to_see_why(db_path):
     lines = invoke(db_path, "status").output.splitlines()
     said = [line for line in lines if line.startswith("Topics to mend")]
     assert said == ["Topics to mend (2): Night ferries matches nothing: its query is no longer "
-                    "read; Strikes matches nearly every article (wirewatch topics list says why "
-                    "and the edit that mends each)"], lines
+                    "read; Strikes matches nothing: its query would match nearly every article "
+                    "(wirewatch topics list says why and the edit that mends each)"], lines
     listed = json.loads(invoke(db_path, "status", "--json").output)["topics_to_mend"]
     assert [(t["name"], t["instead"]) for t in listed] == [
         ("Night ferries", None), ("Strikes", "port AND NOT strike")], listed

@@ -46,12 +46,14 @@ def test_a_stored_topic_matching_nearly_every_article_is_marked_and_an_or_not_re
     assert "as in port AND NOT strike" in said, said
     listed = run_command(runtime, fake_slack, "/topics", "")["text"]
     ferries, strikes = listed.split("• ")[1:]
-    assert "matches nearly every article ('NOT strike' alone matches" in ferries, listed
+    assert "matches nothing: its query would match nearly every article ('NOT strike' alone " \
+        "matches" in ferries, listed
     assert '`/topics edit "Night ferries" ferry AND NOT strike`' in ferries, listed
-    assert "matches nearly every article (a topic needs at least one word" in strikes, listed
+    assert "matches nothing: its query would match nearly every article (a topic needs at " \
+        "least one word" in strikes, listed
     assert "`/topics edit Strikes port AND NOT strike`" in strikes, listed
     home = app_home(runtime, fake_slack)
-    assert home.count("matches nearly every article") == 2, home
+    assert home.count("matches nothing: its query would match nearly every article") == 2, home
     assert [t.query for t in list_topics(fresh_db)] == ["ferry OR NOT strike", "NOT strike"]
     run_command(runtime, fake_slack, "/topics", 'edit "Night ferries" ferry AND NOT strike')
     assert run_command(runtime, fake_slack, "/topics", "")["text"].count("nearly every") == 1
@@ -64,6 +66,6 @@ def test_wirewatch_status_names_the_topics_to_mend(runtime, fake_slack, fresh_db
     with transaction(fresh_db):
         insert_topic(fresh_db, name="Strikes", query="strike OR NOT port")
     status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
-    assert "• ⚠️ Topics to mend (1): *Strikes* matches nearly every article (`/topics` says " \
-        "why and the edit that mends each)" in status, status
+    assert "• ⚠️ Topics to mend (1): *Strikes* matches nothing: its query would match nearly " \
+        "every article (`/topics` says why and the edit that mends each)" in status, status
     assert "Weather" not in status, status

@@ -8,8 +8,10 @@ import pytest
 
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
+from bot.stories.left_out import why_left_out
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
+from storage.stories import link_topic, story_of
 from storage.topics import insert_topic
 
 ORCHARD = """Growers count losses after hail flattens orchards
@@ -100,3 +102,55 @@ def test_a_headline_only_caring_is_not_a_topic_car_on_either_path(tmp_path, sett
                                                                     topic_first):
     """Before: both paths linked the story to 'car' ('caring' read as car + -ing), desk44."""
     assert _links_of(open_db(tmp_path / "w.db"), settings, nlp, topic_first=topic_first) == {}
+
+
+def test_a_stored_query_matching_nearly_every_article_alerts_nothing_and_is_said_once(
+        tmp_path, settings, nlp, caplog):
+    """Before: 'NOT strike' and 'ferry OR NOT strike' (stored before add refused them) were
+    tied to every story without strike, so each article alerted them, and the log said
+    nothing; the stage now skips them as it skips a query no longer read, said once a topic."""
+    db = open_db(tmp_path / "w.db")
+    with transaction(db):
+        insert_topic(db, name="Strikes", query="NOT strike")
+        insert_topic(db, name="Ferries", query="ferry OR NOT strike")
+        rodents = add_topic(db, name="Rodents", query="mouse AND orchard*")
+    with caplog.at_level("WARNING", logger="bot.stories.stage"):
+        outcomes = list(Pipeline(db, settings, nlp=nlp).ingest([
+            RawArticle(text=ORCHARD, origin="orchard", published="2026-05-03T09:00:00+00:00"),
+            RawArticle(text=NEIGHBOURS, origin="lanes", published="2026-05-03T10:00:00+00:00")]))
+    assert [o.status for o in outcomes] == ["stored", "stored"]
+    assert [o.topic_ids for o in outcomes] == [(rodents,), ()]
+    assert list(_links(db)) == [rodents]
+    said = [r.getMessage() for r in caplog.records]
+    for name, query, instead in [("Strikes", "NOT strike", "port AND NOT strike"),
+                                 ("Ferries", "ferry OR NOT strike", "ferry AND NOT strike")]:
+        of_it = [line for line in said if f"'{name}'" in line]
+        assert len(of_it) == 1, said
+        assert f"{query!r} would match nearly every article" in of_it[0], of_it
+        assert f'topics edit {name} "{instead}"' in of_it[0], of_it
+
+
+def test_a_story_tied_to_such_a_query_before_alerts_as_the_terminal_says(tmp_path, settings,
+                                                                          nlp):
+    """A story 'NOT ferry' was tied to before add refused such a query keeps alerting, as one
+    tied to a query no longer read does; `topics show`, `ingest` and digests read it alike
+    (before, they read its NOT and said the ferry's update was left out)."""
+    db = open_db(tmp_path / "w.db")
+    with transaction(db):
+        ferries = insert_topic(db, name="Ferries", query="NOT ferry")
+    (first,) = Pipeline(db, settings, nlp=nlp).ingest([
+        RawArticle(text=ORCHARD, origin="orchard", published="2026-05-03T09:00:00+00:00")])
+    assert first.article_id is not None
+    place = story_of(db, first.article_id)
+    assert place is not None
+    story = place.story_id
+    with transaction(db):
+        link_topic(db, story_id=story, topic_id=ferries, article_id=first.article_id,
+                   reasons=[], now="2026-05-03T09:00:00+00:00")
+    update = ORCHARD + "\n\nOn Monday a ferry carried 40 crates of bruised apples across the lake."
+    (second,) = Pipeline(db, settings, nlp=nlp).ingest([
+        RawArticle(text=update, origin="orchard-2", published="2026-05-03T11:00:00+00:00")])
+    assert second.verdict is not None and second.article_id is not None, second
+    assert second.verdict.kind.value == "update" and second.topic_ids == (ferries,), second
+    assert not second.left_out
+    assert why_left_out(db, story, second.article_id) is None
