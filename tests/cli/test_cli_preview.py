@@ -181,12 +181,12 @@ def test_a_query_of_only_an_exclusion_says_a_topic_needs_a_word_to_look_for(db_p
 
 def test_a_query_word_starting_with_a_dash_is_never_read_as_short_options(db_path):
     """Before: `preview -hike` was read as -h -i -k -e ("No such option '-i'"), as was `fare
-    -hike --days 3`; `add Earthquakes -quake` added the query "uake" (-q uake). Each is now the
-    query's word, refused with NOT; -h alone is still help, and `--` still works."""
+    -hike --days 3`. Each is now the query's word, refused with NOT; -h alone is still help,
+    and `--` still works (`add Earthquakes -quake`, which added "uake": the next test)."""
     assert invoke(db_path, "topics", "add", "Fares", "--query", "fare").exit_code == 0
     for words in (("preview", "-hike"), ("preview", "fare", "-hike", "--days", "3"),
                   ("preview", "--", "-hike"), ("add", "Hikes", "-hike"),
-                  ("add", "Earthquakes", "-quake"), ("add", "Hikes", "--query", "-hike"),
+                  ("add", "Hikes", "--query", "-hike"),
                   ("edit", "Fares", "fare", "-hike")):
         result = invoke(db_path, "topics", *words)
         assert result.exit_code != 0, (words, result.output)
@@ -196,3 +196,18 @@ def test_a_query_word_starting_with_a_dash_is_never_read_as_short_options(db_pat
             if not t.startswith(" ")] == ["Fares"]
     assert "Show which stories" in invoke(db_path, "topics", "preview", "-h").output
     assert invoke(db_path, "topics", "add", "Ports", "-q", "port").exit_code == 0
+
+
+def test_a_word_glued_to_an_option_taking_a_value_is_refused_with_both_readings(db_path):
+    """Before: `add Strikes -qstrike` was refused as if it left qstrike out ("would match
+    qstrike"), and desk48's `-quake` the same, while the typist may have meant -q strike: both
+    readings are said, as `add Port strike` is, and nothing is added."""
+    for word, query, left in (("-qstrike", "strike", "qstrike"), ("-quake", "uake", "quake")):
+        result = invoke(db_path, "topics", "add", "Strikes", word)
+        assert result.exit_code == 2, result.output
+        said = " ".join(result.output.split())
+        assert f"'{word}' reads two ways: -q {query} (--query {query}), or {left} left out, " \
+            f"which a query writes NOT {left} after what to look for (port AND NOT {left})" \
+            in said, said
+    assert invoke(db_path, "topics", "list").output.startswith("no topics yet"), "added"
+    assert invoke(db_path, "topics", "add", "Strikes", "-q", "strike").exit_code == 0
