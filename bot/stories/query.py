@@ -275,16 +275,31 @@ def _word(query: str, start: int, tokens: list[Token]) -> int:
         raise TopicQueryError(f"'{text}' would be searched for as a word: write "
                               f"{text.upper()} for the operator, or quote the words to search "
                               f"for them (\"… {text} …\")", query=query, position=start)
-    if len(text) > 1 and text[0] in "-−" and text[1].isalnum():
-        hint = (f"{NEEDS_A_WORD}, then NOT before what to leave out: {EXAMPLE_WORD} AND NOT "
-                f"{text[1:]}" if not tokens else f"write NOT {text[1:]}")
-        raise TopicQueryError(f"'{text}' would match {text[1:]}, not leave it out: {hint}",
-                              query=query, position=start)
+    _dashed(text, query, start, tokens)
     if text in OPERATORS:
         tokens.append(Token("op", text, start))
     else:
         tokens.append(Token("word", text, start))
     return end
+
+
+OPTION_DASH = re.compile(r"(?:--|[—–])(?=\w)")
+"""A word written as an option: ``--query``, or ``—query`` (a Mac or a phone writes -- as a
+dash)."""
+
+
+def _dashed(text: str, query: str, start: int, tokens: list[Token]) -> None:
+    """Refuse a word a dash begins, which the query would search for as a word."""
+    if option := OPTION_DASH.match(text):
+        word = text[option.end():]
+        raise TopicQueryError(f"'{text}' would match {word}: a query is its words alone, with no "
+                              f"options (to leave {word} out, write NOT {word} after what to "
+                              "look for)", query=query, position=start)
+    if len(text) > 1 and text[0] in "-−" and text[1].isalnum():
+        hint = (f"{NEEDS_A_WORD}, then NOT before what to leave out: {EXAMPLE_WORD} AND NOT "
+                f"{text[1:]}" if not tokens else f"write NOT {text[1:]}")
+        raise TopicQueryError(f"'{text}' would match {text[1:]}, not leave it out: {hint}",
+                              query=query, position=start)
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -69,3 +69,20 @@ def test_wirewatch_status_names_the_topics_to_mend(runtime, fake_slack, fresh_db
     assert "• ⚠️ Topics to mend (1): *Strikes* matches nothing: its query would match nearly " \
         "every article (`/topics` says why and the edit that mends each)" in status, status
     assert "Weather" not in status, status
+
+
+def test_a_query_word_written_as_an_option_is_refused(runtime, fake_slack, fresh_db):
+    """Before: `/topics add "Quakes" --query quake` (the command line's option, which Slack's
+    command has not) tracked 'query AND quake', and `—days` (a Mac writes -- so) searched for
+    'days': topics the typist did not mean, untold."""
+    for text, word in (('add "Quakes" --query quake', "query"),
+                       ('add "Quakes" quake —days 3', "days")):
+        said = run_command(runtime, fake_slack, "/topics", text)["text"]
+        assert f"would match {word}: a query is its words alone, with no options" in said, said
+        assert f"NOT {word}" in said, said
+    assert list_topics(fresh_db) == []
+    run_command(runtime, fake_slack, "/topics", 'add "Quakes" quake')
+    said = run_command(runtime, fake_slack, "/topics", "edit Quakes --query tremor")["text"]
+    assert "a query is its words alone" in said, said
+    topic = get_topic(fresh_db, "Quakes")
+    assert topic is not None and topic.query == "quake"
