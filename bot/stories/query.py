@@ -275,12 +275,27 @@ def _word(query: str, start: int, tokens: list[Token]) -> int:
         raise TopicQueryError(f"'{text}' would be searched for as a word: write "
                               f"{text.upper()} for the operator, or quote the words to search "
                               f"for them (\"… {text} …\")", query=query, position=start)
+    if "|" in text:
+        raise _bar(query, start + text.index("|"))
     _dashed(text, query, start, tokens)
     if text in OPERATORS:
         tokens.append(Token("op", text, start))
     else:
         tokens.append(Token("word", text, start))
     return end
+
+
+BAR_SIDES = re.compile(r"[^\s()|\"“”]+")
+
+
+def _bar(query: str, at: int) -> TopicQueryError:
+    """A search engine's ``|`` for OR, which a query read as a space (``strike|port`` was the
+    phrase "strike port"), refused with the words beside it joined by OR."""
+    before = BAR_SIDES.findall(query[:at])
+    after = BAR_SIDES.findall(query[at:])
+    either = f"{before[-1]} OR {after[0]}" if before and after else f"{EXAMPLE_WORD} OR strike"
+    return TopicQueryError(f"'|' is no operator: write OR between the words ({either})",
+                           query=query, position=at)
 
 
 OPTION_DASH = re.compile(r"(?:--|[—–])(?=\w)")

@@ -111,3 +111,17 @@ def test_deep_nesting_is_an_error_not_a_crash(depth):
         parse_query(text)
     except TopicQueryError as exc:
         assert "nested too deeply" in exc.message or "at most" in exc.message
+
+
+@pytest.mark.parametrize("query, position, either", [
+    ("strike|port", 6, "strike OR port"),
+    ("ferry AND (strike||walkout)", 17, "strike OR walkout"),
+    ("ferry | strike", 6, "ferry OR strike"),
+])
+def test_a_bar_meant_as_or_is_refused_with_the_or_it_meant(query, position, either):
+    """Before: `strike|port` was the phrase "strike port" (a topic that almost never matched,
+    untold) and a bar alone 'has no letters or digits'."""
+    with pytest.raises(TopicQueryError) as caught:
+        parse_query(query)
+    assert caught.value.position == position
+    assert f"'|' is no operator: write OR between the words ({either})" in caught.value.message
