@@ -35,7 +35,7 @@ NAME_LIMIT = 100
 """Characters a topic's name may have: what the Add-a-topic form takes and every listing shows."""
 
 __all__ = ["NAME_LIMIT", "RUNNING_LIMIT", "TopicError", "add_topic", "link_running", "link_stories",
-           "matching_stories", "running_since", "story_match"]
+           "matching_stories", "running_since", "story_match", "topic_name"]
 
 
 def add_topic(
@@ -43,12 +43,7 @@ def add_topic(
     quiet_hours: float = 72.0,
 ) -> int:
     """Add a topic after checking its query, and tie it to the stories already running."""
-    name, query = folded(name), (query or "").strip()
-    if not name:
-        raise TopicError("a topic needs a name")
-    if len(name) > NAME_LIMIT:
-        raise TopicError(f"a topic's name has at most {NAME_LIMIT} characters (this one has "
-                         f"{len(name)}): give it a short name and the rest as its query")
+    name, query = topic_name(name), (query or "").strip()
     try:
         query = query or default_query(name)
         node = topic_query(query)
@@ -57,6 +52,20 @@ def add_topic(
     topic_id = insert_topic(db, name=name, query=query, created_by=created_by)
     link_running(db, topic_id, node, quiet_hours=quiet_hours)
     return topic_id
+
+
+def topic_name(name: str) -> str:
+    """The name as a topic is stored under, or TopicError for one a topic cannot have."""
+    name = folded(name)
+    if not name:
+        raise TopicError("a topic needs a name")
+    if not any(char.isalnum() for char in name):
+        raise TopicError(f"a topic's name needs a letter or a digit ('{name}' would head its "
+                         "alerts and lists): name what it follows, as in \"Port strike\"")
+    if len(name) > NAME_LIMIT:
+        raise TopicError(f"a topic's name has at most {NAME_LIMIT} characters (this one has "
+                         f"{len(name)}): give it a short name and the rest as its query")
+    return name
 
 
 def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float) -> int:

@@ -18,7 +18,7 @@ from bot.slack.after_ack import answered
 from bot.slack.membership import INVITE, can_post_within
 from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, topic_query
-from bot.stories.tracking import add_topic
+from bot.stories.tracking import add_topic, topic_name
 from bot.topic_names import slack_typed, unsearched_note
 from bot.topic_preview import PreviewHit, left_out, preview
 from handlers.common import db_of, role_answer, services
@@ -62,15 +62,14 @@ def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext
         logger.warning("a preview click came without the form it was made in; nothing to show")
         return
     form = form_of(view)
-    query = form.query or (default_query(form.name) if form.name else "")
     who = role_answer(context, wait=AFTER_ACK_WAIT)
     if not may(who.role, Action.MANAGE_TOPICS):
         shown = refused_blocks(refusal(Action.MANAGE_TOPICS, who, user_id=context.user_id))
-    elif not query:
+    elif not (form.query or form.name):
         shown = problem_blocks("type a name or a query first")
     else:
         try:
-            shown = _previewed(db_of(context), query)
+            shown = _previewed(db_of(context), form.query or default_query(form.name))
         except TopicQueryError as exc:
             shown = problem_blocks(exc.describe().splitlines()[0])
     client.views_update(view_id=view.get("id"), hash=view.get("hash"),
@@ -99,8 +98,13 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     if not form.name:
         ack(response_action="errors", errors={"name": "A topic needs a name."})
         return
-    query = form.query or default_query(form.name)
     try:
+        topic_name(form.name)
+    except store.TopicError as exc:
+        ack(response_action="errors", errors={"name": _short(str(exc))})
+        return
+    try:
+        query = form.query or default_query(form.name)
         topic_query(query)
     except TopicQueryError as exc:
         ack(response_action="errors", errors={"query": _short(exc.describe().splitlines()[0])})

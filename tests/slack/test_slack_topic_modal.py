@@ -192,3 +192,33 @@ def test_a_preview_clicked_by_anyone_but_an_admin_shows_no_story(runtime, fake_s
     post_signed(events_url(runtime), view_action_body(refused, values, PREVIEW))
     wait_for(lambda: len(fake_slack.calls_to("views.update")) == 2)
     assert "Northhaven" in json.dumps(fake_slack.modals[modal["id"]]["blocks"])
+
+
+def test_a_name_of_marks_alone_is_refused_at_the_name_field(runtime, fake_slack, fresh_db):
+    """Before: the form added '...' with the query strike, and '...' without a query (its
+    default query has no word) failed the submission with no answer to the form."""
+    modal = open_modal(runtime, fake_slack)
+    for query in ("strike", ""):
+        reply = post_signed(events_url(runtime), view_submission_body(modal, fill("...", query)))
+        assert reply.status == 200, reply.body
+        answer = json.loads(reply.body)
+        assert answer["response_action"] == "errors" and list(answer["errors"]) == ["name"]
+        assert "a topic's name needs a letter or a digit" in answer["errors"]["name"], answer
+    assert get_topic(fresh_db, "...") is None
+
+
+def test_a_name_without_a_word_to_search_asks_for_a_query_at_its_field(runtime, fake_slack,
+                                                                      fresh_db):
+    """Before: 'The' with no query (its default query has no word: 'the' is skipped) failed
+    the submission with no answer to the form, and its preview showed nothing."""
+    modal = open_modal(runtime, fake_slack)
+    reply = post_signed(events_url(runtime), view_submission_body(modal, fill("The", "")))
+    assert reply.status == 200, reply.body
+    answer = json.loads(reply.body)
+    assert answer["response_action"] == "errors" and list(answer["errors"]) == ["query"]
+    assert "the topic name has no words to search for" in answer["errors"]["query"], answer
+    assert get_topic(fresh_db, "The") is None
+    post_signed(events_url(runtime), view_action_body(modal, fill("The", ""), PREVIEW))
+    wait_for(lambda: fake_slack.calls_to("views.update"))
+    shown = json.dumps(fake_slack.modals[modal["id"]]["blocks"])
+    assert "the topic name has no words to search for" in shown, shown

@@ -86,3 +86,12 @@ def test_a_query_word_written_as_an_option_is_refused(runtime, fake_slack, fresh
     assert "a query is its words alone" in said, said
     topic = get_topic(fresh_db, "Quakes")
     assert topic is not None and topic.query == "quake"
+
+
+def test_a_name_of_marks_alone_is_refused(runtime, fake_slack, fresh_db):
+    """Before: `/topics add "..." strike` tracked a topic named '...', which every alert and
+    list shows as its name and `/topics show ?` cannot reach (it is help)."""
+    for name in ("...", "?", "— –"):
+        said = run_command(runtime, fake_slack, "/topics", f'add "{name}" strike')["text"]
+        assert "a topic's name needs a letter or a digit" in said, said
+    assert list_topics(fresh_db) == []
