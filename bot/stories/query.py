@@ -25,7 +25,10 @@ SOURCE = "source"
 OPERATORS = ("AND", "OR", "NOT")
 MAX_QUERY_CHARS = 1000
 MAX_DEPTH = 40
-WORD = re.compile(r"[^\s()\"“”:]+")
+OPENING_QUOTES = "\"“”„«‹"
+CLOSING_QUOTES = "\"“”»›"
+"""A phrase's quotation marks: straight, curly, low-9 („…“) and guillemets («…», ‹…›)."""
+WORD = re.compile(r"[^\s()\"“”„«‹»›:]+")
 NAME_WORDS = re.compile(r"[\w][\w'’.-]*")
 DEFAULT_SKIP = {"and", "or", "not", "the", "a", "an", "of", "in", "on", "for", "to"}
 ORDINARY_MARKS = str.maketrans(dict.fromkeys(",.;:!?\"'“”‘’()[]-–—/", " "))
@@ -237,7 +240,7 @@ def _tokenise(query: str) -> list[Token]:
         elif char == ")":
             tokens.append(Token("rparen", char, i))
             i += 1
-        elif char in "\"“”":
+        elif char in OPENING_QUOTES:
             i = _phrase(query, i, tokens)
         elif char == ":":
             raise TopicQueryError("':' must follow a field name such as org: or person:",
@@ -249,7 +252,7 @@ def _tokenise(query: str) -> list[Token]:
 
 def _phrase(query: str, start: int, tokens: list[Token]) -> int:
     end = start + 1
-    while end < len(query) and query[end] not in "\"“”":
+    while end < len(query) and query[end] not in CLOSING_QUOTES:
         end += 1
     if end >= len(query):
         raise TopicQueryError("unclosed quotation mark", query=query, position=start)

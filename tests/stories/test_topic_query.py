@@ -125,3 +125,15 @@ def test_a_bar_meant_as_or_is_refused_with_the_or_it_meant(query, position, eith
         parse_query(query)
     assert caught.value.position == position
     assert f"'|' is no operator: write OR between the words ({either})" in caught.value.message
+
+
+@pytest.mark.parametrize("query", ["«central bank» AND rates", "„central bank“ AND rates",
+                                   "« central bank » AND rates", "‹central bank› AND rates"])
+def test_a_phrase_in_guillemets_or_low_quotes_is_a_phrase(query):
+    """Before: «central bank» was the words central AND bank (« and » read as part of them),
+    and „central bank“ an unclosed quotation mark."""
+    node = parse_query(query)
+    assert isinstance(node, And)
+    phrase = node.children[0]
+    assert isinstance(phrase, Term) and phrase.kind == "phrase", node
+    assert phrase.words == ("central", "bank"), node
