@@ -16,11 +16,18 @@ def test_a_query_of_only_an_exclusion_is_refused_with_an_example(runtime, fake_s
         assert "a topic needs at least one word to look for" in said, said
         assert "port AND NOT strike" in said, said
     assert list_topics(fresh_db) == []
-    run_command(runtime, fake_slack, "/topics", 'add "Strikes" strike')
-    said = run_command(runtime, fake_slack, "/topics", "edit Strikes NOT strike")["text"]
+    said = edit_refused(runtime, fake_slack, fresh_db, "Strikes", "strike", "NOT strike")
     assert "a topic needs at least one word to look for" in said, said
-    topic = get_topic(fresh_db, "Strikes")
-    assert topic is not None and topic.query == "strike"
+
+
+def edit_refused(runtime, fake_slack, db, name: str, query: str, typed: str) -> str:
+    """What `/topics edit NAME typed` says of the topic just added with ``query``, which it
+    keeps."""
+    run_command(runtime, fake_slack, "/topics", f'add "{name}" {query}')
+    said = run_command(runtime, fake_slack, "/topics", f"edit {name} {typed}")["text"]
+    topic = get_topic(db, name)
+    assert topic is not None and topic.query == query, said
+    return said
 
 
 def test_an_empty_name_in_quotes_is_said_to_be_empty(runtime, fake_slack, fresh_db):
@@ -81,11 +88,8 @@ def test_a_query_word_written_as_an_option_is_refused(runtime, fake_slack, fresh
         assert f"would match {word}: a query is its words alone, with no options" in said, said
         assert f"NOT {word}" in said, said
     assert list_topics(fresh_db) == []
-    run_command(runtime, fake_slack, "/topics", 'add "Quakes" quake')
-    said = run_command(runtime, fake_slack, "/topics", "edit Quakes --query tremor")["text"]
+    said = edit_refused(runtime, fake_slack, fresh_db, "Quakes", "quake", "--query tremor")
     assert "a query is its words alone" in said, said
-    topic = get_topic(fresh_db, "Quakes")
-    assert topic is not None and topic.query == "quake"
 
 
 def test_a_name_of_marks_alone_is_refused(runtime, fake_slack, fresh_db):
