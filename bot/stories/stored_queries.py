@@ -12,6 +12,7 @@ from bot.stories.query import Node, TopicQueryError, parse_query, too_broad
 from bot.topic_names import shell_word
 
 log = logging.getLogger("bot.stories.stage")
+"""The story stage's log, where these lines were said before they moved here."""
 
 
 class StoredQueries:
