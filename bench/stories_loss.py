@@ -43,7 +43,8 @@ NEVER = float("inf")
 @dataclass
 class Recorded:
     """One article's decision as the stage took it (before any overruling), with each
-    shortlisted story's likeness and whether it already held the article's gold story."""
+    shortlisted story's likeness and whether it already held the article's gold story; and,
+    in the shortlist's order, each story's age and the gold stories it held then."""
 
     gold: str
     story_id: int | None
@@ -51,6 +52,8 @@ class Recorded:
     split: int | None
     shortlist: list[tuple[int, float, bool]]
     overruled: bool = False
+    ages: list[float] = field(default_factory=list)
+    golds: list[frozenset[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +66,9 @@ class GoldState:
 
     def holds(self, story_id: int, gold: str) -> bool:
         return self.in_story[story_id][gold] > 0
+
+    def golds(self, story_id: int) -> frozenset[str]:
+        return frozenset(g for g, n in self.in_story[story_id].items() if n > 0)
 
     def stored(self, article_id: int, origin: str, result: StoryResult) -> None:
         gold = self.gold.get(origin, f"?{origin}")
@@ -92,7 +98,9 @@ class Overruling(StoryStage):
         made = super().decide(prepared, candidates, summarise=summarise)
         shortlist = [(c.story_id, self.likeness(prepared, candidates, c),
                       self.state.holds(c.story_id, gold)) for c in candidates.stories]
-        record = Recorded(gold, made.story_id, made.score, made.split, shortlist)
+        record = Recorded(gold, made.story_id, made.score, made.split, shortlist,
+                          ages=[c.age_hours for c in candidates.stories],
+                          golds=[self.state.golds(c.story_id) for c in candidates.stories])
         self.recorded[origin] = record
         final = self.overrule(prepared, candidates, made, gold, summarise)
         record.overruled = final is not made
