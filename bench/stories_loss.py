@@ -302,19 +302,31 @@ def analyse(half: list[dict], rows: list[dict],
             "overruled": sum(r.overruled for r in recorded.values())}
 
 
-def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The stream, its parse cache and the half, as this tool and ``bench.story_ties`` read them."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("stream", nargs="?", type=Path, default=None)
     parser.add_argument("--cache", type=Path,
                         help="DocBin of the stream's spaCy parses (made on first use).")
     parser.add_argument("--half", default="tune", help="tune, report or all (default tune).")
-    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(DEFAULT_MODES))
-    args = parser.parse_args(argv)
+    return parser
+
+
+def stream_half(args: argparse.Namespace) -> tuple[Path, list[dict], list[dict]]:
+    """The stream read, all its gold rows, and the half's."""
     stream = args.stream or stories_eval.default_stream()
     gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
     half = stories_eval.parts(gold_rows).get(args.half)
     if half is None:
         raise SystemExit(f"the stream has no half {args.half!r}")
+    return stream, gold_rows, half
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
+    parser = arguments(__doc__.splitlines()[0])
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(DEFAULT_MODES))
+    args = parser.parse_args(argv)
+    stream, gold_rows, half = stream_half(args)
     report = {}
     for mode in args.modes:
         rows, recorded, threshold = replay(gold_rows, args.cache, mode)

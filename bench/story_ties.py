@@ -1,10 +1,11 @@
 """Whether two open stories that prove to be one event are told by an article like them both.
 
 Usage: .venv/bin/python -m bench.story_ties [STREAM.jsonl] [--cache PARSES.spacy]
-       [--half tune|report|all]
+       [--half tune|report|all] [--balance B]
 One replay through ``bench.stories_loss``'s recording stage keeps, for each article, every
 shortlisted story's likeness and age. A tie: two shortlisted stories each at least LEVEL alike
-to the article and both begun at most AGE hours before it. For each level and age it prints
+to the article (the less alike at least B times the other's likeness, default 0) and both
+begun at most AGE hours before it. For each level and age it prints
 the story pairs the half's articles tie: right (the two hold a gold story in common when
 tied: pieces of one event, the recall side) and wrong (none in common: the cost side); the
 split gold stories of the half that have two of their final pieces tied; and the half's
@@ -14,10 +15,7 @@ decisions not replayed (an estimate of the join's reach, not a replay of it).
 
 from __future__ import annotations
 
-import argparse
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from bench import stories_eval, stories_loss
 
@@ -51,8 +49,10 @@ class Tie:
     def right(self) -> bool:
         return bool(self.first.golds & self.second.golds)
 
-    def holds(self, level: float, age: float) -> bool:
-        return all(s.likeness >= level and s.age_hours <= age for s in (self.first, self.second))
+    def holds(self, level: float, age: float, balance: float = 0.0) -> bool:
+        low, high = sorted((self.first.likeness, self.second.likeness))
+        return low >= level and low >= balance * high and max(
+            self.first.age_hours, self.second.age_hours) <= age
 
 
 @dataclass
@@ -79,10 +79,11 @@ def _pair(a: object, b: object) -> tuple[int, int]:
     return (first, second) if first < second else (second, first)
 
 
-def tally(found: list[Tie], half: set[str], level: float, age: float) -> Count:
+def tally(found: list[Tie], half: set[str], level: float, age: float,
+          balance: float = 0.0) -> Count:
     count = Count()
     for tie in found:
-        if not tie.holds(level, age):
+        if not tie.holds(level, age, balance):
             continue
         count.every.add(tie.pair)
         if tie.origin in half:
@@ -116,28 +117,23 @@ def split_tied(half_rows: list[dict], rows: list[dict], pairs: set[tuple[int, in
 
 
 def main(argv: list[str] | None = None) -> list[dict[str, float]]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("stream", nargs="?", type=Path, default=None)
-    parser.add_argument("--cache", type=Path,
-                        help="DocBin of the stream's spaCy parses (made on first use).")
-    parser.add_argument("--half", default="tune", help="tune, report or all (default tune).")
+    parser = stories_loss.arguments(__doc__.splitlines()[0])
+    parser.add_argument("--balance", type=float, default=0.0,
+                        help="the less alike story's likeness at least this times the other's.")
     args = parser.parse_args(argv)
-    stream = args.stream or stories_eval.default_stream()
-    gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
-    half_rows = stories_eval.parts(gold_rows).get(args.half)
-    if half_rows is None:
-        raise SystemExit(f"the stream has no half {args.half!r}")
+    stream, gold_rows, half_rows = stories_loss.stream_half(args)
     rows, recorded, _ = stories_loss.replay(gold_rows, args.cache, "stage")
     found = ties(recorded)
     half = {str(g["id"]) for g in half_rows}
     base = stories_eval.score(half_rows, rows)
     _, split = stories_loss.pieces(half_rows, stories_loss.final_stories(rows))
-    print(f"stream: {stream}, half {args.half}: {stories_eval._line(base)}; "
+    print(f"stream: {stream}, half {args.half}, balance {args.balance}: "
+          f"{stories_eval._line(base)}; "
           f"{sum(len(s) > 1 for s in split.values())} split gold stories")
     report = []
     for level in LEVELS:
         for age in AGES:
-            count = tally(found, half, level, age)
+            count = tally(found, half, level, age, args.balance)
             merged = stories_eval.score(half_rows, joined(rows, count.every))
             line = {"level": level, "age": age, "right": len(count.right),
                     "wrong": len(count.wrong), "split_tied": split_tied(half_rows, rows,

@@ -47,3 +47,13 @@ def test_a_split_gold_story_with_its_pieces_tied_is_counted_and_joined() -> None
     assert before["bcubed_recall"] < 1.0
     assert after["bcubed_recall"] == 1.0 and after["bcubed_precision"] == 1.0
     assert story_ties.joined(ROWS, {(1, 2), (2, 4)})[3]["story"] == 1
+
+
+def test_a_balance_keeps_only_ties_where_the_article_is_about_as_like_both() -> None:
+    found = story_ties.ties({**RECORDED, "a7": record(
+        "ferry", [(1, 0.12, 4.0, {"ferry"}), (2, 0.10, 3.0, {"ferry"})])})
+    half = {g["id"] for g in GOLD} | {"a7"}
+    assert story_ties.tally(found, half, 0.05, 24.0).right == {(1, 2)}
+    balanced = story_ties.tally(found, half, 0.05, 24.0, 0.75)
+    assert balanced.right == {(1, 2)} and balanced.wrong == set()
+    assert story_ties.tally(found, half, 0.05, 24.0, 0.9).right == set()
