@@ -5,12 +5,13 @@ Usage: .venv/bin/python -m bench.story_ties [STREAM.jsonl] [--cache PARSES.spacy
 One replay through ``bench.stories_loss``'s recording stage keeps, for each article, every
 shortlisted story's likeness and age. A tie: two shortlisted stories each at least LEVEL alike
 to the article (the less alike at least B times the other's likeness, default 0) and both
-begun at most AGE hours before it. For each level and age it prints
-the story pairs the half's articles tie: right (the two hold a gold story in common when
-tied: pieces of one event, the recall side) and wrong (none in common: the cost side); the
-split gold stories of the half that have two of their final pieces tied; and the half's
-BCubed if every pair tied (by any article of the stream) were joined at the end, later
-decisions not replayed (an estimate of the join's reach, not a replay of it).
+begun at most AGE hours before it. For each level and age it prints the story pairs the half's
+articles tie: right (the two hold a gold story in common when tied: pieces of one event, the
+recall side) and wrong (none in common: the cost side); the split gold stories of the half that
+have two of their final pieces tied; and the half's BCubed if every pair tied (by any article
+of the stream) were joined at the end. Later decisions are not replayed, so this is a static
+estimate: a joined story also draws the event's later reports (docs/stories-history.md,
+session 49, where a replayed join gains more).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def _pair(a: object, b: object) -> tuple[int, int]:
 
 def tally(found: list[Tie], half: set[str], level: float, age: float,
           balance: float = 0.0) -> Count:
+    """The pairs tied at this level: all of them, and the half's articles' by the gold."""
     count = Count()
     for tie in found:
         if not tie.holds(level, age, balance):
@@ -92,7 +94,7 @@ def tally(found: list[Tie], half: set[str], level: float, age: float,
 
 
 def joined(rows: list[dict], pairs: set[tuple[int, int]]) -> list[dict]:
-    """The replay's rows with each tied pair's later story read as the earlier one."""
+    """The replay's rows with each tied pair's later story (the higher id) read as the earlier."""
     parent: dict[int, int] = {}
 
     def root(story: int) -> int:
