@@ -23,6 +23,7 @@ REPORTING = {
     "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
     "answer", "charge", "interject", "chant", "yell", "scream", "muse", "snap", "gush", "beam",
     "remember", "press", "interrupt", "echo", "marvel", "sigh", "opine", "sing",
+    "vent", "bemoan", "grouse", "gripe", "grumble", "snipe", "intimate",
 }
 BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "recognize",
           "recognise", "realize", "realise", "understand", "find", "show", "want", "assume",
@@ -114,12 +115,39 @@ PASSIVE_DEPS = frozenset(get_string_id(d) for d in ("auxpass", "nsubjpass"))
 """The relations of a passive, as hashes (``is_passive`` reads every reporting verb's)."""
 GO, PUT = get_string_id("go"), get_string_id("put")
 """Lemmas of "went on" and "put it", as hashes (read for every verb not listed as reporting)."""
+RETORTS = frozenset(get_string_id(v) for v in ("fire", "shoot", "hit"))
+"""Lemmas of "fired back", "shot back", "hit back", as hashes."""
+MAKE = get_string_id("make")
+PLAIN = {"clear", "plain"}
+MADE_PLAIN = PLAIN | {"point", "case"}
+"""What "made it clear", "made plain", "made the point that", "made the case that" make."""
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
     if tok.pos not in VERBAL:  # one read: each builds an enum
         return False
-    return lemma_of(tok) in verbs or verbs is REPORTING and (_went_on(tok) or _put_it(tok))
+    return lemma_of(tok) in verbs or verbs is REPORTING and (
+        _went_on(tok) or _put_it(tok) or _retort(tok) or _made_plain(tok))
+
+
+def _retort(tok: Token) -> bool:
+    """"Ruiz fired back that …": a retort reports the words, a firing does not."""
+    return tok.lemma in RETORTS and any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"}
+                                        for c in tok.children)
+
+
+def _made_plain(tok: Token) -> bool:
+    """"She made it clear that …", "made the point that …": a point made reports the words,
+    "made a ghost town of the port" does not."""
+    return tok.lemma == MAKE and any(
+        c.lower_ in MADE_PLAIN and c.dep_ in {"ccomp", "acomp", "oprd", "dobj", "xcomp"} and
+        (c.lower_ in PLAIN or _that_clause(c)) for c in tok.children)
+
+
+def _that_clause(noun: Token) -> bool:
+    """"The point that …": the point holds a clause ("the case for why …" is a thing argued)."""
+    return any(c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark"
+                                                   for m in c.children) for c in noun.children)
 
 
 def _put_it(tok: Token) -> bool:

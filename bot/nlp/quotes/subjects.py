@@ -104,7 +104,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             verb = _past_comparison(verb)
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = _means_of(verb)
+            verb = _object_act(verb) or _means_of(verb)
             continue
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
             verb = _past_comparison(verb)
@@ -141,6 +141,15 @@ def _means_of(verb: Token) -> Token:
             break
         head = outer
     return head
+
+
+def _object_act(verb: Token) -> Token | None:
+    """"She made a point of saying …": a gerund after "of" on a verb's object is done by the
+    verb's subject (the point itself says nothing)."""
+    noun = verb.head.head
+    if verb.head.lower_ != "of" or verb.tag_ != "VBG" or noun.dep_ != "dobj":
+        return None
+    return _governing_verb(noun)
 
 
 def _infinitive(verb: Token) -> bool:
