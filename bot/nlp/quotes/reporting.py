@@ -69,6 +69,13 @@ the pier can be repaired]", "the promise Ruiz has made is [that …]")."""
 NAMING = {"call", "label", "brand", "deem", "dub", "pronounce"}
 """Verbs that name or judge their object ("called [the mayor a liar]"): the object and what
 it was called are the words, as when the name is quoted (statements.py)."""
+QUOTED_JUDGEMENTS = NAMING | {
+    "mock", "ridicule", "deride", "decry", "blast", "slam", "attack", "knock", "rip", "chide",
+    "hammer", "lambast", "lambaste", "denounce", "rail", "refer", "reference", "portray",
+    "characterize", "characterise", "credit", "applaud"}
+"""Verbs that judge, mock or name something in the subject's own words: a quoted phrase they
+govern is the subject's ("mocked the mayor's “grand vision”", "referred to him as “…”"),
+though they introduce no quote or clause of their own."""
 SPOKEN_OF = {
     "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
     "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",
