@@ -14,18 +14,18 @@ INTRO = "Councillor Marta Ruiz spoke after the vote in Halden on Monday. "
 
 @pytest.mark.parametrize(("sentence", "words"), [
     ("Ruiz vented that the council had “wasted a whole year” on the plan.", "wasted a whole year"),
-    ("Ruiz also bemoaned the mood in which people “literally hate each other” because of the "
-     "vote.", "literally hate each other"),
+    ("Ruiz also bemoaned a town where neighbours “no longer greet one another” since the vote.",
+     "no longer greet one another"),
     ("Ruiz has intimated that the port would be “better off alone” after the vote.",
      "better off alone"),
-    ("Ruiz groused to a crowd in Leeds that the paper “never treats me fairly” before leaving.",
-     "never treats me fairly"),
-    ("Ruiz fired back that the “voters of Halden chose me twice” for the council.",
-     "voters of Halden chose me twice"),
-    ("Ruiz backed the deal, although she made it clear that she has “serious concerns” about "
-     "the plan.", "serious concerns"),
-    ("Ruiz also made the point that the plan would make the port “a ghost town” within a year.",
-     "a ghost town"),
+    ("Ruiz groused at a rally that the local paper “keeps printing lies about me” all year.",
+     "keeps printing lies about me"),
+    ("Ruiz fired back that the harbour crews “have trusted me for ten years” and would again.",
+     "have trusted me for ten years"),
+    ("Ruiz backed the deal, though she made it clear that she still had “grave doubts” over "
+     "the fees.", "grave doubts"),
+    ("Ruiz also made the point that the ferry cuts would leave the island “cut off from the "
+     "mainland” for months.", "cut off from the mainland"),
 ])
 def test_quoted_words_under_a_cue_of_complaint_are_the_subjects(statements_of, sentence, words):
     quote = one(statements_of(INTRO + sentence), words)
@@ -53,8 +53,7 @@ def test_a_case_made_for_something_is_no_cue(nlp):
 
 def test_a_point_made_of_saying_is_the_subjects(statements_of):
     """"She made a point of saying …": the gerund on the point is said by whoever made it."""
-    text = INTRO + ("And she made a point of saying the old market where the fire started "
-                    "“was a place of friendship and trade,” where fishing families “came "
-                    "together to eat and to sing.”")
-    quote = one(statements_of(text), "the old market")
+    text = INTRO + ("She made a point of saying the ferry crews “kept the island alive” "
+                    "through the storms.")
+    quote = one(statements_of(text), "the ferry crews")
     assert (quote.kind, quote.speaker.name) == ("mixed", "Marta Ruiz")

@@ -17,8 +17,8 @@ INTRO = "Councillor Marta Ruiz spoke after the vote in Halden on Monday. "
     ("Ruiz mocked the mayor's “grand harbour vision” in a long post.", "grand harbour vision"),
     ("Ruiz has repeatedly referred to the mayor as “the ferry king” in speeches.",
      "the ferry king"),
-    ("She credited the crews with “saving the whole lower town” that night.",
-     "saving the whole lower town"),
+    ("She credited the lifeboat crews with “pulling forty people out of the water” that night.",
+     "pulling forty people out of the water"),
 ])
 def test_a_phrase_quoted_under_a_judgement_is_the_subjects(statements_of, sentence, words):
     quote = one(statements_of(INTRO + sentence), words)
