@@ -31,3 +31,12 @@ def test_a_judgement_told_in_anothers_words_is_the_tellers(nlp):
                     "harbour vision” in a long post.")
     fragment = one(quotes_in_doc(nlp(text)), "grand harbour vision", "fragment")
     assert fragment.speaker.name == "Tomas Vale"
+
+
+def test_the_statement_is_what_the_judgement_governs(statements_of):
+    """A phrase too short to stand alone is given with the words the verb governs, as a
+    reporting verb's quoted phrase is: "blasted [the council for its “…” on the floods]"."""
+    text = INTRO + "Ruiz blasted the council for its “shameful silence” on the floods."
+    quote = one(statements_of(text), "shameful silence")
+    assert (quote.text, quote.speaker.name) == (
+        "the council for its “shameful silence” on the floods", "Marta Ruiz")

@@ -19,7 +19,7 @@ from bot.nlp.quotes.attribution import (
     surface_attribution,
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
-from bot.nlp.quotes.reporting import QUOTED_JUDGEMENTS, cue_of, is_reporting
+from bot.nlp.quotes.reporting import cue_of, is_reporting, judging
 from bot.nlp.quotes.subjects import subject_of
 from bot.nlp.speakers import SpeakerResolver, documents
 from bot.nlp.speakers import confidence as conf
@@ -74,14 +74,6 @@ def _text_before(body: str, at: int) -> str:
 def _titled(words: list[str]) -> bool:
     """Every word capitalised but small ones inside ("Meet the Press", "In the Gutter")."""
     return all(w[:1].isupper() or i > 0 and w in MINOR_WORDS for i, w in enumerate(words))
-
-
-def _judging(verb: Token) -> bool:
-    """"Ruiz mocked the mayor's “grand vision”": a verb of judging or naming speaks for its
-    subject, unless it is the act of someone in another's reported words ("Vale said Ruiz had
-    mocked …" is Vale's account)."""
-    return is_reporting(verb, QUOTED_JUDGEMENTS) and \
-        not any(is_reporting(a) for a in verb.ancestors)
 
 
 def _aspectual(verb: Token) -> bool:
@@ -677,7 +669,7 @@ class DirectQuotes:
         """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
         truce “to the letter” and accused …" is the spokesman's, not the army's)."""
         for ancestor in self.doc[self.token_at(span.start)].ancestors:
-            if ancestor.i in self.quoted or not (is_reporting(ancestor) or _judging(ancestor)) \
+            if ancestor.i in self.quoted or not (is_reporting(ancestor) or judging(ancestor)) \
                     or _aspectual(ancestor) or \
                     any(c.dep_ == "neg" for c in ancestor.children):
                 continue  # "resign for not calling it “…”": not the words of who did not say

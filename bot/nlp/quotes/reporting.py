@@ -157,6 +157,14 @@ def _that_clause(noun: Token) -> bool:
                                                    for m in c.children) for c in noun.children)
 
 
+def judging(verb: Token) -> bool:
+    """"Ruiz mocked the mayor's “grand vision”": a verb of judging or naming speaks for its
+    subject, unless it is the act of someone in another's reported words ("Vale said Ruiz had
+    mocked …" is Vale's account)."""
+    return is_reporting(verb, QUOTED_JUDGEMENTS) and \
+        not any(is_reporting(a) for a in verb.ancestors)
+
+
 def _put_it(tok: Token) -> bool:
     """"As Vulture put it, “…”": "as X put it" reports the words."""
     if tok.lemma != PUT:
