@@ -16,6 +16,8 @@ from bot.nlp.quotes.owned import owned_claim
 from bot.nlp.quotes.reporting import (
     ACCOUNTS,
     CHARGES,
+    CUE_PREPS,
+    CUE_READERS,
     EAGER,
     INDIRECT,
     INTENTION,
@@ -224,6 +226,45 @@ def _misattached_tag(verb: Token) -> list[list[Token]]:
     return [[t for t in verb.doc[verb.sent.start:comma] if not t.is_space]]
 
 
+TAG_SUBJECTS = {"he", "she", "they", "it"}
+"""Pronouns that speak in a closing speech tag (not "I": the writer's, or a quote's)."""
+BARE_BEFORE = {"nsubj", "aux", "punct", "advmod"}
+BARE_AFTER = {"dobj", "dative", "npadvmod", "advmod", "punct"}
+
+
+def _conjoined_tag(verb: Token) -> list[list[Token]]:
+    """"Staff should show proof and stop using words like “soon”, she told reporters.": a
+    speech tag of a pronoun, a name or a noun closing the sentence after a comma, which the
+    parser joined to the sentence's verb as one more verb of it; it reports the sentence
+    before the comma."""
+    if verb.dep_ not in {"conj", "parataxis"} or verb.i < verb.head.i or \
+            not is_reporting(verb, INDIRECT) or not _bare_tag(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lower_ in TAG_SUBJECTS or
+                               subject.pos_ in {"PROPN", "NOUN"}):
+        return []
+    doc, comma = verb.doc, subject.left_edge.i - 1
+    if comma <= verb.sent.start or doc[comma].text != "," or \
+            any(t.text not in SENTENCE_ENDS for t in doc[verb.right_edge.i + 1:verb.sent.end]):
+        return []
+    return [[t for t in doc[verb.sent.start:comma] if not t.is_space]]
+
+
+def _bare_tag(verb: Token) -> bool:
+    """The verb has its subject and at most whom it told, when, or how the words came ("she
+    told reporters", "he said in a statement"): no words of a sentence of its own."""
+    return verb.right_edge.i - verb.i <= TAG_TAIL and all(
+        c.dep_ in BARE_BEFORE if c.i < verb.i else c.dep_ in BARE_AFTER or _cue_prep(c)
+        for c in verb.children)
+
+
+def _cue_prep(prep: Token) -> bool:
+    """"in a statement", "to reporters": how the words reached the reporter."""
+    return prep.dep_ == "prep" and prep.lower_ in CUE_PREPS and \
+        any(c.dep_ == "pobj" and c.lower_ in CUE_READERS for c in prep.children)
+
+
 def _comma_before(verb: Token) -> int:
     """The mark before a clause, past the closing quotation marks of the words before it (set
     on them, with a space after: not the opening mark of a quotation, "…, he said, “I …”")."""
@@ -314,7 +355,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         else:
             parts = [_clause_words(verb, clause, children), _dashed_before(verb, clause)] \
                 if clause is not None else _around(verb, quoted) or _tagged_before(verb) or \
-                _misattached_tag(verb) or _as_reported(verb, quoted)
+                _misattached_tag(verb) or _conjoined_tag(verb) or _as_reported(verb, quoted)
         agent = _agent(verb) if not charge and clause is None else _asker(verb)
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements, subject=agent)
