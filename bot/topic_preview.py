@@ -10,8 +10,9 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.models import LatestArticle
-from bot.stories.left_out import excluded, stored_text
+from bot.stories.left_out import stored_text
 from bot.stories.query import And, Node, Not, Or, Term, parse_query, topic_query
+from bot.stories.stored_queries import excluded
 from bot.stories.topics import Matcher, TopicMatch
 from bot.stories.tracking import matching_stories
 from storage.timeline import story_brief

@@ -46,8 +46,9 @@ from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
 from bot.models.times import utc_time
-from bot.stories.left_out import leaves_in, read_query
+from bot.stories.left_out import leaves_in
 from bot.stories.query import Node
+from bot.stories.stored_queries import Skipped, stored_query
 from storage import subscriptions as subs
 from storage.alerts import moved_first_reports, topic_events_between
 from storage.db import transaction
@@ -471,7 +472,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     stories: dict[int, DigestItem] = {}
     moved: list[int] = []
     elsewhere: dict[str, set[int]] = {}
-    query = read_query(topic_query(db, sub.topic_id))
+    query = stored_query(topic_query(db, sub.topic_id))
     listed = listed_elsewhere(db, sub, events)
     for event in _with_moved_first_reports(db, events, sub, period):
         if muted_with_running(db, event.story_id, [sub.target_id]) or \
@@ -496,7 +497,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
                                 if ids - stories.keys()})
 
 
-def _starts(db: Database, event: TopicEvent, sub: Subscription, query: Node | None) -> bool:
+def _starts(db: Database, event: TopicEvent, sub: Subscription, query: Node | Skipped) -> bool:
     """Whether the event is its story's start for this digest: its first report, or an update
     of a story its reader was never told of (``digest_told``: its first report held as a late
     copy, left out by the topic's NOT, or before the subscription): listed as new, as Slack's

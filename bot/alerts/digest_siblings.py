@@ -7,7 +7,8 @@ from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit, plain
 from bot.models import Subscription, TopicEvent
-from bot.stories.left_out import leaves_in, read_query
+from bot.stories.left_out import leaves_in
+from bot.stories.stored_queries import stored_query
 from storage.alerts import alerted_events
 from storage.subscriptions import earlier_digests_alike
 from storage.topics import TopicError, stories_on_topic, topic_row
@@ -25,7 +26,7 @@ def listed_elsewhere(db: Database, sub: Subscription,
                           ALERTED)
     for other in earlier_digests_alike(db, sub):
         on_topic = stories_on_topic(db, other.topic_id, sorted({e.story_id for e in events}))
-        query = read_query(topic_query(db, other.topic_id))
+        query = stored_query(topic_query(db, other.topic_id))
         for event in events:
             if (event.story_id in on_topic and event.event_id not in found
                     and event.created_at >= other.created_at

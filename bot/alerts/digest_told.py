@@ -8,12 +8,13 @@ from sqlite_utils import Database
 from bot.models import Subscription, TopicEvent
 from bot.stories.left_out import leaves_in
 from bot.stories.query import Node
+from bot.stories.stored_queries import Skipped
 from storage.alerts import reports_before
 from storage.threads import posted_in
 
 
 def told_here(db: Database, event: TopicEvent, sub: Subscription, since: str,
-              query: Node | None) -> bool:
+              query: Node | Skipped) -> bool:
     """An alert of the story reached the conversation, or one of its earlier reports came in
     the subscription's time (``since``, ISO in UTC) and the topic's exclusions left it in (a
     held late copy, a report NOT left out, one before the subscription were listed nowhere)."""

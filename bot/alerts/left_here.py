@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from bot.models import StoryTimeline
-from bot.stories.left_out import excluded, read_query, stored_text
+from bot.stories.left_out import stored_text
+from bot.stories.stored_queries import excluded, stored_query
 from bot.stories.topics import Matcher
 from storage.topics import story_topics_followed
 
@@ -17,7 +18,7 @@ def left_out_here(db: Database, timeline: StoryTimeline,
                   targets: Sequence[str]) -> dict[int, str]:
     """Each report every topic of the story that ``targets`` (the channel and the person
     asking) follow leaves out, with each topic's name and how; none when they follow none."""
-    topics = [(name, read_query(query)) for name, query in
+    topics = [(name, stored_query(query)) for name, query in
               story_topics_followed(db, timeline.story_id, targets)]
     if not topics:
         return {}

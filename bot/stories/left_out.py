@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.stories.query import Node, TopicQueryError, topic_query
+from bot.stories.query import Node
+from bot.stories.stored_queries import Skipped, excluded, stored_query
 from bot.stories.topics import Matcher, MatchText, decode, with_sources
 from storage import stories as story_store
 from storage import topics as topic_store
@@ -28,11 +29,11 @@ def each_topic(db: Database, story_id: int, article_id: int) -> list[tuple[str, 
     """Each topic the story is tied to, by name, with how its exclusions leave the article out
     (None: it leaves it in)."""
     matcher = Matcher(stored_text(db, article_id))
-    return [(name, excluded(matcher, read_query(query)))
+    return [(name, excluded(matcher, stored_query(query)))
             for name, query in topic_store.story_topics(db, story_id)]
 
 
-def leaves_in(db: Database, query: Node | None, article_id: int) -> bool:
+def leaves_in(db: Database, query: Node | Skipped, article_id: int) -> bool:
     """Whether the query's exclusions leave the stored article in (a digest lists it)."""
     return excluded(Matcher(stored_text(db, article_id)), query) is None
 
@@ -40,24 +41,9 @@ def leaves_in(db: Database, query: Node | None, article_id: int) -> bool:
 def left_out_of_story(db: Database, query: str, story_id: int) -> list[tuple[int, str]]:
     """The story's latest articles the query's exclusions leave out, and why, oldest first."""
     ids = story_store.latest_articles(db, [story_id], per_story=STORY_ARTICLES)[story_id]
-    node = read_query(query)
+    node = stored_query(query)
     found = [(a, excluded(Matcher(stored_text(db, a)), node)) for a in ids]
     return [(a, why) for a, why in found if why is not None]
-
-
-def read_query(query: str) -> Node | None:
-    """The query parsed once for all the articles it is read on; None for one the story stage
-    skips (no longer read, or matching nearly every article), which leaves every article in, as
-    the stage keeps its topic's stories alerting."""
-    try:
-        return topic_query(query)
-    except TopicQueryError:
-        return None
-
-
-def excluded(matcher: Matcher, query: Node | None) -> str | None:
-    """Why the query leaves the article out (None: it leaves it in)."""
-    return None if query is None else matcher.excluded_by(query)
 
 
 def stored_text(db: Database, article_id: int) -> MatchText:

@@ -39,7 +39,7 @@ from bot.stories.figures import encode
 from bot.stories.meaning import JOIN_SIMILARITY, Meaning, Nearest, nearest
 from bot.stories.query import Node
 from bot.stories.split import split_article
-from bot.stories.stored_queries import StoredQueries
+from bot.stories.stored_queries import Skipped, StoredQueries, excluded
 from bot.stories.topics import Matcher, MatchText, decode, match_text, sources_of, with_sources
 from bot.stories.topics import encode as encode_text
 from storage import stories as store
@@ -583,7 +583,7 @@ class StoryStage:
         matcher = Matcher(text)
         topics = self._topics(db)
         for topic_id, node in topics:
-            if topic_id in matched or node is None:
+            if topic_id in matched or isinstance(node, Skipped):
                 continue
             result = matcher.evaluate(node)
             if result.matched:
@@ -594,22 +594,23 @@ class StoryStage:
         alerting, whys = self._alerting(topics, matched, matcher, article_id)
         return alerting, "; ".join(whys) if matched and not alerting else None
 
-    def _topics(self, db: Database) -> list[tuple[int, Node | None]]:
-        """Every topic's id and parsed query (None for one it skips: ``StoredQueries``), oldest
-        first."""
+    def _topics(self, db: Database) -> list[tuple[int, Node | Skipped]]:
+        """Every topic's id and parsed query (or why it matches nothing: ``StoredQueries``),
+        oldest first."""
         found = topic_store.list_queries(db)
         self._names = {topic.id: topic.name for topic in found}
         return [(topic.id, self._queries.node(topic.name, topic.query)) for topic in found]
 
-    def _alerting(self, topics: list[tuple[int, Node | None]], linked: set[int], matcher: Matcher,
-                  article_id: int) -> tuple[list[int], list[str]]:
+    def _alerting(self, topics: list[tuple[int, Node | Skipped]], linked: set[int],
+                  matcher: Matcher, article_id: int) -> tuple[list[int], list[str]]:
         """The linked topics but those whose query's exclusions (NOT terms, ``source:`` terms)
-        leave the article out, each said in the log; and why those leave it out."""
+        leave the article out, or whose query matches nothing, each said in the log; and why
+        those leave it out."""
         alerting, whys = [], []
         for topic_id, node in topics:
             if topic_id not in linked:
                 continue
-            why = None if node is None else matcher.excluded_by(node)
+            why = excluded(matcher, node)
             if why is None:
                 alerting.append(topic_id)
             else:
