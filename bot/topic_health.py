@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bot.alerts.mrkdwn import fit
 from bot.models import Topic
-from bot.stories.query import TopicQueryError, parse_query, too_broad
+from bot.stories.stored_queries import Skipped, stored_query
 from bot.topic_names import shell_word, slack_typed
 
 
@@ -27,16 +27,12 @@ class QueryTrouble:
 
 @lru_cache(maxsize=512)
 def trouble(query: str) -> QueryTrouble | None:
-    """What add and edit would refuse in ``query`` (the same check), or None when it is fine."""
-    try:
-        node = parse_query(query)
-    except TopicQueryError as exc:
-        return QueryTrouble("matches nothing: its query is no longer read", exc.message)
-    broad = too_broad(node, query)
-    if broad is None:
+    """What add and edit would refuse in ``query`` (the story stage's check), or None when it
+    is fine."""
+    found = stored_query(query)
+    if not isinstance(found, Skipped):
         return None
-    return QueryTrouble("matches nothing: its query would match nearly every article", broad.why,
-                        broad.instead)
+    return QueryTrouble(f"matches nothing: its query {found.what}", found.detail, found.instead)
 
 
 MEND_SHOWN = 5

@@ -52,7 +52,7 @@ def stored_query(text: str) -> Node | Skipped:
     try:
         node = parse_query(text)
     except TopicQueryError as exc:
-        return Skipped("is no longer read", exc.describe())
+        return Skipped("is no longer read", exc.message)
     broad = too_broad(node, text)
     if broad is None:
         return node

@@ -72,7 +72,8 @@ def test_a_stored_query_no_longer_read_is_said_once_not_skipped_in_silence(
     assert [o.status for o in outcomes] == ["stored", "stored"]
     said = [r.getMessage() for r in caplog.records if "Ferries" in r.getMessage()]
     assert len(said) == 1
-    assert "'ferry -strike' is no longer read" in said[0] and "topics edit" in said[0]
+    assert "'ferry -strike' is no longer read ('-strike' would match strike" in said[0]
+    assert "topics edit" in said[0] and "\n" not in said[0], said  # before: a caret below
     assert len(_links(db)) == 1
 
 
