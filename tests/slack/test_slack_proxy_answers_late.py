@@ -11,6 +11,7 @@ import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from tests.slack.made_late import lookups, posted_once_after_the_late_wait
 from tests.slack.muting import muted_story
 from tests.slack.test_slack_app_posts_once import posts_settled, press_unmute
 from tests.slack.test_slack_sender import follow, new_story
@@ -24,11 +25,6 @@ def topic(fresh_db) -> int:
         return add_topic(fresh_db, name="Strikes", query="strike*")
 
 
-def lookups(fake_slack) -> int:
-    """The "already posted?" looks made, answered or not."""
-    return len(fake_slack.calls_to("conversations.history", ok_only=False))
-
-
 @pytest.mark.parametrize("status", [200, 502], ids=["sign-in page", "error page"])
 def test_an_alert_a_proxy_answered_while_slack_made_it_later_is_posted_once(
         runtime, fake_slack, fresh_db, topic, at, status):
@@ -40,14 +36,7 @@ def test_an_alert_a_proxy_answered_while_slack_made_it_later_is_posted_once(
     assert runtime.deliver_pending(now=at(0)) == 0
     status_now, error = fresh_db.execute("SELECT status, last_error FROM alerts").fetchone()
     assert status_now == "sending" and NOT_SLACKS in error and f"HTTP {status}" in error
-    for second in (1.5, 3, 20):
-        assert runtime.deliver_pending(now=at(second)) == 0
-    assert lookups(fake_slack) == 0
-    fake_slack.finish_late_work()
-    assert runtime.deliver_pending(now=at(31)) == 1
-    runtime.deliver_pending(now=at(60))
-    assert len(fake_slack.posts("C0DESK")) == 1
-    assert lookups(fake_slack) == 1
+    posted_once_after_the_late_wait(runtime, fake_slack, at)
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
 
 
@@ -62,4 +51,4 @@ def test_an_unmute_a_proxy_answered_while_slack_made_it_later_is_said_once(
     fake_slack.finish_late_work()
     [told] = fake_slack.posts("C0DESK")
     assert "Unmuted *Bridge closes for repairs*" in told.text
-    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 1
+    assert lookups(fake_slack) == 1

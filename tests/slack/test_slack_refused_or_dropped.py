@@ -16,6 +16,7 @@ import pytest
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe, subscriptions_of
+from tests.slack.made_late import lookups, posted_once_after_the_late_wait
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
@@ -35,11 +36,6 @@ def topic(fresh_db) -> int:
 def alert_state(db) -> tuple[str, str | None]:
     status, error = db.execute("SELECT status, last_error FROM alerts").fetchone()
     return status, error
-
-
-def lookups(fake_slack) -> int:
-    """The "already posted?" looks made, answered or not."""
-    return len(fake_slack.calls_to("conversations.history", ok_only=False))
 
 
 def test_an_alert_refused_at_the_socket_is_posted_when_slack_listens_without_a_look(
@@ -86,14 +82,7 @@ def test_an_alert_slack_posts_only_after_its_connection_dropped_is_not_posted_tw
     new_story(fresh_db, topic)
     fake_slack.drop_next(1, methods={"chat.postMessage"}, made_after=2.0)
     assert runtime.deliver_pending(now=at(0)) == 0
-    for second in (1.5, 3, 20):
-        assert runtime.deliver_pending(now=at(second)) == 0
-    assert lookups(fake_slack) == 0
-    fake_slack.finish_late_work()
-    assert runtime.deliver_pending(now=at(31)) == 1
-    runtime.deliver_pending(now=at(60))
-    assert len(fake_slack.posts("C0DESK")) == 1
-    assert lookups(fake_slack) == 1
+    posted_once_after_the_late_wait(runtime, fake_slack, at)
     assert alert_state(fresh_db) == ("sent", None)
 
 
