@@ -31,7 +31,7 @@ import numpy as np
 
 from bench import logistic, polnear_eval
 from bench.description_features import FEATURES, candidates, features, rankable
-from bench.polnear_eval import DATA, MODEL, RESOLUTIONS, in_part, load_jsonl, load_resolutions
+from bench.polnear_eval import DATA, RESOLUTIONS, in_part, load_jsonl, load_resolutions
 from bench.polnear_score import ResolutionKey, match, speaker_ok
 from bot.models import Speaker
 from bot.nlp.speakers import descriptions
@@ -303,11 +303,8 @@ def _named_beside(token: Token) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    from spacy.tokens import DocBin
-
-    from bot.nlp.load import load_pipeline
     records = load_jsonl(args.data / "polnear_train.jsonl")
-    docs = list(DocBin().from_disk(args.cache).get_docs(load_pipeline(MODEL).vocab))
+    docs = polnear_eval.article_parses(records, args.cache)
     predictions, events = replay(records, docs)
     resolutions = load_resolutions(args.resolutions)
     found = groups(records, predictions, events, resolutions)

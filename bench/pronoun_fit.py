@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import DocBin, Token
+from spacy.tokens import Token
 
 from bench import logistic
 from bench.polnear_eval import (
     DATA,
-    MODEL,
     RESOLUTIONS,
     _statements,
+    article_parses,
     in_part,
     load_jsonl,
     load_resolutions,
@@ -88,9 +88,7 @@ def record(calls: dict[int, Call]) -> None:
 
 def collect(records: Sequence[dict], cache: Path, resolutions: dict) -> list[Sample]:
     """Replay every article and join its gold he/she sources to the calls."""
-    from bot.nlp.load import load_pipeline
-    nlp = load_pipeline(MODEL)
-    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = article_parses(records, cache)
     calls: dict[int, Call] = {}
     record(calls)
     samples: list[Sample] = []

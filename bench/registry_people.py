@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import DocBin
-
 from bench.polnear_eval import (
     DATA,
-    MODEL,
     RESOLUTIONS,
     _statements,
+    article_parses,
     in_part,
     load_jsonl,
     load_resolutions,
@@ -95,11 +93,9 @@ def entries(reg: Registry, article: str) -> list[Entry]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    from bot.nlp.load import load_pipeline
     records = load_jsonl(args.data / "polnear_train.jsonl")
     resolutions = load_resolutions(RESOLUTIONS)
-    nlp = load_pipeline(MODEL)
-    docs = list(DocBin().from_disk(args.cache).get_docs(nlp.vocab))
+    docs = article_parses(records, args.cache)
     kept: list[Registry] = []
     capture(kept)
     people: list[Entry] = []
