@@ -604,8 +604,8 @@ class StoryStage:
     def _alerting(self, topics: list[tuple[int, Node | Skipped]], linked: set[int],
                   matcher: Matcher, article_id: int) -> tuple[list[int], list[str]]:
         """The linked topics but those whose query's exclusions (NOT terms, ``source:`` terms)
-        leave the article out, or whose query matches nothing, each said in the log; and why
-        those leave it out."""
+        leave the article out, each said in the log, or whose query matches nothing (said once a
+        run, by ``StoredQueries``); and why those leave it out."""
         alerting, whys = [], []
         for topic_id, node in topics:
             if topic_id not in linked:
@@ -613,11 +613,12 @@ class StoryStage:
             why = excluded(matcher, node)
             if why is None:
                 alerting.append(topic_id)
-            else:
-                name = self._names.get(topic_id, str(topic_id))
-                log.info("article %d does not alert topic '%s', whose query leaves it out: %s",
+                continue
+            name = self._names.get(topic_id, str(topic_id))
+            if not isinstance(node, Skipped):
+                log.info("article %d does not alert topic '%s': its query leaves it out (%s)",
                          article_id, name, why)
-                whys.append(f"{name}: {why}")
+            whys.append(f"{name}: {why}")
         return sorted(alerting), whys
 
 

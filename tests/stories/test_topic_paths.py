@@ -161,3 +161,34 @@ def test_a_story_tied_to_a_skipped_query_before_alerts_nothing_as_the_terminal_s
     assert why is not None and "matches nothing" in why, why
     assert "matches nothing" in dict(left_out_of_story(db, query, story))[second.article_id]
     assert not leaves_in(db, stored_query(query), second.article_id)
+
+
+def test_a_skipped_topic_is_said_once_a_run_not_again_for_each_article_of_its_story(
+        tmp_path, settings, nlp, caplog):
+    """Before: after the warning that 'Ferries' matches nothing, each article of a story tied
+    to it logged "does not alert topic 'Ferries', whose query leaves it out: its query matches
+    nothing …" again; a topic whose NOT leaves an article out is said plainly."""
+    db = open_db(tmp_path / "w.db")
+    with transaction(db):
+        ferries = insert_topic(db, name="Ferries", query="NOT ferry")
+        add_topic(db, name="Orchards", query="orchard* AND NOT ferry")
+    pipeline = Pipeline(db, settings, nlp=nlp)
+    with caplog.at_level("INFO", logger="bot.stories.stage"):
+        (first,) = pipeline.ingest([
+            RawArticle(text=ORCHARD, origin="orchard", published="2026-05-03T09:00:00+00:00")])
+        assert first.article_id is not None
+        place = story_of(db, first.article_id)
+        assert place is not None
+        with transaction(db):
+            link_topic(db, story_id=place.story_id, topic_id=ferries,
+                       article_id=first.article_id, reasons=[], now="2026-05-03T09:00:00+00:00")
+        update = ORCHARD + "\n\nOn Monday a ferry carried 40 crates of bruised apples over."
+        (second,) = pipeline.ingest([
+            RawArticle(text=update, origin="orchard-2", published="2026-05-03T11:00:00+00:00")])
+    assert second.verdict is not None and second.verdict.kind.value == "update", second
+    said = [r.getMessage() for r in caplog.records]
+    assert len([line for line in said if "'Ferries'" in line]) == 1, said
+    orchards = [line for line in said if "'Orchards'" in line]
+    assert len(orchards) == 1, said
+    assert orchards[0].startswith(f"article {second.article_id} does not alert topic "
+                                  "'Orchards': its query leaves it out (NOT ferry"), orchards
