@@ -191,7 +191,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
 @click.pass_obj
 def show(obj: CliContext, words: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Show NAME's query and its latest stories, with why each matched and which of their
-    articles its exclusions (NOT, source:) leave out.
+    articles its exclusions (NOT, source:) leave out; a query that matches nothing until
+    edited is said once, with the edit that mends it.
 
     \b
     Example:
@@ -202,15 +203,18 @@ def show(obj: CliContext, words: tuple[str, ...], limit: int, as_json: bool) -> 
     if topic is None:
         raise _no_topic(obj, name)
     stories = recent_stories(obj.db, topic.id, limit=limit)
-    left_out = {story.id: left_out_of_story(obj.db, topic.query, story.id) for story in stories}
+    mark = cli_mark(topic.name, topic.query)
+    left_out = {story.id: [] if mark else left_out_of_story(obj.db, topic.query, story.id)
+                for story in stories}
     if as_json:
-        emit_json({"topic": dataclasses.asdict(topic),
+        emit_json({"topic": dataclasses.asdict(topic), "not_read": not_read(topic.query),
+                   "matches_nearly_all": nearly_all(topic.query),
                    "stories": [{**dataclasses.asdict(story),
                                 "left_out": [{"article_id": a, "why": why}
                                              for a, why in left_out[story.id]]}
                                for story in stories]})
         return
-    click.echo(f"{topic.name}: {topic.query}")
+    click.echo(f"{topic.name}: {topic.query}{mark}")
     if not stories:
         click.echo("  no stories yet")
     for story in stories:

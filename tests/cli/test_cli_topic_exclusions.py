@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from storage.db import open_db, transaction
 from tests.cli.test_cli import invoke
 from tests.cli.test_cli_topic_sources import _stream
 
@@ -59,3 +60,24 @@ def test_the_timeline_says_which_report_the_not_term_left_out(db_path, tmp_path)
     assert "Beavers blamed for flooding" in article, lines
     grown = json.loads(invoke(db_path, "stories", "timeline", "1", "--json").output)
     assert [bool(e["left_out"]) for e in grown["entries"]] == [False, True, False], grown
+
+
+def test_show_says_once_that_a_skipped_topic_matches_nothing_with_the_edit(db_path, tmp_path):
+    """Before: a topic whose stored query matches nearly every article (stored before add
+    refused it) listed each of its story's latest articles as left out, the same reason on
+    every line; now it is said once, with the edit that mends it."""
+    assert invoke(db_path, "topics", "add", "Dams", "-q", "dam").exit_code == 0
+    invoke(db_path, "ingest", str(_stream(tmp_path / "dams.jsonl", STREAM)))
+    db = open_db(db_path)
+    with transaction(db):
+        db.execute("UPDATE topics SET query = 'NOT beaver' WHERE name = 'Dams'")
+    shown = invoke(db_path, "topics", "show", "Dams")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert not [line for line in lines if "left out" in line], lines
+    told = [line for line in lines if "matches nothing" in line]
+    assert len(told) == 1 and "wirewatch topics edit Dams" in told[0], lines
+    assert any(line.startswith("  story ") for line in lines), lines
+    listed = json.loads(invoke(db_path, "topics", "show", "Dams", "--json").output)
+    assert listed["matches_nearly_all"] and not listed["not_read"], listed
+    assert [story["left_out"] for story in listed["stories"]] == [[]], listed
