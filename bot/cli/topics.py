@@ -132,22 +132,29 @@ def _which_one(name: str, rest: str) -> str:
 
 @topics.command("edit", cls=QueryCommand)
 @click.argument("name")
-@click.argument("words", metavar="QUERY", nargs=-1, required=True)
+@click.argument("words", metavar="QUERY", nargs=-1)
+@click.option("--query", "-q", "query_option", metavar="QUERY",
+              help="The query, as add takes it: topics edit Port --query strike.")
 @click.pass_obj
-def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
+def edit(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | None) -> None:
     """Give NAME a new QUERY, keeping its subscriptions; the stories still running are
     matched again (those the new query does not match stop alerting under NAME).
 
     \b
     Example:
         wirewatch topics edit "Port strikes" 'strike AND (port OR dock* OR harbour)'
+        wirewatch topics edit Ports --query strike
     """
+    if query_option is not None and words:
+        raise click.ClickException("give the query after the name or with --query, not both")
+    if query_option is None and not words:
+        raise click.UsageError("give the new QUERY after the name (or with --query)")
+    query = query_option if query_option is not None else " ".join(words)
     with transaction(obj.db):
         topic = get_topic(obj.db, name)
         if topic is None:
             raise _no_topic(obj, name, words)
-        change = change_query(obj.db, topic, " ".join(words),
-                              quiet_hours=obj.settings.story_quiet_hours)
+        change = change_query(obj.db, topic, query, quiet_hours=obj.settings.story_quiet_hours)
     click.echo(f"'{topic.name}': {change.old} -> {change.new}")
     _say_grouping(change.new)
     dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} no longer"

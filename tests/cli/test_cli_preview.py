@@ -211,3 +211,19 @@ def test_a_word_glued_to_an_option_taking_a_value_is_refused_with_both_readings(
             in said, said
     assert invoke(db_path, "topics", "list").output.startswith("no topics yet"), "added"
     assert invoke(db_path, "topics", "add", "Strikes", "-q", "strike").exit_code == 0
+
+
+def test_edit_takes_the_query_with_q_as_add_does(db_path):
+    """Before: `topics edit Ports -q "port AND strike"` was refused ("'-q' would match q"),
+    though `topics add` takes -q; edit now reads --query/-q as add does, with its checks."""
+    assert invoke(db_path, "topics", "add", "Ports", "-q", "port").exit_code == 0
+    result = invoke(db_path, "topics", "edit", "Ports", "-q", "port AND strike")
+    assert result.exit_code == 0, result.output
+    assert "'Ports': port -> port AND strike" in result.output, result.output
+    both = invoke(db_path, "topics", "edit", "Ports", "--query", "dock", "strike")
+    assert both.exit_code == 1 and "not both" in both.output, both.output
+    glued = invoke(db_path, "topics", "edit", "Ports", "-qdock")
+    assert "'-qdock' reads two ways" in " ".join(glued.output.split()), glued.output
+    none = invoke(db_path, "topics", "edit", "Ports")
+    assert none.exit_code == 2 and "QUERY" in none.output, none.output
+    assert invoke(db_path, "topics", "list").output.startswith("Ports: port AND strike")
