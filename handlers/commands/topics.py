@@ -145,6 +145,8 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     if there is not None:
         return (f"Topic *{echo(there.name, 100)}* already exists. To change its query, keeping "
                 f"its subscriptions: `/topics edit {echo(slack_typed(there.name), 100)} QUERY`.")
+    if (option := q_option("add", name, query)) is not None:
+        return option
     if rest.strip()[:1] not in OPEN_QUOTES and plain_words(query.split()):
         return which_one(name, query)
     db = svc.db
@@ -172,6 +174,19 @@ def which_one(name: str, query: str) -> str:
             f"“{echo(name, 100)}” with the query `{echo(query, 150)}`. Nothing was added.")
 
 
+def q_option(verb: str, name: str, query: str) -> str | None:
+    """`/topics add Strikes -q strike`: the command line's -q, which Slack's /topics has not
+    (read as a query word it was refused as leaving q out); the command without it, or None
+    when no word of the query is -q."""
+    words = query.split()
+    if "-q" not in words:
+        return None
+    meant = " ".join(word for word in words if word != "-q") or "QUERY"
+    again = echo(f"/topics {verb} {slack_typed(name)} {meant}", 400)
+    return (f"Slack's /topics takes the query after the name, without -q (that is `wirewatch "
+            f"topics {verb}`'s): `{again}`. Nothing was {'added' if verb == 'add' else 'changed'}.")
+
+
 def running_text(count: int) -> str:
     """What the new topic matched already, as the CLI says it: 'No stories yet' later is no
     surprise when the answer said none matched."""
@@ -185,6 +200,8 @@ def edit_text(svc: Services, rest: str, command: dict) -> str:
     name, query = split_name(rest)
     if not name or not query:
         return "Which topic, and which new query? " + USAGE
+    if (option := q_option("edit", name, query)) is not None:
+        return option
     db = svc.db
     with transaction(db):
         topic = store.get_topic(db, name)

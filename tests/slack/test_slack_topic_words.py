@@ -99,3 +99,16 @@ def test_a_name_of_marks_alone_is_refused(runtime, fake_slack, fresh_db):
         said = run_command(runtime, fake_slack, "/topics", f'add "{name}" strike')["text"]
         assert "a topic's name needs a letter or a digit" in said, said
     assert list_topics(fresh_db) == []
+
+
+def test_the_command_lines_q_is_answered_with_how_slack_takes_the_query(
+        runtime, fake_slack, fresh_db):
+    """Before: `/topics add Strikes -q strike` was refused as "'-q' would match q, not leave it
+    out", as if the typist meant a word left out; -q is the command line's (`wirewatch topics
+    add`), and Slack's /topics takes the query after the name without it."""
+    said = run_command(runtime, fake_slack, "/topics", "add Strikes -q strike")["text"]
+    assert "takes the query after the name, without -q" in said, said
+    assert "`/topics add Strikes strike`" in said, said
+    assert list_topics(fresh_db) == []
+    said = edit_refused(runtime, fake_slack, fresh_db, "Strikes", "strike", "-q strike AND port")
+    assert "`/topics edit Strikes strike AND port`" in said, said
