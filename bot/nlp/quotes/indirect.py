@@ -22,6 +22,7 @@ from bot.nlp.quotes.reporting import (
     INDIRECT,
     INTENTION,
     NAMING,
+    NEG_RAISING,
     NO_COMMENT,
     POSITIONS,
     SPOKEN_OF,
@@ -336,7 +337,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         if verb.i in quoted or not is_reporting(verb, CANDIDATES) or _nested(verb, lines):
             continue
         children = list(verb.children)  # built once: the clause's rules read them again
-        if any(c.dep == NEG for c in children) or _asked_of(verb) or _joined(verb, lines):
+        if _denied(verb, children) or _asked_of(verb) or _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines, children) if is_reporting(verb, REPORTED) else None
         if clause is None and lemma_of(verb) in QUESTIONS:
@@ -362,6 +363,12 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+def _denied(verb: Token, children: list[Token]) -> bool:
+    """A negated verb reports nothing ("did not say that …"), but for a verb of belief, whose
+    "not" belongs to its clause ("doesn't think that …")."""
+    return any(c.dep == NEG for c in children) and lemma_of(verb) not in NEG_RAISING
 
 
 def _swallowed(verb: Token, clause: Token, quoted: set[int]) -> tuple[Token, Token] | None:
