@@ -30,8 +30,8 @@ BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "
           "figure", "guess", "reckon", "suspect", "acknowledge"}
 """Verbs of knowing, believing, finding and wanting: their clause is attributed to the subject
 ("the poll found that …", "she hopes that …"), though it is not speech."""
-NEG_RAISING = {"think", "believe", "expect", "suppose", "imagine", "want", "feel", "reckon",
-               "guess", "anticipate", "figure"}
+NEG_RAISING = {"think", "believe", "expect", "want", "feel", "reckon", "guess", "anticipate",
+               "figure"}
 """Verbs of belief and wish whose "not" goes with their clause: "she doesn't think the pier
 will close" is her view that it will not, "he doesn't want to run" his wish, so the clause is
 still theirs; "he did not say that …" says nothing."""
