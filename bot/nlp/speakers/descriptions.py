@@ -23,6 +23,7 @@ from bot.nlp.speakers.cataphora import (
 )
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.lead import (
+    PANELS,
     headline_organisation,
     headline_person,
     kind_fits,
@@ -871,13 +872,9 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         company = _acting_company(r, token)
         if company is not None:
             return company
-    for chunk in r.reg.chunks_before(lemma, token.i, longer_than=2):
-        if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
-            continue  # its own phrase names it ("the Okafor campaign"), or says nothing
-        if not r.reg.quoted(chunk.start_char):
-            beside = _set_beside(r, chunk.root)
-            return nation_of(r, chunk.root) or (appositive(r, *beside)[0] if beside else None) \
-                or Speaker(r.reg.phrase(chunk.root), "organisation")
+    named = _panel(r, token) if lemma == "panel" else _named_chunk(r, lemma, token)
+    if named is not None:
+        return named
     if lemma in AGENCIES:
         return _agency(r, token)
     for mention in r.reg.before(token.idx):
@@ -885,6 +882,26 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
                 lemma in GENERIC_BODIES or kind_fits(mention.speaker.name or "", token)):
             return mention.speaker  # "the union" is no "harbour board"
     return None
+
+
+def _named_chunk(r: SpeakerResolver, lemma: str, token: Token) -> Speaker | None:
+    """The first body named before ``token`` in a phrase of more than two words headed by
+    ``lemma`` ("the Senate Committee on Ports" for "the committee")."""
+    for chunk in r.reg.chunks_before(lemma, token.i, longer_than=2):
+        if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
+            continue  # its own phrase names it ("the Okafor campaign"), or says nothing
+        if not r.reg.quoted(chunk.start_char):
+            beside = _set_beside(r, chunk.root)
+            return nation_of(r, chunk.root) or (appositive(r, *beside)[0] if beside else None) \
+                or Speaker(r.reg.phrase(chunk.root), "organisation")
+    return None
+
+
+def _panel(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The panel" is the one committee, commission or board named before it, by a phrase
+    headed so; with two such bodies named, neither."""
+    found = {s for s in (_named_chunk(r, word, token) for word in PANELS) if s is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _self_named(r: SpeakerResolver, token: Token) -> Speaker | None:

@@ -23,6 +23,8 @@ MODIFIERS = {"compound", "amod", "nmod"}
 """Dependencies of a name that only modifies a noun ("the Tallinn-Helsinki route")."""
 BODY_KINDS = ORG_NOUNS | PUBLIC_BODIES | INSTITUTIONS
 """Last words of a body's name that say what kind of body it is (``kind_fits``)."""
+PANELS = {"committee", "subcommittee", "commission", "board", "panel"}
+"""Bodies news calls "the panel": a committee, commission or board, however named."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry
@@ -58,9 +60,13 @@ def headline_organisation(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def kind_fits(name: str, token: Token) -> bool:
     """"The council" is no "Hollins Lane School": a name ending in a kind of body (words.
-    ORG_NOUNS, PUBLIC_BODIES, INSTITUTIONS) is only described by that kind."""
-    last = name.split()[-1].lower()
-    return last not in BODY_KINDS or last == token.lemma_.lower()
+    ORG_NOUNS, PUBLIC_BODIES, INSTITUTIONS) is only described by that kind; "the panel" is
+    only a body a word of whose name is one of ``PANELS`` ("the Committee on Ports")."""
+    words = name.lower().split()
+    lemma = token.lemma_.lower()
+    if lemma == "panel":
+        return any(w in PANELS for w in words)
+    return words[-1] not in BODY_KINDS or words[-1] == lemma
 
 
 def _lead_org(reg: Registry) -> str:

@@ -56,7 +56,7 @@ ORG_NOUNS = {
     "organization", "campaign", "coalition", "university", "hospital", "school", "service",
     "kremlin", "pentagon", "statement", "spokesperson's office", "operator", "insurer", "network",
     "newspaper", "broadcaster", "prosecutor's office", "federation", "league", "institute",
-    "foundation", "charity", "association", "senate", "house", "congress",
+    "foundation", "charity", "association", "senate", "house", "congress", "panel",
 }
 RECENT_CHARS = 600
 ACTING = {"nsubj", "nsubjpass", "poss", "appos"}
