@@ -171,7 +171,7 @@ class DirectQuotes:
             if quote.kind == "direct" and quote.speaker.name is None and span is not None and \
                     quote.verb is None:  # not "“…,” I said" with no writer named: no one's
                 speaker = _runs_on(span, out, by_start) or self._it_goes_on(span, out) or \
-                    self._context_speaker(span) or \
+                    self._context_speaker(span, later=not self._it_tagged(span)) or \
                     self._after_pause(span, out, by_start)
                 if speaker is not None:
                     quote = replace(quote, speaker=speaker, confidence=conf.CONTEXT)
@@ -184,20 +184,24 @@ class DirectQuotes:
         last = before[-1] if before else None
         if last is None or last.kind != "direct" or last.speaker.name is None or \
                 self.token_at(last.start) < self._indexes(
-                    self.paras[max(0, span.paragraph - 1)].start, span.open).start:
-            return None
-        after = region_after(self.doc, self.token_at(max(span.close - 1, span.open)) + 1,
-                             self.quoted, self.paras[span.paragraph].end)
-        words = [t for t in after if not (t.is_punct or t.is_space)]
-        if len(words) != 2 or words[0].lower_ != "it" or words[1].pos_ != "VERB":
+                    self.paras[max(0, span.paragraph - 1)].start, span.open).start or \
+                not self._it_tagged(span):
             return None
         return last.speaker
 
-    def _context_speaker(self, span: QuoteSpan) -> Speaker | None:
+    def _it_tagged(self, span: QuoteSpan) -> bool:
+        """The quote's sentence ends on "it" and a verb ("“…,” it stated.")."""
+        after = region_after(self.doc, self.token_at(max(span.close - 1, span.open)) + 1,
+                             self.quoted, self.paras[span.paragraph].end)
+        words = [t for t in after if not (t.is_punct or t.is_space)]
+        return len(words) == 2 and words[0].lower_ == "it" and words[1].pos_ == "VERB"
+
+    def _context_speaker(self, span: QuoteSpan, *, later: bool) -> Speaker | None:
         """The subject of the narrative before the quote in its paragraph, else the speaker a
         paragraph ending in a colon introduces, else the subject of the paragraph before, else
-        the speaker of the paragraph after, the only one a quote opening the article has ("“…”
-        / That was Ruiz's answer" is not covered)."""
+        (``later``) the speaker of the paragraph after, the only one a quote opening the
+        article has ("“…” / That was Ruiz's answer" is not covered); not for a quote whose tag
+        is an "it" no rule resolved ("“…,” it stated" is no one named after it)."""
         para = self.paras[span.paragraph]
         speaker = self._headline_label(para, span) or \
             self.resolver.last_person(span.open, since=para.start)
@@ -205,13 +209,14 @@ class DirectQuotes:
             return speaker
         if span.paragraph == 0:  # a quote leading the article: "“…” / Ana Ruiz, who …, said"
             alone = not self.body[para.start:span.open].strip()
-            return self._first_speaker(self.paras[1]) if alone and len(self.paras) > 1 else None
+            return self._first_speaker(self.paras[1]) if later and alone and \
+                len(self.paras) > 1 else None
         before = self.paras[span.paragraph - 1]
         introduced = self._introduced(before) or self._statement_before(before)
         if introduced is not None:
             return introduced
         speaker = self.resolver.last_person(before.end, since=before.start)
-        if speaker is not None or span.paragraph + 1 >= len(self.paras):
+        if speaker is not None or not later or span.paragraph + 1 >= len(self.paras):
             return speaker
         return self._first_speaker(self.paras[span.paragraph + 1])
 
