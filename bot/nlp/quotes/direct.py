@@ -20,7 +20,7 @@ from bot.nlp.quotes.attribution import (
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
 from bot.nlp.quotes.reporting import cue_of, is_reporting, judging
-from bot.nlp.quotes.subjects import subject_of
+from bot.nlp.quotes.subjects import passive_agent, subject_of
 from bot.nlp.speakers import SpeakerResolver, documents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.words import PRONOUN_GENDER
@@ -678,7 +678,7 @@ class DirectQuotes:
                     or _aspectual(ancestor) or \
                     any(c.dep_ == "neg" for c in ancestor.children):
                 continue  # "resign for not calling it “…”": not the words of who did not say
-            subject = subject_of(ancestor, self.quoted)
+            subject = passive_agent(ancestor, self.quoted) or subject_of(ancestor, self.quoted)
             if subject is None:
                 return None
             speaker, confidence = self.resolver.resolve(subject)

@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote
 from bot.nlp.quotes.direct import MINOR_WORDS
-from bot.nlp.quotes.reporting import is_reporting, judging
+from bot.nlp.quotes.reporting import is_passive, is_reporting, judging
 
 OBJECT_FIRST = {"oprd", "xcomp", "acomp", "attr"}
 """Complements whose verb's object belongs to the words: "called [the plan “reckless”]"."""
 OBJECT_PREPS = {"as", "on", "for", "of"}
 """Prepositions whose verb's object belongs to the words: "blamed [the crash on “a glitch”]"."""
+QUOTE_MARKS = "\"“”‘’'"
 NOT_WORDS = {"punct", "cc", "conj", "advcl", "relcl", "nsubj", "nsubjpass", "dative", "mark"}
 
 
@@ -72,7 +73,9 @@ def _grown(doc: Doc, body: str, fragment: Quote) -> Quote | None:
     if span is None:
         return replace(fragment, kind="mixed") if len(fragment.text.split()) > 2 else None
     start, end = span
-    return replace(fragment, text=body[start:end], start=start, end=end, kind="mixed")
+    whole = body[start:end].strip(QUOTE_MARKS) == fragment.text  # nothing but the quoted words
+    return replace(fragment, text=body[start:end], start=start, end=end,
+                   kind="direct" if whole else "mixed")
 
 
 def _clause_of(doc: Doc, body: str, fragment: Quote) -> tuple[int, int] | None:
@@ -87,11 +90,21 @@ def _clause_of(doc: Doc, body: str, fragment: Quote) -> tuple[int, int] | None:
     child = next((c for c in verb.rights if c.left_edge.i <= token.i <= c.right_edge.i), None)
     if child is None or child.dep_ in NOT_WORDS:
         return None
-    start = child.left_edge
+    start, last = child.left_edge, _before_agent(verb, child, token)
     if child.dep_ in OBJECT_FIRST or child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
         objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
         start = objects[0].left_edge if objects else start
-    return _trimmed(doc, body, start, child.right_edge, fragment)
+    return _trimmed(doc, body, start, last, fragment)
+
+
+def _before_agent(verb: Token, child: Token, token: Token) -> Token:
+    """"has been called [“…”] by Ruiz": a passive verb's words end before the "by" of who
+    spoke them, which the parser may hang on the quoted words."""
+    if not is_passive(verb):
+        return child.right_edge
+    by = next((t for t in child.subtree if t.i > token.i and t.lower_ == "by" and
+               t.dep_ in {"prep", "agent"}), None)
+    return child.right_edge if by is None or by.i == child.i else by.doc[by.i - 1]
 
 
 def _trimmed(doc: Doc, body: str, first: Token, last: Token,

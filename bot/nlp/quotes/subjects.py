@@ -12,6 +12,7 @@ from bot.nlp.quotes.reporting import (
     INFERENCE,
     REPORTING,
     STATED_OBJECTS,
+    is_passive,
     is_reporting,
     lemma_of,
 )
@@ -48,6 +49,24 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
     if key not in quoted.subjects:
         quoted.subjects[key] = _subject_of(verb, quoted, in_paragraph)
     return quoted.subjects[key]
+
+
+def passive_agent(verb: Token, quoted: set[int]) -> Token | None:
+    """"has been called “…” by Ana Ruiz": who called it, the passive verb's agent, or the
+    "by" the parser hung on the quoted words the verb governs."""
+    if not is_passive(verb):
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        bys = [child] if child.dep_ == "agent" else [
+            c for c in child.children if c.dep_ == "prep" and c.lower_ == "by" and
+            c.i not in quoted] if child.dep_ in {"oprd", "attr", "dobj"} else []
+        for by in bys:
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None)
+            if agent is not None and agent.i not in quoted:
+                return agent
+    return None
 
 
 def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | None:
