@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -372,9 +371,18 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
     stopped(again)
 
 
+def until_printed(proc: subprocess.Popen, start: str) -> None:
+    """Read the run's output up to a line that starts with ``start``."""
+    assert proc.stdout
+    while not proc.stdout.readline().startswith(start):
+        assert proc.poll() is None
+
+
 def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
     """Its log goes to a file: a pipe left unread while stdout is read blocks the run once
-    the log passes the pipe's 64 KB, and the line the test waits for never comes."""
+    the log passes the pipe's 64 KB, and the line the test waits for never comes. A file
+    left open is read by no event, only by a folder scan, a scheduler job: its line shows a
+    tick came after the first article (each was logged, two lines a second)."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     log = tmp_path / "stderr.log"
@@ -386,9 +394,11 @@ def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
     assert proc.stdout
     assert proc.stdout.readline().startswith("wirewatch running")
     (inbox / "a.txt").write_text("Dam opens\n\nThe new dam opened on Friday, officials said.")
-    while not proc.stdout.readline().startswith("· no alert for “Dam opens”"):
-        assert proc.poll() is None
-    time.sleep(2)  # two more seconds of folder scans
+    until_printed(proc, "· no alert for “Dam opens”")
+    with (inbox / "b.txt").open("w") as unclosed:
+        unclosed.write("Pier reopens\n\nThe old pier reopened on Monday, the council said.")
+        unclosed.flush()
+        until_printed(proc, "· no alert for “Pier reopens”")
     stopped(proc)
     err = log.read_text()
     assert f"INFO bot.worker: stored {inbox / 'a.txt'}" in err
