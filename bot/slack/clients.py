@@ -49,9 +49,12 @@ LISTENED_LOG.addFilter(SaidByUs())
 
 def app_client(settings: Settings) -> WebClient:
     """The listeners' client: a lookup (users.info, conversations.info …) is tried again once
-    on a dropped connection, as the SDK does by default; a post or a modal opened is not. The
-    SDK's own lines on a failed call said at DEBUG (``LISTENED_LOG``)."""
-    return WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10,
+    on a dropped connection, as the SDK does by default; a post or a modal opened is not. It
+    waits the outbox's ``slack_timeout`` for an answer: its posts' lost answers are looked for
+    three of it later (``said_once.late_wait``). The SDK's own lines on a failed call said at
+    DEBUG (``LISTENED_LOG``)."""
+    return WebClient(token=settings.slack_bot_token, base_url=api_url(settings),
+                     timeout=settings.slack_timeout,
                      retry_handlers=[ReadsRetried()], logger=LISTENED_LOG)
 
 

@@ -5,6 +5,7 @@ modal it opened is not opened again (its trigger_id opens one)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
@@ -15,6 +16,7 @@ from storage.sayings import kept_count
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import command_body, event_body, post_signed
 from tests.slack.conftest import events_url, open_home, wait_for
+from tests.slack.made_late import lookups
 from tests.slack.muting import muted_story
 from tests.slack.test_slack_home_controls import home_action
 
@@ -176,5 +178,24 @@ def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
         sayings_settled(fresh_db)
         [told] = fake_slack.posts("C0DESK")
         assert "Unmuted *Bridge closes for repairs*" in told.text
+    finally:
+        runtime.stop()
+
+
+def test_an_unmute_slack_answers_slowly_waits_the_operators_timeout(slack_settings,
+                                                                    fake_slack, fresh_db):
+    """WIREWATCH_SLACK_TIMEOUT is 30 s (a slow proxy); Slack answers the unmute's
+    announcement in 11. Before: the app's own client gave up at its fixed 10 s, and the
+    announcement, said, was looked for in Slack's history 30 s on. Now answered, said once,
+    never looked for."""
+    runtime = SlackRuntime(replace(slack_settings, slack_timeout=30))
+    runtime.start()
+    try:
+        story = muted_story(runtime, fake_slack, fresh_db)
+        fake_slack.slow_down(11, methods={"chat.postMessage"})
+        press_unmute(runtime, story)
+        [told] = posts_settled(fake_slack, fresh_db, "C0DESK")
+        assert "Unmuted *Bridge closes for repairs*" in told.text
+        assert lookups(fake_slack) == 0
     finally:
         runtime.stop()
