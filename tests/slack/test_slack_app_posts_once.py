@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+import pytest
+
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from handlers.home_view import UNMUTE
@@ -19,6 +21,25 @@ from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.made_late import lookups
 from tests.slack.muting import muted_story
 from tests.slack.test_slack_home_controls import home_action
+
+SHORT_TIMEOUT = 2
+"""Seconds the app's client waits for Slack (WIREWATCH_SLACK_TIMEOUT; 10 by default): a try
+whose answer is lost is looked for three timeouts on, 6 s instead of 30, while the fake
+Slack, which answers at once, still has two seconds for each call on a loaded machine."""
+
+
+@pytest.fixture
+def short_settings(slack_settings):
+    return replace(slack_settings, slack_timeout=SHORT_TIMEOUT)
+
+
+@pytest.fixture
+def short_runtime(short_settings, fresh_db):
+    """The app whose lost answers are looked for in 6 s (``short_settings``)."""
+    rt = SlackRuntime(short_settings)
+    rt.start()
+    yield rt
+    rt.stop()
 
 
 def sayings_settled(db) -> None:
@@ -44,13 +65,13 @@ def press_unmute(runtime, story: int) -> None:
 
 
 def test_a_pause_told_by_direct_message_is_told_once_when_the_answer_is_lost(
-        runtime, fake_slack, fresh_db):
+        short_runtime, fake_slack, fresh_db):
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
                   mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
     fake_slack.drop_next(1, methods={"chat.postMessage"})
-    reply = post_signed(events_url(runtime), event_body(
+    reply = post_signed(events_url(short_runtime), event_body(
         {"type": "channel_archive", "channel": "C0DESK", "user": "U1"}),
         content_type="application/json")
     assert reply.status == 200
@@ -60,10 +81,10 @@ def test_a_pause_told_by_direct_message_is_told_once_when_the_answer_is_lost(
 
 
 def test_an_unmute_said_in_the_channel_is_said_once_when_the_answer_is_lost(
-        runtime, fake_slack, fresh_db):
-    story = muted_story(runtime, fake_slack, fresh_db)
+        short_runtime, fake_slack, fresh_db):
+    story = muted_story(short_runtime, fake_slack, fresh_db)
     fake_slack.drop_next(1, methods={"chat.postMessage"})
-    press_unmute(runtime, story)
+    press_unmute(short_runtime, story)
     [told] = posts_settled(fake_slack, fresh_db, "C0DESK")
     assert "Unmuted *Bridge closes for repairs*" in told.text
     assert not is_muted(fresh_db, story, ["C0DESK"])
@@ -150,25 +171,25 @@ def test_a_pause_slack_held_back_is_told_after_its_retry_after(runtime, fake_sla
 
 
 def test_an_unmute_whose_answer_was_lost_before_slack_took_it_is_said_once(
-        runtime, fake_slack, fresh_db):
+        short_runtime, fake_slack, fresh_db):
     """A proxy answers the unmute's announcement with its own page and never passes it on to
     Slack. Before: logged, and the channel never told. Now looked for by its metadata, not
     there, and said once (when Slack did take it, the look finds it: said once, above)."""
-    story = muted_story(runtime, fake_slack, fresh_db)
+    story = muted_story(short_runtime, fake_slack, fresh_db)
     fake_slack.garble_next(1, methods={"chat.postMessage"}, forwarded=False)
-    press_unmute(runtime, story)
+    press_unmute(short_runtime, story)
     [told] = posts_settled(fake_slack, fresh_db, "C0DESK", calls=2)
     assert "Unmuted *Bridge closes for repairs*" in told.text
 
 
 def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
-        slack_settings, fake_slack, fresh_db):
+        short_settings, fake_slack, fresh_db):
     """This machine's clock runs two days fast of Slack's. Slack takes the unmute's
     announcement and the answer is lost. Before: the look read back a day by this machine's
     clock, a day after Slack's stamp on it: not found, said twice. Now the look reads the span
     around the try by Slack's clock (start-up's auth.test Date, then its posts' ts)."""
     fake_slack.ahead = -2 * 86400.0
-    runtime = SlackRuntime(slack_settings)
+    runtime = SlackRuntime(short_settings)
     runtime.start()
     try:
         story = muted_story(runtime, fake_slack, fresh_db)
