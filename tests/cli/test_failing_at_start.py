@@ -45,9 +45,11 @@ def test_a_feed_failing_since_an_earlier_run_says_since_when_and_its_next_try(se
     line = _failing_line(settings, nlp)
     said = re.fullmatch(
         rf"  failing \(2 in a row\) since {re.escape(when_text(first.isoformat()))}: "
-        rf"{REASON}; next try in (\d+) minutes \(at (\d\d:\d\d:\d\d) UTC\)", line)
+        rf"{REASON}; next try in (\d+) minutes \(at (?:(\S+) )?\d\d:\d\d:\d\d UTC\)", line)
     assert said, line
     assert 108 <= int(said[1]) <= 110
+    days = {(now + timedelta(minutes=m)).date().isoformat() for m in range(108, 112)}
+    assert said[2] is None or said[2] in days - {now.date().isoformat()}, line
 
 
 def test_a_good_poll_ends_the_failing_spell(settings, nlp):
