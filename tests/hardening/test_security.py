@@ -24,7 +24,7 @@ from storage.subscriptions import subscribe
 from storage.topics import TopicError, get_topic, list_topics, remove_topic
 from tests.fakes.slack_api import FakeSlack
 from tests.hardening.conftest import REPO, cli_command, cli_env, scale
-from tests.hardening.corpus import write_corpus
+from tests.hardening.corpus import article, write_corpus
 from tests.sources.feedserver import FeedServer, Route
 from tests.stopping import LAST_RESORT_S, exit_code
 
@@ -149,35 +149,55 @@ def test_secrets_in_the_environment_never_appear_in_cli_output(tmp_path):
     done = subprocess.run(cli_command("-v", "topics", "list"), capture_output=True, text=True,
                           cwd=REPO, env=bad_env, timeout=LAST_RESORT_S)
     outputs.append(done.stdout + done.stderr)
-    outputs.append(_run_briefly(("-v", "run", "--console", "--interval", "0.2"),
-                                _with_secrets(db_path), tmp_path / "console.log"))
+    console = _inbox(tmp_path / "console", 10)
+    outputs.append(_run_briefly(("-v", "run", "--console", "--interval", "0.2", "--port", "0",
+                                 "--watch", str(console)), _with_secrets(db_path),
+                                tmp_path / "console.log", *_scanned(console)))
     with FakeSlack(token=SECRETS["SLACK_BOT_TOKEN"]) as fake:
         slack = {"WIREWATCH_SLACK_API_URL": fake.base_url, "WIREWATCH_HOST": "127.0.0.1"}
         http_mode = {k: v for k, v in _with_secrets(db_path, **slack).items()
                      if k != "SLACK_APP_TOKEN"}
-        outputs.append(_run_briefly(("-v", "run", "--port", "0"), http_mode,
-                                    tmp_path / "http.log"))
+        http_inbox = _inbox(tmp_path / "http", 11)
+        outputs.append(_run_briefly(("-v", "run", "--port", "0", "--watch", str(http_inbox)),
+                                    http_mode, tmp_path / "http.log", *_scanned(http_inbox)))
         outputs.append(_run_briefly(("-v", "run", "--port", "0"),
-                                    _with_secrets(db_path, **slack), tmp_path / "socket.log"))
+                                    _with_secrets(db_path, **slack), tmp_path / "socket.log",
+                                    "SLACK_APP_TOKEN was refused by Slack"))
         assert fake.calls, "wirewatch run really talked to the (fake) Slack Web API"
     for output in outputs:
         _assert_no_secret(output)
     assert any("stored" in o for o in outputs) and any("failed" in o for o in outputs)
 
 
-def _run_briefly(args: tuple[str, ...], env: dict[str, str], log: Path) -> str:
-    """Run a long-lived command until it says it is running, stop it with Ctrl-C, return all
-    it printed."""
+def _inbox(folder: Path, index: int) -> Path:
+    """A watched folder holding one article the run stores and one file it refuses."""
+    folder.mkdir()
+    item = article(index)
+    (folder / "good.txt").write_text(f"{item['title']}\n\n{item['text']}\n", encoding="utf-8")
+    (folder / "bad.json").write_text('{"text": ')
+    return folder
+
+
+def _scanned(folder: Path) -> tuple[str, str]:
+    """The lines a verbose run logs once it has read ``folder``: after its start, its own work."""
+    return f"stored {folder / 'good.txt'}", f"{folder / 'bad.json'}: malformed JSON"
+
+
+def _run_briefly(args: tuple[str, ...], env: dict[str, str], log: Path, *lines: str) -> str:
+    """Run a long-lived command until it has printed every one of ``lines``, stop it with
+    Ctrl-C, return all it printed."""
     with open(log, "w") as out:
         proc = subprocess.Popen(cli_command(*args), stdout=out, stderr=subprocess.STDOUT,
                                 cwd=REPO, env=env)
     deadline = time.monotonic() + LAST_RESORT_S
-    while proc.poll() is None and "Ctrl-C" not in log.read_text() and time.monotonic() < deadline:
+    while proc.poll() is None and not all(line in log.read_text() for line in lines) and \
+            time.monotonic() < deadline:
         time.sleep(0.1)
-    time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
     exit_code(proc, output=log.read_text)
-    return log.read_text()
+    output = log.read_text()
+    assert all(line in output for line in lines), output
+    return output
 
 
 @pytest.fixture(scope="module")
