@@ -64,19 +64,26 @@ def wirewatch(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[st
 
 
 def banner_of_a_run(env: dict[str, str]) -> tuple[str, str]:
-    """Start `wirewatch run`, read its banner, stop it; (stdout, stderr)."""
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    """Start `wirewatch run`, read its banner and the line of a new article its folder scan
+    found (so its first polls have logged what they have to say), stop it; (stdout, stderr).
+    Twice at most for one database."""
+    inbox = Path(env["WIREWATCH_DB"]).parent / "inbox"
+    inbox.mkdir(exist_ok=True)
+    runs = len(list(inbox.iterdir()))  # a copy of an earlier run's article says nothing
+    (inbox / f"{runs}.txt").write_text((ARTICLE, OTHER)[runs])
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--watch", str(inbox)],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
     assert proc.stdout
     lines = []
     deadline = time.monotonic() + LAST_RESORT_S
     while time.monotonic() < deadline and proc.poll() is None:
         line = proc.stdout.readline()
         lines.append(line)
-        if line.startswith("  ingest endpoint"):
+        if line.startswith("· "):
             break
-    time.sleep(1)  # let the first polls log what they have to say
     out, err = stopped(proc)
+    assert any(line.startswith("· ") for line in lines), (lines, out, err)
     return "".join(lines) + out, err
 
 
