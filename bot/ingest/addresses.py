@@ -134,17 +134,26 @@ def fetched_at(url: str) -> tuple[str, int | None] | None:
     return (numeric_host(host) or host, parts.port) if host else None
 
 
-def hosts_as_fetched(hosts: str) -> str:
-    """A comma-separated host list (``NO_PROXY``) in the spelling ``fetched_at`` gives the host
-    it is compared with: an entry written in its own letters (``bücher.example``) as punycode,
-    its leading dots (and a port) kept; an entry the fetch cannot read kept as written."""
-    return ",".join(_as_fetched(entry.strip()) for entry in hosts.split(","))
+def no_proxy_matches(no_proxy: str, host: str, port: int) -> bool:
+    """Whether a ``NO_PROXY`` list sends ``host`` (as ``fetched_at`` gives it) on ``port``
+    direct, as curl and requests read it: ``*`` is every host; an entry is the host or a
+    domain it is in (leading dots ignored), read in ``fetched_at``'s spelling (punycode); an
+    entry with a port (``wire.example:8080``, ``[2001:db8::1]:3128``) matches that port only."""
+    if no_proxy.strip() == "*":
+        return True
+    for entry in no_proxy.split(","):
+        name = entry.strip().lstrip(".")
+        if not name:
+            continue
+        listed, listed_port = _no_proxy_entry(name)
+        if listed_port in (None, port) and (host == listed or host.endswith(f".{listed}")):
+            return True
+    return False
 
 
-def _as_fetched(entry: str) -> str:
-    name = entry.lstrip(".")
-    found = None if name.isascii() else fetched_at(f"http://{name}/")
-    if found is None:
-        return entry
-    host, port = found
-    return entry[:len(entry) - len(name)] + host + ("" if port is None else f":{port}")
+def _no_proxy_entry(name: str) -> tuple[str, int | None]:
+    """A bare IPv6 address has no port; an entry the fetch cannot read is kept as written."""
+    address = numeric_host(name)
+    if address is not None:
+        return address, None
+    return fetched_at(f"http://{name}/") or (name.lower(), None)

@@ -14,10 +14,7 @@ from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
-from urllib.request import (  # type: ignore[attr-defined]  # typeshed omits this stdlib function
-    getproxies_environment,
-    proxy_bypass_environment,
-)
+from urllib.request import getproxies_environment
 
 import urllib3
 from urllib3.exceptions import (
@@ -37,7 +34,7 @@ from bot.ingest.addresses import (
     AddressPolicy,
     AddressRefused,
     fetched_at,
-    hosts_as_fetched,
+    no_proxy_matches,
     same_host,
 )
 from bot.ingest.bounds import shown_origin
@@ -49,6 +46,7 @@ from bot.models.web_link import browser_slashes, numeric_host
 USER_AGENT = (f"wirewatch/{__version__} (newsroom feed reader; "
               "+https://github.com/wirewatch/wirewatch)")
 SCHEMES = ("http", "https")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 REDIRECTS = (301, 302, 303, 307, 308)
 PERMANENT = (301, 308)
 CHUNK = 64 * 1024
@@ -131,13 +129,14 @@ def check_address(url: str, policy: AddressPolicy) -> None:
 
 def proxy_for(url: str, proxies: Mapping[str, str]) -> str | None:
     """The proxy to reach ``url`` through, from ``HTTP(S)_PROXY``-style settings honouring
-    ``NO_PROXY``; never for this machine's own addresses. The host is the one the fetch asks
-    (``fetched_at``: ``http://A\\@B/`` is A), not ``urlsplit``'s (B), and ``NO_PROXY`` is read
-    in its spelling (``hosts_as_fetched``: punycode)."""
-    proxy = proxies.get(urlsplit(url).scheme.lower())
-    host = (fetched_at(url) or ("",))[0]
-    bypass = {**proxies, "no": hosts_as_fetched(proxies["no"])} if "no" in proxies else proxies
-    if not proxy or _loopback(host) or proxy_bypass_environment(host, dict(bypass)):
+    ``NO_PROXY`` (``no_proxy_matches``: its ports too); never for this machine's own
+    addresses. The host is the one the fetch asks (``fetched_at``: ``http://A\\@B/`` is A), not
+    ``urlsplit``'s (B); a port not written is the scheme's own."""
+    scheme = urlsplit(url).scheme.lower()
+    proxy = proxies.get(scheme)
+    host, port = fetched_at(url) or ("", None)
+    port = port or DEFAULT_PORTS.get(scheme, 0)
+    if not proxy or _loopback(host) or no_proxy_matches(proxies.get("no", ""), host, port):
         return None
     return proxy
 

@@ -247,6 +247,32 @@ def test_a_no_proxy_name_written_in_its_own_letters_is_not_sent_to_the_proxy(ser
     assert answer.body == b"<rss>desk</rss>" and server.requests == []
 
 
+def test_a_no_proxy_entry_with_a_port_matches_that_port_only(server):
+    """As curl and requests read ``NO_PROXY``: ``host:port`` goes direct on that port alone (a
+    port not written is the scheme's own), an entry without one on any port; an entry with a
+    port never matched before, so the desk's own feed on 8080 went through the proxy."""
+    proxies = {"http": server.base, "https": server.base,
+               "no": "wire.example:8080, 10.0.0.1:3128, .desk.example:8443, secure.example:443,"
+                     " [2001:db8::1]:3128, plain.example"}
+    assert proxy_for("http://wire.example:8080/feed", proxies) is None
+    assert proxy_for("http://wire.example/feed", proxies) == server.base
+    assert proxy_for("http://10.0.0.1:3128/rss", proxies) is None
+    assert proxy_for("http://10.0.0.1:8080/rss", proxies) == server.base
+    assert proxy_for("https://sport.desk.example:8443/rss", proxies) is None
+    assert proxy_for("https://sport.desk.example/rss", proxies) == server.base
+    assert proxy_for("https://secure.example/rss", proxies) is None
+    assert proxy_for("http://secure.example/rss", proxies) == server.base
+    assert proxy_for("http://[2001:db8::1]:3128/rss", proxies) is None
+    assert proxy_for("http://[2001:db8::1]/rss", proxies) == server.base
+    assert proxy_for("http://plain.example:9000/rss", proxies) is None
+    with FeedServer(host="127.0.0.2") as desk:
+        desk.routes["/rss"] = Route(b"<rss>desk</rss>")
+        direct = _behind({**proxies, "no": f"desk.example:{desk.port}"}, "desk.example",
+                         "127.0.0.2")
+        answer = direct.get(f"http://desk.example:{desk.port}/rss")
+    assert answer.body == b"<rss>desk</rss>" and server.requests == []
+
+
 def test_a_redirect_with_backslashes_goes_where_a_browser_would(server, fetcher):
     """A Location is read as a browser reads it: ``\\\\host/x`` is another host (``urljoin``
     read a path of this one, asked as ``/%5C%5Chost/x``), and ``http://A\\@B/x`` is host A,
