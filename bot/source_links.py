@@ -22,6 +22,14 @@ def matched_as(row: Source) -> str:
     return f"source: matches it {name}{relayed}"
 
 
+def listed_match(row: Source) -> str | None:
+    """``matched_as`` where sources are listed; None for a folder, or for a paused feed no
+    poll named (it is never fetched: no title to come)."""
+    if row.kind != "feed" or (row.paused and not row.name):
+        return None
+    return matched_as(row)
+
+
 def renamed(db: Database, row: Source, before: str | None) -> str:
     """What ``source:`` matches once a feed is renamed: the new name for what it reads from
     now on; its articles stored before keep the name they were stored under, and the topics

@@ -369,8 +369,8 @@ def record_backlog(db: Database, source_id: int, *, entries: int, done: bool,
 def first_poll_note(source: Source, *, shown_time: Callable[[str], str]) -> str | None:
     """What a feed's first poll does, or did, with the entries it already carried; of a feed
     failing so far, only what is true of it (its next poll may fail too). Its time as the
-    caller shows times."""
-    if source.kind != "feed":
+    caller shows times. A paused feed is never fetched: only a first poll made before."""
+    if source.kind != "feed" or (source.paused and not source.backlog_done_at):
         return None
     if source.alert_existing:
         return "alerts on the entries already in the feed (--alert-existing)"

@@ -20,7 +20,7 @@ from bot.ingest.fetch import check_address
 from bot.ingest.next_try import next_try
 from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
-from bot.source_links import links_elsewhere_line, matched_as, renamed
+from bot.source_links import links_elsewhere_line, listed_match, matched_as, renamed
 from bot.source_notices import remove_source
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
@@ -252,8 +252,8 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
                f"{health(row)}{polled} · {counted(row.items, 'item')}")
     if row.never_duplicate:
         click.echo("    never a duplicate: its articles always alert")
-    if row.kind == "feed":
-        click.echo(f"    {matched_as(row)}")
+    if matched := listed_match(row):
+        click.echo(f"    {matched}")
     if named := named_words(row, rename=CLI_RENAME):
         click.echo(f"    {named}")
     now = utcnow()

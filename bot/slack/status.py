@@ -22,7 +22,7 @@ from bot.slack.command_words import ADD_TOPIC
 from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
 from bot.slack.reach import Reach
-from bot.source_links import links_elsewhere_line, matched_as
+from bot.source_links import links_elsewhere_line, listed_match
 from bot.topic_health import mend_line
 from storage.db import snapshot
 from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
@@ -191,7 +191,7 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         not_read = _not_read(db, row, unread) if errors and row.kind == "folder" else ""
         linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
         linked += f" · {fit(clash, 500)}" if (clash := named_words(row)) else ""
-        matched = f" · {fit(matched_as(row), 300)}" if named and row.kind == "feed" else ""
+        matched = f" · {fit(match, 300)}" if named and (match := listed_match(row)) else ""
         said = f"{error}{trouble}{stored}{not_read}{linked}"
         if named or said or health(row) != "ok":
             lines.append(f"    {flag}{_named(row)}{matched} · {health(row)}{said}")

@@ -24,3 +24,4 @@ def test_a_paused_feed_is_said_in_status_and_sources(runtime, fake_slack, fresh_
         assert "not fetched: its stored address read as a browser reads it is " \
                "http://10.0.0.1/@wire.example/feed" in said, said
         assert "`/wirewatch sources remove 1`, then add the address meant" in said, said
+        assert "next poll" not in said, said

@@ -77,3 +77,26 @@ def test_a_feed_stored_with_backslashes_is_read_as_a_browser_reads_it_or_paused(
         assert said.count("PAUSED") == 3, said
         assert "feed #5's already" in said and "wirewatch sources remove 4" in said, said
     assert "(0 failing or quiet, 3 paused)" in status, status
+
+
+def test_a_paused_feed_is_said_without_a_poll_to_come(db_path):
+    """A paused feed is never fetched: `sources list` said of it what its first poll would
+    store and what `source:` would match at its next poll, neither of which comes; what its
+    first poll did before the pause stays said."""
+    _stored_before(db_path, ["http://10.0.0.1\\@wire.example/feed",
+                             "http://10.0.0.2\\@wire.example/feed",
+                             "http://10.0.0.3\\@wire.example/feed"])
+    db = open_db(db_path)
+    with transaction(db):
+        db.table("sources").update(1, {"alert_existing": 0})
+        db.table("sources").update(3, {"alert_existing": 0, "backlog_entries": 4, "name": "Quay",
+                                       "backlog_done_at": "2026-12-02T08:00:00+00:00",
+                                       "last_poll_at": "2026-12-02T08:00:00+00:00"})
+    _poll_all(db)
+    assert all(row.paused for row in list_sources(db))
+    listed = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "list"]).output
+    assert listed.count("PAUSED") == 3, listed
+    for untrue in ("first poll will", "next poll", "--alert-existing", "not polled yet"):
+        assert untrue not in listed, listed
+    assert "first poll 2026-12-02 08:00 UTC" in listed and "4 existing entries" in listed, listed
+    assert 'source: matches it as "Quay"' in listed, listed
