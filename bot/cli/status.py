@@ -38,7 +38,10 @@ def status(obj: CliContext, as_json: bool) -> None:
     --json "outbox": pending (waiting to be posted), oldest_pending_at, due (due now),
     due_channels (the channels or people they go to: one post a second in each),
     to_try_again (after an error Slack gave), next_try_at (the first such try, ISO 8601),
-    muted (of muted stories, not in pending), failed.
+    muted (of muted stories, not in pending), failed. Each of "sources": id, kind, location,
+    health, trouble, name (what source: matches a feed by), named_instead (why its first poll
+    named it by its host, its title being another feed's name; null otherwise), and a
+    folder's unreadable_files.
 
     \b
     Example:
@@ -105,6 +108,7 @@ def _as_json(desk: DeskStatus) -> dict:
             zip(("id", "title", "ingested_at"), desk.last_article, strict=True)),
         "sources": [{"id": row.id, "kind": row.kind, "location": redact(row.location),
                      "health": health(row), "trouble": _trouble(row, desk.at),
+                     "name": row.name, "named_instead": row.named_instead,
                      **({"unreadable_files": desk.unread.get(row.id, 0)}
                         if row.kind == "folder" else {})}
                     for row in desk.sources],

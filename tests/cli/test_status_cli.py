@@ -94,3 +94,21 @@ def test_topics_to_mend_are_said_with_where_to_see_why(db_path):
     invoke(db_path, "topics", "edit", "Night ferries", "ferry AND NOT strike")
     invoke(db_path, "topics", "edit", "Strikes", "strike")
     assert "Topics to mend" not in invoke(db_path, "status").output
+
+
+def test_a_feed_named_by_its_host_is_said_in_the_json_status_too(db_path):
+    """`status` said a feed its first poll named by its host, its title being another feed's
+    name; `status --json` left it out. Now the same fields as `sources list --json`: ``name``
+    and ``named_instead`` (null for a feed named by its title)."""
+    db = open_db(db_path)
+    with transaction(db):
+        add_source(db, kind="feed", location="https://coast.example/rss", name="Coast Desk")
+        second = add_source(db, kind="feed", location="https://mirror.example/rss")
+        db.table("sources").update(second, {"name": "mirror.example", "named_instead":
+                                            "its title \"Coast Desk\" is feed #1's name"})
+    db.close()
+    assert 'named "mirror.example" by its host' in invoke(db_path, "status").output
+    listed = json.loads(invoke(db_path, "status", "--json").output)["sources"]
+    assert [(row["name"], row["named_instead"]) for row in listed] == [
+        ("Coast Desk", None),
+        ("mirror.example", "its title \"Coast Desk\" is feed #1's name")], listed
