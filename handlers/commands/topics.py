@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -57,6 +58,9 @@ USAGE = (f"Usage: `/topics` lists topics · {ADD_TOPIC} tracks one (quote a name
          "a form that previews what the query matches) · `/topics edit NAME QUERY` gives it a new "
          "query, keeping its subscriptions · `/topics remove NAME` · `/topics show NAME`")
 SHOW_STORIES = 5
+QUERY_OPTION = re.compile(r"(-q|(?:--|[—–])(?i:query))(?:=(.+))?")
+"""The command line's query option as a word: ``-q``, ``--query`` (``—query``: a Mac or a
+phone writes -- as a dash), its value glued with ``=`` or not."""
 GUEST_NONE = "No topic is followed in the channels you are in (a guest sees only those)."
 
 
@@ -175,16 +179,21 @@ def which_one(name: str, query: str) -> str:
 
 
 def q_option(verb: str, name: str, query: str) -> str | None:
-    """`/topics add Strikes -q strike`: the command line's -q, which Slack's /topics has not
-    (read as a query word it was refused as leaving q out); the command without it, or None
-    when no word of the query is -q."""
+    """`/topics add Strikes -q strike` (or `--query strike`): the command line's option, which
+    Slack's /topics has not (read as a query word it was refused as leaving q out, or as
+    matching query); the command without it, or None when no word of the query is one."""
     words = query.split()
-    if "-q" not in words:
+    options = [QUERY_OPTION.fullmatch(word) for word in words]
+    typed = next((option.group(1) for option in options if option), None)
+    if typed is None:
         return None
-    meant = " ".join(word for word in words if word != "-q") or "QUERY"
+    kept = [option.group(2) if option else word
+            for word, option in zip(words, options, strict=True)]
+    meant = " ".join(word for word in kept if word) or "QUERY"
     again = echo(f"/topics {verb} {slack_typed(name)} {meant}", 400)
-    return (f"Slack's /topics takes the query after the name, without -q (that is `wirewatch "
-            f"topics {verb}`'s): `{again}`. Nothing was {'added' if verb == 'add' else 'changed'}.")
+    return (f"Slack's /topics takes the query after the name, without {echo(typed, 20)} (that "
+            f"is `wirewatch topics {verb}`'s): `{again}`. Nothing was "
+            f"{'added' if verb == 'add' else 'changed'}.")
 
 
 def running_text(count: int) -> str:

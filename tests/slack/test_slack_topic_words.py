@@ -79,17 +79,28 @@ def test_wirewatch_status_names_the_topics_to_mend(runtime, fake_slack, fresh_db
 
 
 def test_a_query_word_written_as_an_option_is_refused(runtime, fake_slack, fresh_db):
-    """Before: `/topics add "Quakes" --query quake` (the command line's option, which Slack's
-    command has not) tracked 'query AND quake', and `—days` (a Mac writes -- so) searched for
-    'days': topics the typist did not mean, untold."""
-    for text, word in (('add "Quakes" --query quake', "query"),
-                       ('add "Quakes" quake —days 3', "days")):
-        said = run_command(runtime, fake_slack, "/topics", text)["text"]
-        assert f"would match {word}: a query is its words alone, with no options" in said, said
-        assert f"NOT {word}" in said, said
+    """Before: `—days` (a Mac writes -- so) searched for 'days': a topic the typist did not
+    mean, untold."""
+    said = run_command(runtime, fake_slack, "/topics", 'add "Quakes" quake —days 3')["text"]
+    assert "would match days: a query is its words alone, with no options" in said, said
+    assert "NOT days" in said, said
+    assert list_topics(fresh_db) == []
+    said = edit_refused(runtime, fake_slack, fresh_db, "Quakes", "quake", "tremor --days 3")
+    assert "a query is its words alone" in said, said
+
+
+def test_the_command_lines_query_option_is_answered_as_its_q_is(runtime, fake_slack, fresh_db):
+    """Before: `/topics add Quakes --query quake` got the general refusal ("'--query' would
+    match query: a query is its words alone…"), while its short form -q was answered with how
+    Slack's /topics takes the query: --query is the command line's option too."""
+    for typed in ("--query quake", "—query quake", "--query=quake", "--Query quake"):
+        said = run_command(runtime, fake_slack, "/topics", f"add Quakes {typed}")["text"]
+        assert f"without {typed.split()[0].split('=')[0]} (that is `wirewatch topics add`'s)" \
+            in said, said
+        assert "`/topics add Quakes quake`" in said, said
     assert list_topics(fresh_db) == []
     said = edit_refused(runtime, fake_slack, fresh_db, "Quakes", "quake", "--query tremor")
-    assert "a query is its words alone" in said, said
+    assert "without --query" in said and "`/topics edit Quakes tremor`" in said, said
 
 
 def test_a_name_of_marks_alone_is_refused(runtime, fake_slack, fresh_db):
