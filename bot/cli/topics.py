@@ -145,15 +145,16 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...], query_option: str |
         wirewatch topics edit "Port strikes" 'strike AND (port OR dock* OR harbour)'
         wirewatch topics edit Ports --query strike
     """
-    if query_option is not None and words:
-        raise click.ClickException("give the query after the name or with --query, not both")
     if query_option is None and not words:
         raise click.UsageError("give the new QUERY after the name (or with --query)")
     query = query_option if query_option is not None else " ".join(words)
     with transaction(obj.db):
         topic = get_topic(obj.db, name)
         if topic is None:
-            raise _no_topic(obj, name, words)
+            raise _no_topic(obj, name, words, query_option or "")
+        if query_option is not None and words:
+            raise click.ClickException("give the query after the name or with --query, not "
+                                       "both")
         change = change_query(obj.db, topic, query, quiet_hours=obj.settings.story_quiet_hours)
     click.echo(f"'{topic.name}': {change.old} -> {change.new}")
     _say_grouping(change.new)
@@ -293,17 +294,20 @@ def remove(obj: CliContext, words: tuple[str, ...]) -> None:
     click.echo(f"removed '{topic.name}'")
 
 
-def _no_topic(obj: CliContext, name: str, query: tuple[str, ...] = ()) -> NotFound:
+def _no_topic(obj: CliContext, name: str, query: tuple[str, ...] = (),
+              given: str = "") -> NotFound:
     """Names the topics there are, and those near the name (``close_names``): a newcomer types
     a word of the name, or another database; for `topics edit`, the topic the name's words
-    and the first of the query's name, if any."""
+    and the first of the query's name, if any (``given``: the query given to --query, for
+    words that are all the name's)."""
     names = [topic.name for topic in list_topics(obj.db)]
     if not names:
         return NotFound(f"no topic named '{name}': no topics yet in {where(obj)}")
     if meant := named_with(name, query, names):
+        typed = meant[1] or given
         return NotFound(f"no topic named '{name}'; is it \"{meant[0]}\"? A name of several words "
                         f"needs quotes: wirewatch topics edit {shell_quoted(meant[0])} "
-                        f"{shell_word(meant[1]) if meant[1] else 'QUERY'}. Nothing was changed.")
+                        f"{shell_word(typed) if typed else 'QUERY'}. Nothing was changed.")
     shown = ", ".join(shell_word(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
     near = " or ".join(shell_word(n) for n in close_names(name, names))
     offered = f" (did you mean {near}?)" if near else ""

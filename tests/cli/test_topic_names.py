@@ -114,6 +114,20 @@ def test_show_remove_and_edit_read_a_name_of_several_words_typed_without_quotes(
     assert removed.exit_code == 0 and removed.output == "removed 'Port strikes'\n", removed.output
 
 
+def test_edit_of_a_name_typed_without_quotes_gives_the_name_hint_before_not_both(db_path):
+    """`topics edit Port strikes --query x` answered "not both" (strikes read as the query):
+    fixing that, the typist met the name's refusal next. The name is said first, with the
+    query given to --query in the command to type."""
+    assert invoke(db_path, "topics", "add", "Port strikes", "strike AND port").exit_code == 0
+    edit = invoke(db_path, "topics", "edit", "Port", "strikes", "--query", "strike AND dock*")
+    assert edit.exit_code == 1, edit.output
+    assert ("no topic named 'Port'; is it \"Port strikes\"? A name of several words needs "
+            "quotes: wirewatch topics edit \"Port strikes\" 'strike AND dock*'. "
+            "Nothing was changed.") in edit.output, edit.output
+    both = invoke(db_path, "topics", "edit", "Port strikes", "strike", "--query", "dock*")
+    assert "not both" in both.output, both.output
+
+
 def test_a_name_off_by_a_plural_or_a_letter_is_answered_with_the_names_meant(db_path):
     """`topics show Ferry` listed the topics without saying which was meant, as Slack's
     /topics did; now the same names near it are offered (``close_names``), none for a far one."""
