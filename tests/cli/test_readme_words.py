@@ -6,8 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import click
+
 from bot.alerts.timeline_blocks import ORDER
+from bot.cli.topics import topics
+from bot.models import Source
 from bot.run_lines import waiting_line
+from storage.sources import health
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,3 +33,18 @@ def test_the_timeline_rows_name_the_order_as_the_timeline_does():
     for start in ("| `wirewatch stories timeline", "| `/story "):
         row = _row(readme, start)
         assert ORDER in row and "each article in order" not in row, start
+
+
+def test_the_topics_edit_and_sources_list_rows_name_the_query_option_and_a_paused_feed():
+    """The docs said `topics edit` takes --query (desk49c) and that a feed whose stored address
+    read as a browser reads it would be refused is paused (security49); the README's rows of
+    those commands said neither."""
+    readme = (ROOT / "README.md").read_text()
+    options = [param.opts for param in topics.commands["edit"].params
+               if isinstance(param, click.Option)]
+    assert ["--query", "-q"] in options
+    assert "--query" in _row(readme, "| `wirewatch topics edit")
+    said = health(Source(id=1, kind="feed", location="http://wire.example/feed", every=60,
+                         added_at="2026-12-01T00:00:00+00:00", paused="refused"))
+    row = _row(readme, "| `wirewatch sources list` |")
+    assert said == "PAUSED" and said in row and "read as a browser reads it" in row, row
