@@ -43,3 +43,22 @@ def test_answers_no_introduction_calls_an_interview_are_not_the_person_named(quo
         "two more ferry crews.\n\n" + ANSWERS)
     quotes = quotes_of(explainer)
     assert "Ewa Nowak" not in speakers_of(quotes, "unfair to small boats")
+
+
+CONTINUED = (
+    "Q: What do you make of the new toll?\n\n"
+    "A: It came too fast.\n\n"
+    "Looking back, I think the new toll is unfair to small boats.\n\n"
+    "Q: Will the ferries ever run on time?\n\n"
+    "A: They will.\n\n"
+    "Last winter I believed the council would never pay for more crews.\n\n")
+
+
+def test_an_answer_goes_on_in_unlabelled_paragraphs_up_to_the_next_question(quotes_of):
+    quotes = quotes_of(INTRO + CONTINUED)
+    assert speakers_of(quotes, "unfair to small boats") == ["Ewa Nowak"]
+
+
+def test_a_paragraph_after_the_last_answer_is_not_taken_for_the_answer(quotes_of):
+    quotes = quotes_of(INTRO + CONTINUED)
+    assert "Ewa Nowak" not in speakers_of(quotes, "never pay for more crews")

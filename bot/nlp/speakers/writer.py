@@ -34,6 +34,8 @@ MAX_TITLE_WORDS = 2
 """Words before the name that opens a closing line ("Rep. Ana Ruiz")."""
 ANSWER_LABELS = frozenset({"A:"})
 """What opens an interview's answer in a transcript ("A: I think …")."""
+QUESTION_LABELS = frozenset({"Q:"})
+"""What opens an interview's question: an answer runs on, over unlabelled paragraphs, to it."""
 MIN_ANSWERS = 2
 """Answers that make a transcript: one "A:" line alone may be anything."""
 INTERVIEW_WORDS = frozenset({"interview", "interviewed", "q&a", "questions", "transcript"})
@@ -79,8 +81,7 @@ def interview(r: SpeakerResolver) -> tuple[list[tuple[int, int]], Speaker | None
     named most before the first answer (the introduction's interviewee), the first named
     of those named as often; no answers where fewer than ``MIN_ANSWERS`` paragraphs open on
     "A:" or nothing before them says an interview follows (an explainer answers itself)."""
-    answers = [(p.start, p.end) for p in _paragraphs(r.reg.columns, r.reg.doc)
-               if len(p) > 1 and p[0].text + p[1].text in ANSWER_LABELS]
+    answers = _answers(_paragraphs(r.reg.columns, r.reg.doc))
     if len(answers) < MIN_ANSWERS or \
             not any(t.lower_ in INTERVIEW_WORDS for t in r.reg.doc[:answers[0][0]]):
         return [], None
@@ -93,6 +94,26 @@ def interview(r: SpeakerResolver) -> tuple[list[tuple[int, int]], Speaker | None
     first = next(m for m in r.reg.mentions
                  if m.speaker.kind == "person" and named.get(m.key) == most)
     return answers, first.speaker
+
+
+def _answers(paras: list[Span]) -> list[tuple[int, int]]:
+    """The paragraphs opening on "A:", each with the unlabelled ones after it up to the next
+    "Q:" (an answer told in several paragraphs); after the last question, the "A:" alone."""
+    labels = [_label(p) for p in paras]
+    out: list[tuple[int, int]] = []
+    for at, para in enumerate(paras):
+        if labels[at] not in ANSWER_LABELS:
+            continue
+        end = next((i for i in range(at + 1, len(paras)) if labels[i]), len(paras))
+        last = end - 1 if end < len(paras) and labels[end] in QUESTION_LABELS else at
+        out.append((para.start, paras[last].end))
+    return out
+
+
+def _label(para: Span) -> str:
+    """"Q:" or "A:" when the paragraph opens on one, else ""."""
+    label = para[0].text + para[1].text if len(para) > 1 else ""
+    return label if label in ANSWER_LABELS | QUESTION_LABELS else ""
 
 
 def bylined(byline: str | None) -> Speaker | None:
