@@ -35,6 +35,9 @@ from bot.nlp.speakers.words import (
 
 RELCL = get_string_id("relcl")
 NAMING_DEPS = frozenset({get_string_id("appos"), get_string_id("compound")})
+WRITERS_OWN = frozenset({"i", "me", "my"})
+"""The narrative's first person singular, as subject ("I"), in "let me say" or owning a view
+("my view is that …"): the writer's own (``writer.py``)."""
 WHO = get_string_id("who")
 """Read as hashes: every subject resolved is first asked for a "who" clause (``_who_means``)."""
 
@@ -123,7 +126,7 @@ class SpeakerResolver:
             return pronouns.group(self, token, plural=True)
         if lower in ORG_PRONOUNS:
             return pronouns.group(self, token, plural=False)
-        if lower == "i" and not self.reg.quoted(token.idx):
+        if lower in WRITERS_OWN and not self.reg.quoted(token.idx):
             return self._writers_own(token)
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
@@ -157,8 +160,9 @@ class SpeakerResolver:
         return descriptions.nominal(self, token)
 
     def named_writer(self, token: Token) -> Speaker | None:
-        """The writer the article names, when ``token`` is the narrative's "I"; else None."""
-        if token.lower_ != "i" or self.reg.quoted(token.idx):
+        """The writer the article names, when ``token`` is the narrative's "I" ("me", "my");
+        else None."""
+        if token.lower_ not in WRITERS_OWN or self.reg.quoted(token.idx):
             return None
         speaker, _ = self._writers_own(token)
         return speaker if speaker.name is not None else None
