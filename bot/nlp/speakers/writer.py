@@ -36,6 +36,7 @@ ANSWER_LABELS = frozenset({"A:"})
 """What opens an interview's answer in a transcript ("A: I think …")."""
 QUESTION_LABELS = frozenset({"Q:"})
 """What opens an interview's question: an answer runs on, over unlabelled paragraphs, to it."""
+LABELS = ANSWER_LABELS | QUESTION_LABELS
 MIN_ANSWERS = 2
 """Answers that make a transcript: one "A:" line alone may be anything."""
 INTERVIEW_WORDS = frozenset({"interview", "interviewed", "q&a", "questions", "transcript"})
@@ -77,10 +78,11 @@ def sign_offs(r: SpeakerResolver) -> list[tuple[int, Speaker | None]]:
 
 
 def interview(r: SpeakerResolver) -> tuple[list[tuple[int, int]], Speaker | None]:
-    """A transcript's answers, as (first, end) token indexes, and who gives them: the person
-    named most before the first answer (the introduction's interviewee), the first named
-    of those named as often; no answers where fewer than ``MIN_ANSWERS`` paragraphs open on
-    "A:" or nothing before them says an interview follows (an explainer answers itself)."""
+    """A transcript's answers, as (first, end) token indexes (``_answers``), and who gives
+    them: the person named most before the first answer (the introduction's interviewee), the
+    first named of those named as often; no answers where fewer than ``MIN_ANSWERS``
+    paragraphs open on "A:" or nothing before them says an interview follows (an explainer
+    answers itself)."""
     answers = _answers(_paragraphs(r.reg.columns, r.reg.doc))
     if len(answers) < MIN_ANSWERS or \
             not any(t.lower_ in INTERVIEW_WORDS for t in r.reg.doc[:answers[0][0]]):
@@ -113,7 +115,7 @@ def _answers(paras: list[Span]) -> list[tuple[int, int]]:
 def _label(para: Span) -> str:
     """"Q:" or "A:" when the paragraph opens on one, else ""."""
     label = para[0].text + para[1].text if len(para) > 1 else ""
-    return label if label in ANSWER_LABELS | QUESTION_LABELS else ""
+    return label if label in LABELS else ""
 
 
 def bylined(byline: str | None) -> Speaker | None:
