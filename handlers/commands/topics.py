@@ -182,18 +182,28 @@ def q_option(verb: str, name: str, query: str) -> str | None:
     """`/topics add Strikes -q strike` (or `--query strike`): the command line's option, which
     Slack's /topics has not (read as a query word it was refused as leaving q out, or as
     matching query); the command without it, or None when no word of the query is one."""
-    words = query.split()
-    options = [QUERY_OPTION.fullmatch(word) for word in words]
-    typed = next((option.group(1) for option in options if option), None)
-    if typed is None:
+    found = typed_option(query)
+    if found is None:
         return None
-    kept = [option.group(2) if option else word
-            for word, option in zip(words, options, strict=True)]
-    meant = " ".join(word for word in kept if word) or "QUERY"
+    typed, before, after = found
+    meant = " ".join(part for part in (before, after) if part) or "QUERY"
     again = echo(f"/topics {verb} {slack_typed(name)} {meant}", 400)
     return (f"Slack's /topics takes the query after the name, without {echo(typed, 20)} (that "
             f"is `wirewatch topics {verb}`'s): `{again}`. Nothing was "
             f"{'added' if verb == 'add' else 'changed'}.")
+
+
+def typed_option(query: str) -> tuple[str, str, str] | None:
+    """The first of the query's words that is the command line's query option, as typed; the
+    words before it, and those after it without any such option (a value glued with ``=``
+    kept); None when no word is one."""
+    words = query.split()
+    for at, word in enumerate(words):
+        if option := QUERY_OPTION.fullmatch(word):
+            after = [glued.group(2) if (glued := QUERY_OPTION.fullmatch(rest)) else rest
+                     for rest in words[at:]]
+            return option.group(1), " ".join(words[:at]), " ".join(w for w in after if w)
+    return None
 
 
 def running_text(count: int) -> str:
@@ -209,15 +219,15 @@ def edit_text(svc: Services, rest: str, command: dict) -> str:
     name, query = split_name(rest)
     if not name or not query:
         return "Which topic, and which new query? " + USAGE
-    if (option := q_option("edit", name, query)) is not None:
-        return option
     db = svc.db
     with transaction(db):
         topic = store.get_topic(db, name)
         if topic is None:
             there = store.list_topics(db)
-            return unquoted_name(name, query, there) or no_topic(name, there, verb="edit",
-                                                                rest=f" {query}")
+            return (unquoted_name(name, query, there) or q_option("edit", name, query)
+                    or no_topic(name, there, verb="edit", rest=f" {query}"))
+        if (option := q_option("edit", name, query)) is not None:
+            return option
         change = change_query(db, topic, query, quiet_hours=svc.settings.story_quiet_hours)
     dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} it matched "
                "no longer" if change.dropped else "")
@@ -229,13 +239,18 @@ def edit_text(svc: Services, rest: str, command: dict) -> str:
 
 def unquoted_name(name: str, query: str, topics: Sequence[Topic]) -> str | None:
     """`/topics edit Port strikes port AND strike`: the topic "Port strikes" named without
-    quotes, as the command that edits it; None when the words name no topic."""
-    meant = named_with(name, [query], [t.name for t in topics])
+    quotes, as the command that edits it (without the command line's -q, if typed: its words
+    before it may be the name's); None when the words name no topic."""
+    typed, before, after = typed_option(query) or ("", query, "")
+    meant = named_with(name, [before], [t.name for t in topics])
     if meant is None:
         return None
-    again = f"/topics edit {slack_typed(meant[0])} {meant[1] or 'QUERY'}"
+    rest = " ".join(part for part in (meant[1], after) if part) or "QUERY"
+    again = f"/topics edit {slack_typed(meant[0])} {rest}"
+    without = (f", and Slack's /topics takes the query after the name without {echo(typed, 20)}"
+               if typed else "")
     return (f"No topic named “{echo(name, 100)}”. Is it *{echo(meant[0], 100)}*? A name of "
-            f"several words needs quotes: `{echo(again, 400)}`. Nothing was changed.")
+            f"several words needs quotes{without}: `{echo(again, 400)}`. Nothing was changed.")
 
 
 def _grouping(query: str) -> str:

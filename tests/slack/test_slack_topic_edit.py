@@ -92,3 +92,22 @@ def test_a_name_of_several_words_typed_without_quotes_is_answered_with_the_quote
                       "changed."), answer
     topic = get_topic(fresh_db, "Local watch")
     assert topic is not None and topic.query == "tram OR bridge"
+
+
+def test_a_name_without_quotes_and_the_q_option_get_the_command_that_works_at_once(
+        runtime, fake_slack, fresh_db):
+    """`/topics edit Port strikes -q dock*`: before, `/topics edit Port strikes dock*` (the
+    option taken out, the name still unquoted), which then got the unquoted name's answer: two
+    steps. The name is checked first; the one answer quotes it and drops the option."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strikes" strike AND port')
+    for typed, option in (("-q dock*", "-q"), ("--query dock*", "--query"),
+                          ("—query=dock*", "—query")):
+        answer = run_command(runtime, fake_slack, "/topics", f"edit Port strikes {typed}")["text"]
+        assert answer == ("No topic named “Port”. Is it *Port strikes*? A name of several "
+                          "words needs quotes, and Slack's /topics takes the query after the "
+                          f"name without {option}: `/topics edit \"Port strikes\" dock*`. "
+                          "Nothing was changed."), answer
+    topic = get_topic(fresh_db, "Port strikes")
+    assert topic is not None and topic.query == "strike AND port"
+    answer = run_command(runtime, fake_slack, "/topics", 'edit "Port strikes" dock*')["text"]
+    assert answer.startswith("*Port strikes* now matches `dock*`"), answer
