@@ -88,10 +88,11 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
         raise click.ClickException(f"topic '{there.name}' already exists ({there.query}); to "
                                    "change its query, keeping its subscriptions: wirewatch "
                                    f"topics edit {shell_word(there.name)} QUERY")
+    if _name_or_query(name, words):
+        raise click.ClickException(_which_one(name, " ".join(words)) if query_option is None
+                                   else _quote_the_name(name, " ".join(words), query_option))
     if query_option is not None and words:
         raise click.ClickException("give the query after the name or with --query, not both")
-    if query_option is None and _name_or_query(name, words):
-        raise click.ClickException(_which_one(name, " ".join(words)))
     query = query_option or " ".join(words) or None
     with transaction(obj.db):
         topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
@@ -128,6 +129,15 @@ def _which_one(name: str, rest: str) -> str:
             f"add {shell_quoted(whole)} (its query is then its words; add one after the quotes)."
             f" For the topic \"{name}\" with the query {rest}: wirewatch topics add "
             f"{shell_word(name)} --query {shell_word(rest)}. Nothing was added.")
+
+
+def _quote_the_name(name: str, rest: str, given: str) -> str:
+    """`topics add Port strike --query x`: with the query given to --query, the words after
+    the name are the name's; the command that adds that topic."""
+    whole = f"{name} {rest}"
+    return (f"is the topic \"{whole}\"? A name of several words needs quotes: wirewatch topics "
+            f"add {shell_quoted(whole)} --query {shell_word(given)} (the query goes after the "
+            "name or with --query, not both). Nothing was added.")
 
 
 @topics.command("edit", cls=QueryCommand)

@@ -49,7 +49,7 @@ def test_what_cannot_be_a_name_is_taken_as_typed(tmp_path):
         added = wirewatch("--db", db, "topics", "add", *args)
         assert added.returncode == 0, (args, added.stderr)
         assert added.stdout.startswith(f"tracking {shown}"), (args, added.stdout)
-    both = wirewatch("--db", db, "topics", "add", "Port", "strike", "--query", "strike")
+    both = wirewatch("--db", db, "topics", "add", "Port strike", "strike", "--query", "dock*")
     assert both.returncode == 1 and "not both" in both.stderr, both
 
 
@@ -126,6 +126,23 @@ def test_edit_of_a_name_typed_without_quotes_gives_the_name_hint_before_not_both
             "Nothing was changed.") in edit.output, edit.output
     both = invoke(db_path, "topics", "edit", "Port strikes", "strike", "--query", "dock*")
     assert "not both" in both.output, both.output
+
+
+def test_add_of_a_name_typed_without_quotes_and_a_query_option_gives_the_name_hint(tmp_path):
+    """`topics add Port strike --query 'strike AND dock*'` answered "not both" (strike read as
+    the query), which left the name unquoted: with the query given to --query, the words
+    after the name are the name's. The command to type is said, and does what it says."""
+    db = str(tmp_path / "w.db")
+    line = one_error_line(wirewatch("--db", db, "topics", "add", "Port", "strike", "--query",
+                                    "strike AND dock*"))
+    typed = "wirewatch topics add \"Port strike\" --query 'strike AND dock*'"
+    assert line.endswith(f'is the topic "Port strike"? A name of several words needs quotes: '
+                         f"{typed} (the query goes after the name or with --query, not both)."
+                         " Nothing was added."), line
+    assert topics(db).startswith("no topics yet")
+    done = pasted(typed, db)
+    assert done.returncode == 0, done.stderr
+    assert topics(db) == "Port strike: strike AND dock*\n"
 
 
 def test_a_name_off_by_a_plural_or_a_letter_is_answered_with_the_names_meant(db_path):
