@@ -4,7 +4,10 @@ newsroom's own network, the cloud metadata service or this machine."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
+import logging
+import re
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,6 +22,9 @@ Resolver = Callable[[str, int], list[str]]
 SHARED = ipaddress.ip_network("100.64.0.0/10")
 WEB_PORTS = (None, 80, 443)
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
+CIDR_ENTRY = re.compile(r"(.+/\d+)(?::(\d+))?")
+"""A ``NO_PROXY`` network, with a port after its prefix length or not."""
+log = logging.getLogger(__name__)
 
 
 class AddressRefused(Exception):
@@ -146,14 +152,43 @@ def no_proxy_matches(no_proxy: str, host: str, port: int) -> bool:
         if not name:
             continue
         listed, listed_port = _no_proxy_entry(name)
-        if listed_port in (None, port) and (host == listed or host.endswith(f".{listed}")):
+        if listed_port in (None, port) and _listed(host, listed):
             return True
     return False
 
 
-def _no_proxy_entry(name: str) -> tuple[str, int | None]:
-    """A bare IPv6 address has no port; an entry the fetch cannot read is kept as written."""
+def _listed(host: str, listed: str | IPNetwork | None) -> bool:
+    """``host`` is the entry's name or in its domain, or an address in its network (a name is
+    not resolved to be matched, as curl does not)."""
+    if isinstance(listed, str):
+        return host == listed or host.endswith(f".{listed}")
+    try:
+        return listed is not None and ipaddress.ip_address(host) in listed
+    except ValueError:
+        return False
+
+
+def _no_proxy_entry(name: str) -> tuple[str | IPNetwork | None, int | None]:
+    """A bare IPv6 address has no port; an entry the fetch cannot read is kept as written; a
+    network (``10.0.0.0/8``, ``[2001:db8::]/32``, ``192.168.7.0/24:8080``) as one, None when
+    malformed (``_no_proxy_network``)."""
+    if "/" in name:
+        found = CIDR_ENTRY.fullmatch(name)
+        network, port = (found.group(1), found.group(2)) if found else (name, None)
+        return _no_proxy_network(network), int(port) if port else None
     address = numeric_host(name)
     if address is not None:
         return address, None
     return fetched_at(f"http://{name}/") or (name.lower(), None)
+
+
+@functools.lru_cache(maxsize=64)
+def _no_proxy_network(entry: str) -> IPNetwork | None:
+    """The network a ``NO_PROXY`` entry names, host bits allowed as curl allows them; a
+    malformed one is logged (once: every fetch reads the list) and ignored."""
+    try:
+        return ipaddress.ip_network(entry.replace("[", "").replace("]", ""), strict=False)
+    except ValueError:
+        log.warning("NO_PROXY entry %r is not a network (as 10.0.0.0/8 or 2001:db8::/32): "
+                    "ignored", entry)
+        return None

@@ -289,3 +289,22 @@ def test_a_redirect_with_backslashes_goes_where_a_browser_would(server, fetcher)
     assert (hopped.url, hopped.body) == (other.url("/feed"), b"<rss>other</rss>")
     assert stayed.body == b"<rss>same</rss>"
     assert stayed.url == f"http://127.0.0.1:{server.port}/@wire.example/feed"
+
+
+def test_a_no_proxy_cidr_entry_sends_the_addresses_inside_it_direct(caplog):
+    """``10.0.0.0/8`` and ``2001:db8::/32`` (which curl and requests take) never matched: an
+    address inside went through the proxy. An IP host inside is direct on any port (or the
+    entry's port, as a host's entry); a name is not resolved to be matched; a malformed entry
+    is said once in the log and the others still read."""
+    proxy = "http://proxy.internal:3128"
+    proxies = {"http": proxy, "https": proxy,
+               "no": "10.0.0.0/8, 2001:db8::/32, 192.168.7.0/24:8080, [fd00::]/8, 10.9.0/33"}
+    for inside in ("http://10.20.30.40/rss", "https://10.0.0.1:8443/rss", "http://10.1/rss",
+                   "http://[2001:db8:5::9]:3128/rss", "http://192.168.7.9:8080/rss",
+                   "http://[fd12::1]/rss"):
+        assert proxy_for(inside, proxies) is None, inside
+    for outside in ("http://11.0.0.1/rss", "http://[2001:db9::1]/rss",
+                    "http://192.168.7.9/rss", "http://10.0.0.8.example/rss"):
+        assert proxy_for(outside, proxies) == proxy, outside
+    bad = [r.getMessage() for r in caplog.records if "10.9.0/33" in r.getMessage()]
+    assert len(bad) == 1 and "NO_PROXY" in bad[0] and "ignored" in bad[0], bad
