@@ -149,9 +149,12 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     if there is not None:
         return (f"Topic *{echo(there.name, 100)}* already exists. To change its query, keeping "
                 f"its subscriptions: `/topics edit {echo(slack_typed(there.name), 100)} QUERY`.")
+    unquoted = rest.strip()[:1] not in OPEN_QUOTES
+    if unquoted and (named := quote_the_name(name, query)):
+        return named
     if (option := q_option("add", name, query)) is not None:
         return option
-    if rest.strip()[:1] not in OPEN_QUOTES and plain_words(query.split()):
+    if unquoted and plain_words(query.split()):
         return which_one(name, query)
     db = svc.db
     with transaction(db):
@@ -176,6 +179,19 @@ def which_one(name: str, query: str) -> str:
             "(its query is then its words; add one after the quotes), or "
             f"`/topics add \"{echo(name, 100)}\" {echo(query, 150)}` for the topic "
             f"“{echo(name, 100)}” with the query `{echo(query, 150)}`. Nothing was added.")
+
+
+def quote_the_name(name: str, query: str) -> str | None:
+    """`/topics add Port strike -q dock*`: with the query given to the command line's option,
+    the plain words before it are the name's; the command that adds that topic, or None."""
+    typed, before, after = typed_option(query) or ("", "", "")
+    if not typed or not plain_words(before.split()):
+        return None
+    whole = f"{name} {before}"
+    again = echo(f"/topics add {slack_typed(whole)} {after}".strip(), 400)
+    return (f"Is the topic “{echo(whole, 150)}”? A name of several words needs quotes, and "
+            f"Slack's /topics takes the query after the name without {echo(typed, 20)}: "
+            f"`{again}`. Nothing was added.")
 
 
 def q_option(verb: str, name: str, query: str) -> str | None:

@@ -50,3 +50,21 @@ def test_a_name_whose_signs_its_query_cannot_search_says_so(runtime, fake_slack,
     for text in ('add "Port strike"', 'add "C#" csharp OR dotnet'):
         answer = run_command(runtime, fake_slack, "/topics", text)["text"]
         assert "not searched for" not in answer, (text, answer)
+
+
+def test_an_unquoted_name_before_the_q_option_gets_the_command_that_works_at_once(
+        runtime, fake_slack, fresh_db):
+    """`/topics add Port strike -q dock*`: before, `/topics add Port strike dock*` (the option
+    taken out, the name still unquoted), which then got the name's two readings: two steps.
+    With the query given to the option, the plain words before it are the name's."""
+    for typed, option in (("-q dock*", "-q"), ("--query=dock*", "--query")):
+        answer = run_command(runtime, fake_slack, "/topics", f"add Port strike {typed}")["text"]
+        assert answer == ("Is the topic “Port strike”? A name of several words needs quotes, "
+                          "and Slack's /topics takes the query after the name without "
+                          f"{option}: `/topics add \"Port strike\" dock*`. Nothing was added."), \
+            answer
+    assert list_topics(fresh_db) == []
+    answer = run_command(runtime, fake_slack, "/topics", 'add "Port strike" dock*')["text"]
+    assert answer.startswith("Tracking *Port strike*: `dock*`"), answer
+    answer = run_command(runtime, fake_slack, "/topics", 'add "Docks" strike -q dock*')["text"]
+    assert "`/topics add Docks strike dock*`" in answer, answer
