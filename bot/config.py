@@ -46,6 +46,8 @@ class Settings:
     summary_timeout: float = 10.0
     host: str = "0.0.0.0"
     digest_hour: int = 8
+    digest_pass_seconds: int = 60
+    """How often a run looks for digests that are due: a digest goes out up to this late."""
     ingest_max_bytes: int = 10 * 1024 * 1024
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout: float = 30.0
@@ -66,6 +68,8 @@ class Settings:
 LARGEST = 1_000_000_000
 """No setting needs more; past it, Python's C calls and SQLite raised OverflowError."""
 MOST_PROCESSES = 64
+MOST_PASS_SECONDS = 3600
+"""A digest pass further apart than an hour would let hourly digests fall behind."""
 MOST_HOURS = 876_000
 """A century: a longer span ran past the calendar (OverflowError) when subtracted from now."""
 
@@ -264,6 +268,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         summary_timeout=_seconds(env, "WIREWATCH_SUMMARY_TIMEOUT", 10.0),
         host=env.get("WIREWATCH_HOST") or "0.0.0.0",
         digest_hour=_hour(env, "WIREWATCH_DIGEST_HOUR", 8),
+        digest_pass_seconds=_at_most(env, "WIREWATCH_DIGEST_PASS_SECONDS",
+                                     _at_least_one(env, "WIREWATCH_DIGEST_PASS_SECONDS", 60),
+                                     MOST_PASS_SECONDS, "seconds"),
         ingest_max_bytes=_at_least_one(env, "WIREWATCH_INGEST_MAX_MB", 10) * 1024 * 1024,
         fetch_max_bytes=_at_least_one(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
         fetch_timeout=_seconds(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),

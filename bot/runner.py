@@ -131,7 +131,8 @@ class Runner:
         sync_sources(self.scheduler, self, self.dbs.get(), now=now)
         slack = self.slack is not None
         add_service_jobs(self.scheduler, self, slack=slack, now=now,
-                         accounts_at=accounts_first(self.dbs.get(), now=now) if slack else None)
+                         accounts_at=accounts_first(self.dbs.get(), now=now) if slack else None,
+                         digest_every=self.settings.digest_pass_seconds)
         self._before_polls = list_sources(self.dbs.get())
         self.scheduler.resume()
         threading.Thread(target=self._watch_clock, name="clock-watch", daemon=True).start()

@@ -31,7 +31,6 @@ from storage.state import get_state, set_state
 log = logging.getLogger(__name__)
 POOL_THREADS = 20
 MAX_JITTER = 60
-DIGEST_EVERY = 60
 SYNC_EVERY = 5
 COMPACT_EVERY = 3600
 COMPACT_FIRST = timedelta(minutes=5)  # after start-up's own work
@@ -177,11 +176,12 @@ def account_round_done(db: Database, *, now: datetime) -> None:
 
 
 def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack: bool,
-                     now: datetime, accounts_at: datetime | None = None) -> None:
+                     now: datetime, digest_every: int,
+                     accounts_at: datetime | None = None) -> None:
     """Source sync, this run's heartbeat (``bot.run_record``), the hourly compaction of closed
     stories' matching data and, with Slack, the outbox sender, digests, the look for another
     wirewatch posting with the app and the look at followers' accounts (first at
-    ``accounts_at``: ``accounts_first``)."""
+    ``accounts_at``: ``accounts_first``); a digest pass each ``digest_every`` seconds."""
     scheduler.add_job(target.sync, "interval", seconds=SYNC_EVERY, id="sync",
                       replace_existing=True, misfire_grace_time=SYNC_EVERY)
     scheduler.add_job(target.heartbeat, "interval", seconds=BEAT_EVERY, id="heartbeat",
@@ -192,9 +192,9 @@ def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack
     if slack:
         scheduler.add_job(target.deliver, "interval", seconds=DELIVER_EVERY, id="deliver",
                           replace_existing=True, misfire_grace_time=5)
-        scheduler.add_job(target.send_digests, "interval", seconds=DIGEST_EVERY, id="digests",
+        scheduler.add_job(target.send_digests, "interval", seconds=digest_every, id="digests",
                           next_run_time=now, replace_existing=True,
-                          misfire_grace_time=DIGEST_EVERY * 10)
+                          misfire_grace_time=digest_every * 10)
         scheduler.add_job(target.check_instances, "interval", seconds=INSTANCES_EVERY,
                           id="instances", next_run_time=now + INSTANCES_FIRST,
                           replace_existing=True, misfire_grace_time=INSTANCES_EVERY)

@@ -2,15 +2,18 @@
 outage: the first digest call that finds Slack down says so once, as an alert's does (a
 WARNING, `GET /health` 503), the run asks Slack again with backoff though no alert is queued,
 and the digest is posted once when Slack answers (the real `wirewatch run` in a process, the
-fake Slack Web API, a real SQLite file)."""
+fake Slack Web API, a real SQLite file; its digest pass every second, not every minute)."""
 
 from __future__ import annotations
 
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from bot.config import ConfigError, load_settings
 from bot.runner import Runner
-from bot.scheduler import DIGEST_EVERY, add_service_jobs
+from bot.scheduler import add_service_jobs
 from bot.slack.identity import Identity
 from bot.slack.runtime import SlackRuntime
 from storage.db import open_db, transaction
@@ -52,7 +55,7 @@ def test_a_digest_due_while_slack_is_down_waits_and_is_posted_once_when_it_answe
         db_path, fake_slack: FakeSlack):
     """Before: the digest's refused post was the digest's alone (`/health` 200 all along, no
     outage said, the SDK's ERROR and a WARNING at each digest pass)."""
-    env = slack_env(db_path, fake_slack.base_url)
+    env = {**slack_env(db_path, fake_slack.base_url), "WIREWATCH_DIGEST_PASS_SECONDS": "1"}
     assert wirewatch("topics", "add", "Strikes", "strike*", env=env).returncode == 0
     with live_run(env) as run:
         fake_slack.refuse_connections()
@@ -78,7 +81,7 @@ def test_the_digest_pass_comes_at_once_when_slack_answers_again(
         slack_settings, db_path, fresh_db, fake_slack: FakeSlack, nlp):
     """The run's parts in this process (its scheduler paused, so its next digest pass can be
     read): a digest pass finds Slack down, the sender's next pass after Slack listens again
-    asks it (the probe) and the digest pass is due then, not DIGEST_EVERY after the last.
+    asks it (the probe) and the digest pass is due then, not a pass interval after the last.
     Before: it stayed a pass interval away (a minute of a desk waiting for its digest). Then
     that pass posts the digest: the refused try sent nothing, so it is not waited for as one
     that may be under way (before delivery47b: three client timeouts)."""
@@ -94,8 +97,9 @@ def test_the_digest_pass_comes_at_once_when_slack_answers_again(
         fake_slack.refuse_connections()
         a_digest_comes_due(db_path)
         passed = datetime.now(UTC)
+        every = slack_settings.digest_pass_seconds
         add_service_jobs(runner.scheduler, runner, slack=True,
-                         now=passed + timedelta(seconds=DIGEST_EVERY))
+                         now=passed + timedelta(seconds=every), digest_every=every)
         assert runtime.send_due_digests(now=passed) == 0
         assert identity.down()
         fake_slack.accept_connections()
@@ -107,3 +111,13 @@ def test_the_digest_pass_comes_at_once_when_slack_answers_again(
         assert TITLE in digest.text
     finally:
         runner.stop()
+
+
+@pytest.mark.parametrize("value", ["0", "3601", "a minute"])
+def test_the_digest_pass_interval_is_read_and_refused_out_of_range(value):
+    """``WIREWATCH_DIGEST_PASS_SECONDS``: how late a digest may go (default a minute), whole
+    seconds from 1 to an hour (one pass an hour or rarer would let hourly digests lag)."""
+    assert load_settings({}).digest_pass_seconds == 60
+    assert load_settings({"WIREWATCH_DIGEST_PASS_SECONDS": "15"}).digest_pass_seconds == 15
+    with pytest.raises(ConfigError, match="WIREWATCH_DIGEST_PASS_SECONDS must be"):
+        load_settings({"WIREWATCH_DIGEST_PASS_SECONDS": value})

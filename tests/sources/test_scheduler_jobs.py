@@ -221,10 +221,11 @@ def test_polls_that_fell_due_while_down_run_at_once_and_a_backoff_is_waited_out(
 def test_service_jobs_call_the_running_process(scheduler_for):
     scheduler, target = scheduler_for(), Calls()
     now = utcnow()
-    add_service_jobs(scheduler, target, slack=True, now=now)
+    add_service_jobs(scheduler, target, slack=True, now=now, digest_every=20)
     assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests", "compact",
                                                     "instances", "accounts", "heartbeat"}
     assert scheduler.get_job("digests").next_run_time == now
+    assert scheduler.get_job("digests").trigger.interval.total_seconds() == 20
     assert scheduler.get_job("instances").next_run_time == now + INSTANCES_FIRST
     assert scheduler.get_job("accounts").next_run_time == now + ACCOUNTS_FIRST
     assert scheduler.get_job("compact").trigger.interval.total_seconds() == 3600
@@ -233,7 +234,7 @@ def test_service_jobs_call_the_running_process(scheduler_for):
     assert target.calls == [("check_accounts",), ("compact",), ("deliver",), ("send_digests",),
                             ("heartbeat",), ("check_instances",), ("sync",)]
     console = scheduler_for()
-    add_service_jobs(console, target, slack=False, now=now)
+    add_service_jobs(console, target, slack=False, now=now, digest_every=60)
     assert sorted(j.id for j in console.get_jobs()) == ["compact", "heartbeat", "sync"]
 
 
@@ -279,7 +280,7 @@ def test_a_clock_stepped_back_an_hour_leaves_no_job_waiting_for_it(fresh_db, sch
     scheduler = scheduler_for()
     now = utcnow()
     sync_sources(scheduler, target, fresh_db, now=now)
-    add_service_jobs(scheduler, target, slack=True, now=now)
+    add_service_jobs(scheduler, target, slack=True, now=now, digest_every=60)
     for job in scheduler.get_jobs():  # what the step leaves: each next run an hour away
         job.modify(next_run_time=now + timedelta(hours=1))
     scheduler.resume()
