@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -121,3 +122,10 @@ def health_of(port: int) -> tuple[int, dict]:
             return answer.status, json.loads(answer.read())
     except urllib.error.HTTPError as unwell:
         return unwell.code, json.loads(unwell.read())
+
+
+def into_the_next_second() -> None:
+    """Wait until the wall clock is past its current second: what happens next is stamped in a
+    later second than what happened before (stamps are whole seconds)."""
+    second = int(time.time())
+    wait_for(lambda: int(time.time()) > second)

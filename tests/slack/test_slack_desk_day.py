@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
 from tests.fakes.signing import action_body, post_signed
-from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.conftest import events_url, into_the_next_second, run_command, wait_for
 from tests.stories.test_later_correction import articles
 
 STRIKE = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
@@ -67,7 +66,7 @@ def strike_and_marina(runtime, fake_slack, pipeline, channel: str, *, strike_mod
     run_command(runtime, fake_slack, "/topics", "add Harbour harbour OR port")
     run_command(runtime, fake_slack, "/subscribe", f'"Port strike" {strike_mode}', channel=channel)
     run_command(runtime, fake_slack, "/subscribe", "Harbour hourly", channel=channel)
-    time.sleep(1.1)  # stories come after the second the subscriptions were made
+    into_the_next_second()  # stories come after the second the subscriptions were made
     strike(pipeline, hours_ago=1)
     iso, _ = published(0.5)
     list(pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
@@ -138,7 +137,7 @@ def test_an_update_notification_says_its_outlet_and_what_is_new(runtime, fake_sl
     Dockworkers walk out at Northhaven port", the words of the first alert, with no outlet."""
     run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
     run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
-    time.sleep(1.1)
+    into_the_next_second()
     strike(pipeline, hours_ago=2)
     iso, _ = published(1)
     [update] = pipeline.ingest([RawArticle(text=TALKS, origin="t1", source="Harbour Times",
@@ -173,7 +172,7 @@ def test_a_digest_notification_says_what_it_holds_and_its_first_headline(runtime
     and no headline."""
     run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike OR harbour')
     run_command(runtime, fake_slack, "/subscribe", '"Port strike" hourly', channel="C0DIGEST")
-    time.sleep(1.1)
+    into_the_next_second()
     strike(pipeline, hours_ago=2)
     iso, _ = published(1.5)
     list(pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
@@ -197,7 +196,7 @@ def averna_desk(runtime, fake_slack, pipeline, *, mute_after: int) -> None:
     run_command(runtime, fake_slack, "/topics", 'add "Averna port" Averna')
     for channel in ("C0DESK", "C0OTHER"):
         run_command(runtime, fake_slack, "/subscribe", '"Averna port"', channel=channel)
-    time.sleep(1.1)
+    into_the_next_second()
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
     for n, batch in enumerate(([contract, again], [walkout], [later])):
         if n == mute_after:
@@ -212,7 +211,7 @@ def mute_first_story(runtime, fake_slack) -> None:
     post_signed(events_url(runtime), action_body("wirewatch_mute_story", "1", channel="C0DESK",
                                                  response_url=fake_slack.response_url()))
     wait_for(lambda: fake_slack.responses()[before:])
-    time.sleep(1.1)  # reports come after the second of the mute
+    into_the_next_second()  # reports come after the second of the mute
 
 
 def test_a_mute_holds_for_a_report_a_later_correction_takes_out_of_the_story(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import REPORTER
-from tests.slack.conftest import app_home, run_command
+from tests.slack.conftest import app_home, into_the_next_second, run_command
 from tests.slack.test_slack_desk_day import MARINA, STRIKE, TALKS, published, strike
 from tests.slack.world import add_article, add_story, add_update
 
@@ -98,7 +97,7 @@ def walkout_comes_back(runtime, fake_slack, pipeline, *, digest: str | None = No
     run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
     if digest:
         run_command(runtime, fake_slack, "/subscribe", '"Port strike" hourly', channel=digest)
-    time.sleep(1.1)
+    into_the_next_second()
     on_its_day(pipeline, STRIKE, "Thursday", hours_ago=60, origin="s1")
     runtime.deliver_pending()
     day, again = on_its_day(pipeline, AGAIN, "Monday", hours_ago=1, origin="a1")
@@ -229,7 +228,7 @@ def test_a_thread_of_15_updates_does_not_repeat_its_headline(runtime, fake_slack
     opened with that headline as a header, the words atop the thread 15 times over."""
     run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
     run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
-    time.sleep(1.1)
+    into_the_next_second()
     strike(pipeline, hours_ago=20)
     for k in range(15):
         text = COUNT.format(h=k + 1, n=3 * k + 4, m=11 * k + 20)
