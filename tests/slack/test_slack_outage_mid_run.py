@@ -52,6 +52,9 @@ FAULTS: dict[str, tuple[Fault, Fault, bool]] = {
     "dropped after Slack read the post": (
         lambda s: s.drop_next(1, methods={"chat.postMessage"}), lambda s: None, False),
 }
+QUICK_TIMEOUT = "3"
+"""The run's Slack client timeout (s): a post whose answer was dropped is looked for three of
+them on (30 s at the default), and nothing here waits on a slow answer."""
 DOWN_SAID = "Slack's Web API stopped answering"
 BACK_SAID = "Slack's Web API answers"
 
@@ -107,7 +110,7 @@ def test_an_outage_after_slack_answered_is_said_once_and_the_queue_drains_once_i
     """Before: the run said nothing of the outage (`/health` 200 all along, no WARNING) and
     each alert failed and was tried again on its own backoff."""
     start, end, seen_down = FAULTS[fault]
-    env = desk_env(db_path, fake_slack)
+    env = {**desk_env(db_path, fake_slack), "WIREWATCH_SLACK_TIMEOUT": QUICK_TIMEOUT}
     with live_run(env) as run:
         queued(run, ARTICLES[0])
         wait_for(lambda: _posted_titles(fake_slack) == [TITLES[0]])
