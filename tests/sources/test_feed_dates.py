@@ -4,7 +4,6 @@ feedparser's own reading of them (audit of 2 December, night). A real feed serve
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -17,6 +16,7 @@ from storage.db import ThreadLocalDb, transaction
 from storage.sources import add_source, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+from tests.stopping import wait_for
 
 
 def stored_in_order(server, db_path, db, settings, nlp, items, dates) -> list[tuple[str, str]]:
@@ -92,7 +92,8 @@ def test_an_entry_dated_relative_to_now_is_read_once_as_the_feed_is_read(
     assert poll_feed(fresh_db, source_row(fresh_db, source), now=at(60),
                      fetcher=Fetcher(policy=LOOPBACK)).queued == 1
     after = datetime.now(UTC)
-    time.sleep(2)  # the worker takes the entry later than the poll read it
+    # the worker takes the entry in a later second than the poll read it (dates are whole seconds)
+    wait_for(lambda: datetime.now(UTC).replace(microsecond=0) > after)
     assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
     published = fresh_db.execute("SELECT published FROM articles").fetchone()[0]
     five = timedelta(minutes=5)
