@@ -27,6 +27,13 @@ from bot.nlp.speakers.words import (
 
 BODY_LOOK_BACK = 2
 """Narrative sentences without a subject "it" looks back over for the organisation meant."""
+ASKED_DEPS = frozenset({"dobj", "dative"})
+"""How a verb of asking names the body it asks ("asked Halden Press to …")."""
+ASKED_LABELS = frozenset({"ORG"})
+"""What the recogniser tags a body "it" may mean (``_body_asked``)."""
+ASKING = frozenset({"ask", "approach", "call", "contact", "email", "invite", "petition",
+                    "press", "query", "reach", "request", "urge"})
+"""Verbs that put a question or a request to a body, which "it" then answers."""
 LOOK_BACK = 6
 """Narrative sentences searched back for the person a text is about."""
 LAST_SUBJECT_SPAN = 12
@@ -587,6 +594,9 @@ def _last_body(r: SpeakerResolver, token: Token) -> Speaker | None:
             continue
         subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
         if not subjects:
+            asked = _body_asked(r, sent, token) if sent.end > token.i else None
+            if asked is not None:
+                return asked
             if sent.end <= token.i:
                 seen += 1
             if seen >= BODY_LOOK_BACK:
@@ -594,9 +604,24 @@ def _last_body(r: SpeakerResolver, token: Token) -> Speaker | None:
             continue
         for subject in subjects:
             if subject.lower_ in PRONOUN_GENDER or subject.tag_ in PLURAL_TAGS:
-                return None
+                break
             speaker, _ = r.resolve(subject)
             if speaker.kind == "organisation" and speaker.name is not None:
                 return speaker
-        return None
+        return _body_asked(r, sent, token)
+    return None
+
+
+def _body_asked(r: SpeakerResolver, sent: Span, token: Token) -> Speaker | None:
+    """"When Ruiz asked Halden Press to reprint the book, it declined": in a sentence whose
+    subject before "it" is no body, "it" is the last body a verb of asking put something to
+    before it (its object, tagged a body by the recogniser): the one who answers."""
+    for ent in r.reg.ents_before(min(token.i, sent.end)):
+        if ent.start < sent.start:
+            return None
+        if ent.label_ in ASKED_LABELS and ent.root.dep_ in ASKED_DEPS and \
+                ent.root.head.lemma_ in ASKING and not r.reg.quoted(ent.start_char):
+            speaker, _ = r.resolve(ent.root)
+            if speaker.kind == "organisation" and speaker.name is not None:
+                return speaker
     return None

@@ -919,7 +919,7 @@ class Registry:
         if ent is not None and ent.label_ != "PERSON":
             return True
         lower = text.lower()
-        if lower in CALENDAR_WORDS or self._labelled_otherwise(text):
+        if lower in CALENDAR_WORDS or self.labelled_otherwise(text):
             return True
         if token.tag_ in PLURAL_TAGS and lower.endswith("s") and not lower.endswith("ss"):
             return True
@@ -932,7 +932,7 @@ class Registry:
             self._counts = Counter(self.columns.orth)
         return self._counts
 
-    def _labelled_otherwise(self, word: str) -> bool:
+    def labelled_otherwise(self, word: str) -> bool:
         """The recogniser tags the word, where it tags it, as a place or a body, never a person."""
         labels = {e.label_ for e in self.ents if e.text == word}
         return bool(labels) and "PERSON" not in labels
