@@ -443,9 +443,12 @@ def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 
 def _name_word(tok: Token) -> bool:
+    """A word of a name before the document's noun; never one in lower case the tagger took
+    for a proper noun ("the white paper")."""
     if tok.text in NAME_JOINERS:
         return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ISSUERS and tok.dep_ in {
+    return tok.pos_ == "PROPN" and not tok.text.islower() and \
+        tok.ent_type_ not in NOT_ISSUERS and tok.dep_ in {
         "compound", "nmod", "amod", "punct", "npadvmod"}
 
 
