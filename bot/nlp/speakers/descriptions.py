@@ -108,6 +108,8 @@ MISTAKEN_PAPER_LABELS = frozenset({"FAC", "GPE", "LOC"})
 """Labels the recogniser gives a paper's name too ("the Halden Herald" as a building)."""
 CLAUSES = frozenset({"acl", "relcl"})
 """A participle or relative clause describing a noun ("backing X", "who backs X")."""
+PLACE_KINDS = frozenset({"town", "city", "village", "state", "country", "kingdom"})
+"""What "the town said" may call a place the article names (``place_acting``)."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Person
@@ -239,6 +241,8 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
         earlier = earlier_entity(r, token)
         if earlier is None and kind == "organisation":
             earlier = _self_named(r, token) or earlier_named(r, token)
+        if earlier is None and singular:
+            earlier = place_acting(r, token)
         if earlier is None:
             earlier = earlier_source(r, token)
         if earlier is not None:
@@ -836,6 +840,24 @@ def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
     Coastal Studies": an organisation named before that the word may stand for."""
     ent = r.reg.body_called(token.lower_, token.i)
     return Speaker(r.reg.org_name(ent), "organisation") if ent is not None else None
+
+
+def place_acting(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"Brightwater had two accidents …. The town said …": "the town", "the kingdom" is the
+    place last acting in a clause in its sentence or the one before (tagged a place there, or
+    a word the recogniser tags only as a place elsewhere)."""
+    if token.lemma_.lower() not in PLACE_KINDS:
+        return None
+    since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
+    for tok in reversed(r.reg.doc[since:token.i]):
+        if tok.dep_ not in ACTING or tok.pos != PROPN or r.reg.quoted(tok.idx):
+            continue
+        ent = r.reg.ent_of.get(tok.i)
+        if ent is not None and ent.label_ == "GPE" and ent.root == tok:
+            return Speaker(clean(r.reg.text_of(ent)), "organisation")
+        if ent is None and r.reg.place_named(tok.text):
+            return Speaker(tok.text, "organisation")
+    return None
 
 
 def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:

@@ -937,6 +937,10 @@ class Registry:
         labels = {e.label_ for e in self.ents if e.text == word}
         return bool(labels) and "PERSON" not in labels
 
+    def place_named(self, word: str) -> bool:
+        """The recogniser tags the word, where it tags it, only as a country, state or town."""
+        return {e.label_ for e in self.ents if e.text == word} == {"GPE"}
+
     def credible(self, key: str) -> bool:
         """A full name, or a one-word name seen acting in a clause or with a role: not a
         platform or a group the recogniser took for a person ("took to Twitter", "Latinos")."""
