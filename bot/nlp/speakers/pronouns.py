@@ -616,12 +616,15 @@ def _body_asked(r: SpeakerResolver, sent: Span, token: Token) -> Speaker | None:
     """"When Ruiz asked Halden Press to reprint the book, it declined": in a sentence whose
     subject before "it" is no body, "it" is the last body a verb of asking put something to
     before it (its object, tagged a body by the recogniser): the one who answers."""
-    for ent in r.reg.ents_before(min(token.i, sent.end)):
-        if ent.start < sent.start:
-            return None
-        if ent.label_ in ASKED_LABELS and ent.root.dep_ in ASKED_DEPS and \
-                ent.root.head.lemma_ in ASKING and not r.reg.quoted(ent.start_char):
-            speaker, _ = r.resolve(ent.root)
-            if speaker.kind == "organisation" and speaker.name is not None:
-                return speaker
+    for verb in reversed(r.reg.doc[sent.start:min(token.i, sent.end)]):
+        if verb.lemma_ not in ASKING:
+            continue
+        for asked in verb.children:
+            ent = r.reg.ent_of.get(asked.i)
+            if asked.dep_ in ASKED_DEPS and asked.i < token.i and ent is not None and \
+                    ent.label_ in ASKED_LABELS and ent.root == asked and \
+                    not r.reg.quoted(asked.idx):
+                speaker, _ = r.resolve(asked)
+                if speaker.kind == "organisation" and speaker.name is not None:
+                    return speaker
     return None
