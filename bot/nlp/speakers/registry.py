@@ -94,6 +94,8 @@ the tagger reads as a common word when the apostrophe is curly. It opens with th
 word character before it) so that a search skips to capitals, not tries every character."""
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
 """An acronym written with full stops ("N.F.C.")."""
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+"""A first name written as initials ("W.W.", "J.")."""
 CLIPPED = re.compile(r"[A-Z][a-z]{2,5}")
 """A word that may be the clipped first word of a body's name ("Fed", "Intl")."""
 OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
@@ -919,7 +921,7 @@ class Registry:
         if ent is not None and ent.label_ != "PERSON":
             return True
         lower = text.lower()
-        if lower in CALENDAR_WORDS or self.labelled_otherwise(text):
+        if lower in CALENDAR_WORDS or self._labelled_otherwise(text):
             return True
         if token.tag_ in PLURAL_TAGS and lower.endswith("s") and not lower.endswith("ss"):
             return True
@@ -932,10 +934,18 @@ class Registry:
             self._counts = Counter(self.columns.orth)
         return self._counts
 
-    def labelled_otherwise(self, word: str) -> bool:
+    def _labelled_otherwise(self, word: str) -> bool:
         """The recogniser tags the word, where it tags it, as a place or a body, never a person."""
         labels = {e.label_ for e in self.ents if e.text == word}
         return bool(labels) and "PERSON" not in labels
+
+    def initialled_body(self, name: str) -> bool:
+        """"W.W. Norton": a name of initials and one word that the recogniser tags, where it
+        tags it, as a place or a body, never a person, is a body's (a firm named after its
+        founder), not the person the last word is the surname of."""
+        words = name.split()
+        return len(words) > 1 and all(INITIALS.fullmatch(w) for w in words[:-1]) and \
+            self._labelled_otherwise(name)
 
     def place_named(self, word: str) -> bool:
         """The recogniser tags the word, where it tags it, only as a country, state or town."""

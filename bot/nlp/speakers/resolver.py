@@ -237,7 +237,7 @@ class SpeakerResolver:
             return self.reg.person_speaker(token, self.reg.register(text).name), conf.NEW_PERSON
         fuller = self.reg.fuller_name(token, text)
         if fuller != text and ent is not None and ent.label_ in ORG_LABELS and \
-                self.reg.labelled_otherwise(fuller):  # "Norton" after the firm "W.W. Norton"
+                self.reg.initialled_body(fuller):  # "Norton" after the firm "W.W. Norton"
             speaker = Speaker(fuller, "organisation")
             self.reg.remember(token, speaker)
             return speaker, conf.ORGANISATION_ENTITY
