@@ -1,7 +1,7 @@
 """A feed of about 5 MB whose body changes at every poll (a new entry on top, as a busy CMS
 writes it: each entry's HTML escaped in its description): the CPU of parsing it
-(`feeds.parse_feed`) with feedparser's defaults (its HTML sanitizer and relative-link
-resolution on, as before feeds38) and with `feeds.PARSE_OPTIONS` (both off), in one run, and
+(`feed_parse.parse_feed`) with feedparser's defaults (its HTML sanitizer and relative-link
+resolution on, as before feeds38) and with `feed_parse.PARSE_OPTIONS` (both off), in one run, and
 whether the entries read the same both ways (title, text, link, date of every entry).
 
 Usage: .venv/bin/python -m bench.feed_parse [ROUNDS] [ENTRIES]
@@ -17,7 +17,7 @@ from email.utils import format_datetime
 from html import escape
 
 from bench.given import whole_numbers
-from bot.ingest import feeds
+from bot.ingest import feed_parse
 
 START = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
 PARAGRAPH = ("<p>Paragraph {k} of notice {n}: the council said the <a href='/works/{n}'>works"
@@ -41,16 +41,16 @@ def body(entries: int, poll: int) -> bytes:
 
 
 def parsed(data: bytes, options: dict[str, bool]) -> tuple[float, list[tuple]]:
-    feeds.PARSE_OPTIONS = options
+    feed_parse.PARSE_OPTIONS = options
     began = time.process_time()
-    feed = feeds.parse_feed(data, url="https://gazette.invalid/feed",
+    feed = feed_parse.parse_feed(data, url="https://gazette.invalid/feed",
                             content_type="application/rss+xml")
     seconds = time.process_time() - began
     return seconds, [(e.title, e.text, e.link, e.published) for e in feed.entries]
 
 
 def main(rounds: int, entries: int) -> None:
-    now = dict(feeds.PARSE_OPTIONS)
+    now = dict(feed_parse.PARSE_OPTIONS)
     before: list[float] = []
     after: list[float] = []
     same = True
@@ -65,7 +65,7 @@ def main(rounds: int, entries: int) -> None:
             after.append(new)
             same = same and old_entries == new_entries
     finally:
-        feeds.PARSE_OPTIONS = now
+        feed_parse.PARSE_OPTIONS = now
     old, new = statistics.median(before), statistics.median(after)
     print(f"a feed of {entries} entries, {size / 1e6:.1f} MB, changed at each of {rounds} polls")
     print(f"parse_feed CPU: feedparser's defaults {old:.2f} s, PARSE_OPTIONS {new:.2f} s "

@@ -1,6 +1,6 @@
 """A poll of a feed whose 200 entries are all seen entries stamped anew (a new guid, a `?ts=`
 link, an "updated N minutes ago" line at every poll): the time of the poll's entry loop
-(`feeds._queue_entries`: each entry looked up and found stamped), and, in the same run, the
+(`entry_queue.queue_entries`: each entry looked up and found stamped), and, in the same run, the
 time of marking the 200 seen entries stamped in a transaction each against one transaction.
 
 Usage: .venv/bin/python -m bench.stamped_poll [ROUNDS]
@@ -17,7 +17,8 @@ from pathlib import Path
 
 from bench.given import whole_numbers
 from bot.ingest.entry_edits import words_of
-from bot.ingest.feeds import FeedEntry, ParsedFeed, _queue_entries
+from bot.ingest.entry_queue import Round, queue_entries
+from bot.ingest.feed_models import FeedEntry, ParsedFeed
 from bot.ingest.fetch import Fetcher
 from storage.db import open_db, transaction
 from storage.sources import add_source, mark_entry_seen, mark_entry_stamped, source_row
@@ -52,8 +53,9 @@ def poll_seconds(folder: Path) -> float:
     db, source = seeded(folder / "poll.db")
     feed = ParsedFeed(title="Bench", entries=[entry(n, 2) for n in range(ENTRIES)])
     began = time.perf_counter()
-    result = _queue_entries(db, source, feed, fetcher=Fetcher(), now=NOW + timedelta(minutes=5),
-                            on_queued=None, stopping=None, background=False, room=ENTRIES)
+    result = queue_entries(Round(db=db, source=source, feed=feed, fetcher=Fetcher(),
+                                 now=NOW + timedelta(minutes=5), background=False, room=ENTRIES,
+                                 pages=ENTRIES))
     seconds = time.perf_counter() - began
     assert result.skipped == ENTRIES and result.queued == 0, result
     return seconds

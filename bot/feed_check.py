@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.ingest.addresses import AddressPolicy, same_host
 from bot.ingest.bounds import MOST_LINK_CHARS, kept_error
 from bot.ingest.feed_moves import too_long_to_move_to
-from bot.ingest.feeds import FeedError, WebPageError, parse_feed
+from bot.ingest.feed_parse import FeedError, WebPageError, parse_feed
 from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
 from bot.redact import redact
 from storage.sources import NAME_CHARS

@@ -22,7 +22,8 @@ from bot.feed_check import fetch_limits
 from bot.feed_lines import check_line, first_poll_line, notices_line
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.feeds import NEXT_ROUND, PollResult, poll_feed
+from bot.ingest.feed_models import PollResult
+from bot.ingest.feeds import NEXT_ROUND, poll_feed
 from bot.ingest.fetch import Fetcher
 from bot.ingest.folder import FolderWatcher, ScanResult, holds_no_file
 from bot.ingest.folder_events import FileEvents

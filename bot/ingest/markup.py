@@ -21,7 +21,7 @@ _NOT_IN_XML = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f]")
 """Control characters lxml refuses in a node's text (a vertical tab from Word in a teaser)."""
 UNREAD = {"script", "style", "applet"}
 """Elements whose content is no text a reader sees (feedparser's sanitizer dropped them
-before feeds were parsed without it: ``feeds._any_encoding``)."""
+before feeds were parsed without it: ``feed_parse._any_encoding``)."""
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 

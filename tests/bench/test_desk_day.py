@@ -5,7 +5,7 @@ from __future__ import annotations
 import urllib.request
 
 from bench.desk_day import Alert, Feeds, Item, reading, serve, twice_and_lost
-from bot.ingest.feeds import parse_feed
+from bot.ingest.feed_parse import parse_feed
 from tests.fakes.slack_api import Message
 from tests.stopping import LAST_RESORT_S
 

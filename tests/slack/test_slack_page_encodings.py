@@ -15,7 +15,8 @@ from html import escape
 
 import pytest
 
-from bot.ingest.feeds import PollResult, poll_feed
+from bot.ingest.feed_models import PollResult
+from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher
 from bot.ingest.http_api import IngestApp
 from bot.runner import HttpServer

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.feeds import WebPageError, _reason, parse_feed
+from bot.ingest.feed_parse import WebPageError, parse_feed
+from bot.ingest.feeds import _reason
 from bot.models import Source, SourceChange
 from bot.source_notices import notice_text
 

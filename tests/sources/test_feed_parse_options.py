@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.ingest.feeds import parse_feed
+from bot.ingest.feed_parse import parse_feed
 from bot.ingest.markup import readable
 
 ENTRY = ("<p>Crews at the ferry terminal stopped work at dawn.<script>track('view')</script>"

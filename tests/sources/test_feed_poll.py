@@ -9,8 +9,10 @@ import pytest
 from bot.feed_check import check_feed
 from bot.ingest import feeds, first_poll
 from bot.ingest.clean import clean_article
-from bot.ingest.feeds import PAGES_PER_POLL, FeedError, html_text, parse_feed, poll_feed
+from bot.ingest.feed_parse import FeedError, parse_feed
+from bot.ingest.feeds import PAGES_PER_POLL, poll_feed
 from bot.ingest.fetch import Fetcher
+from bot.ingest.markup import html_text
 from storage.db import transaction
 from storage.inbox import pending
 from storage.sources import add_source, remove_source, source_row

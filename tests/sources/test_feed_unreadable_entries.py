@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.ingest.feeds import FeedError, parse_feed, poll_feed
+from bot.ingest.feed_parse import FeedError, parse_feed
+from bot.ingest.feeds import poll_feed
 from bot.source_notices import notice_message, queue_notices
 from storage.db import transaction
 from storage.sources import add_source, source_row

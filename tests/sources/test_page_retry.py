@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 import bot.ingest.feeds as feeds
 from bot.cli import cli
-from bot.ingest.feeds import PAGE_TRIES, poll_feed
+from bot.ingest.feeds import poll_feed
+from bot.ingest.page_waits import PAGE_TRIES
 from storage.db import open_db, transaction
 from storage.inbox import pending
 from storage.sources import add_source, remove_source, source_row

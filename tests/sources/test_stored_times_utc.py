@@ -79,7 +79,7 @@ print(_stale("2026-12-06T04:49:30", now), _stale("2026-12-06T04:48:30", now))
 def test_feed_entries_are_ordered_by_their_times_in_utc(tmp_path):
     """A naive time's key was the machine's local reading: five hours early here."""
     script = """
-from bot.ingest.feeds import FeedEntry
+from bot.ingest.feed_models import FeedEntry
 def entry(published):
     return FeedEntry(key="k", link=None, title=None, text="t", published=published, teaser=False)
 print(entry("2026-12-06T04:00:00").stamp == entry("2026-12-06T04:00:00+00:00").stamp)
@@ -117,7 +117,8 @@ print(cutoff(db, days=1, quiet_hours=0, now=now).seen_before)
 def test_an_article_pages_first_failure_stored_naive_is_utc(tmp_path):
     """Its page failed 40 minutes ago (UTC), past the patience: the teaser is stored now."""
     script = """
-from bot.ingest.feeds import FeedEntry, PageFailed, _teaser_or_wait
+from bot.ingest.feed_models import FeedEntry, PageFailed
+from bot.ingest.page_waits import teaser_or_wait as _teaser_or_wait
 from bot.models import RawArticle
 from storage.db import transaction
 from storage.sources import add_source, get_source
