@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, split_notify
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
 from bot.config import Settings
+from bot.models import QuoteSubscription
 from handlers.commands.named_channel import (
     CHANNEL_NAMED,
     shown_notify,
@@ -61,6 +63,48 @@ def subscribe_text(db: Database, text: str, command: dict,
     text, notify_text = split_notify(text)
     if elsewhere := _named_elsewhere(text, notify_text, "subscribe"):
         return elsewhere
+    asked = _asked(text, notify_text, command, groups)
+    if isinstance(asked, str):
+        return asked
+    if refusal := _refusal(db, asked, can_post, groups_refused):
+        return refusal
+    note = to_typist() if asked.target_type == "user" else None
+    said = _said(asked, _stored(db, asked, command), settings)
+    return f"{said} {note}" if note else said
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A `/subscribe [me] quotes QUERY [MODE] [notify …]` read: whose, which query, how often
+    (``mode_given``: typed), whom it notifies (None: no notify list)."""
+
+    target_type: str
+    target_id: str
+    query: str
+    mode: str
+    mode_given: bool
+    notify: tuple[str, ...] | None
+
+    @property
+    def key(self) -> dict[str, str]:
+        return {"query": self.query, "target_type": self.target_type,
+                "target_id": self.target_id}
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """The subscription before and after it was stored, how, and the mode it now has."""
+
+    before: QuoteSubscription | None
+    outcome: str
+    after: QuoteSubscription | None
+    mode: str
+
+
+def _asked(text: str, notify_text: str | None, command: dict,
+           groups: Callable[[], bool]) -> _Asked | str:
+    """The request read, or the answer why it cannot be: no query, one that reads as none, or
+    a notify list refused."""
     target_type, target_id, query = _target(text, command)
     head, _, last = query.rpartition(" ")
     given = bool(head) and last.lower() in store.MODES
@@ -76,35 +120,48 @@ def subscribe_text(db: Database, text: str, command: dict,
         return f"Could not follow “{echo(query, 200)}”: {echo(str(exc), 300)}. {USAGE}"
     except NotifyError as exc:
         return str(exc) if target_type == "user" else f"{exc} Nothing was subscribed."
-    refusal = can_post(target_id) if target_type == "channel" else None
+    return _Asked(target_type, target_id, query, mode, given, notify)
+
+
+def _refusal(db: Database, asked: _Asked, can_post: Callable[[str], str | None],
+             groups_refused: Callable[[tuple[str, ...]], str | None]) -> str | None:
+    """Why nothing is stored: the bot cannot post in the channel, or the person may not add
+    the user groups the notify list adds."""
+    refusal = can_post(asked.target_id) if asked.target_type == "channel" else None
     if refusal:
         return f"{refusal} Nothing was subscribed."
-    key = {"query": query, "target_type": target_type, "target_id": target_id}
-    had = store.find_quote_subscription(db, **key)
-    refusal = groups_refused(new_groups(notify, had.notify if had else ()))
-    if refusal:
-        return refusal
-    note = to_typist() if target_type == "user" else None
+    had = store.find_quote_subscription(db, **asked.key)
+    return groups_refused(new_groups(asked.notify, had.notify if had else ()))
+
+
+def _stored(db: Database, asked: _Asked, command: dict) -> _Stored:
+    """Stored in one transaction; a notify list typed without a mode keeps the one it had."""
     with transaction(db):
-        before = store.find_quote_subscription(db, **key)
-        if before is not None and notify is not None and not given:
+        before = store.find_quote_subscription(db, **asked.key)
+        mode = asked.mode
+        if before is not None and asked.notify is not None and not asked.mode_given:
             mode = before.mode  # `… notify …` changes who, not how often
-        outcome = store.subscribe_quotes(db, **key, mode=mode, notify=notify,
+        outcome = store.subscribe_quotes(db, **asked.key, mode=mode, notify=asked.notify,
                                          created_by=command.get("user_id"), at=now_iso())
-        after = store.find_quote_subscription(db, **key)
-    where = "You" if target_type == "user" else "This channel"
-    how = _how_often(mode, each=outcome == "added")
-    if before is None or before.mode != mode:
-        how += posted_when(mode, settings)
-    how += notifies(after.notify if after else (), notify)
-    if outcome != "added":
-        verb = {"changed": "now gets", "unchanged": "already gets"}[outcome]
-        verb = verb.removesuffix("s") if target_type == "user" else verb
-        said = f"{where} {verb} quotes for `{echo(query, 300)}` {how}."
-    else:
-        said = (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
-                "speaker's role, the article and the link. Quotes a story already had stay quiet.")
-    return f"{said} {note}" if note else said
+        after = store.find_quote_subscription(db, **asked.key)
+    return _Stored(before, outcome, after, mode)
+
+
+def _said(asked: _Asked, stored: _Stored, settings: Settings) -> str:
+    """What the subscription is now: how often (when a digest new to it comes), whom it
+    notifies."""
+    where = "You" if asked.target_type == "user" else "This channel"
+    how = _how_often(stored.mode, each=stored.outcome == "added")
+    if stored.before is None or stored.before.mode != stored.mode:
+        how += posted_when(stored.mode, settings)
+    how += notifies(stored.after.notify if stored.after else (), asked.notify)
+    query = echo(asked.query, 300)
+    if stored.outcome != "added":
+        verb = {"changed": "now gets", "unchanged": "already gets"}[stored.outcome]
+        verb = verb.removesuffix("s") if asked.target_type == "user" else verb
+        return f"{where} {verb} quotes for `{query}` {how}."
+    return (f"{where} will get each new quote for `{query}` {how}: the quote, the speaker's "
+            "role, the article and the link. Quotes a story already had stay quiet.")
 
 
 def _how_often(mode: str, *, each: bool) -> str:
