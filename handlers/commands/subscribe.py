@@ -131,43 +131,68 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         return
     resume_person(db, command.get("user_id", ""))
     if quotes.is_quotes(text):
-        answer(respond, quotes.subscribe_text(
-            db, text, command, can_post=lambda channel: _quotes_in_group_dm(command, text) or
-            can_post_here(db, client, channel),
-            groups_refused=lambda added: groups_refused(context, added),
-            settings=services(context).settings, groups=lambda: may_notify_groups(context),
-            to_typist=lambda: _to_typist(client, command, text, f"/subscribe {text}")))
+        said, stored = _quotes_answer(db, text, command, client, context), True
+    else:
+        said, stored = _topic_answer(db, text, command, client, context)
+    answer(respond, said)
+    if stored:
         publish_home(client, db, command.get("user_id"))
-        return
+
+
+def _quotes_answer(db: Database, text: str, command: dict, client: WebClient,
+                   context: BoltContext) -> str:
+    """`/subscribe quotes …` followed (``quote_subscribe.subscribe_text``), or why not."""
+    return quotes.subscribe_text(
+        db, text, command, can_post=lambda channel: _quotes_in_group_dm(command, text) or
+        can_post_here(db, client, channel),
+        groups_refused=lambda added: groups_refused(context, added),
+        settings=services(context).settings, groups=lambda: may_notify_groups(context),
+        to_typist=lambda: _to_typist(client, command, text, f"/subscribe {text}"))
+
+
+def _topic_answer(db: Database, text: str, command: dict, client: WebClient,
+                  context: BoltContext) -> tuple[str, bool]:
+    """`/subscribe TOPIC …` answered, and whether the subscription was stored (App Home then
+    shows it)."""
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request, verb="subscribe", adds=who_adds(context),
-                               usage=usage_of(context, command)))
-        return
-    try:
-        notify = notify_for(request.notify, request.target_type,
-                            groups=request.notify is None or may_notify_groups(context))
-    except NotifyError as exc:
-        answer(respond, str(exc) if request.target_type == "user" else
-               f"{exc} Nothing was subscribed.")
-        return
-    had = subs.find_subscription(db, topic_id=topic.id, target_type=request.target_type,
-                                 target_id=request.target_id)
-    refusal = groups_refused(context, new_groups(notify, had.notify if had else ()))
-    if refusal:
-        answer(respond, refusal)
-        return
-    if request.target_type == "channel":
-        refusal = _topic_in_group_dm(command, request, topic.name) or \
-            can_post_here(db, client, request.target_id)
-        if refusal:
-            answer(respond, f"{refusal} Nothing was subscribed.")
-            return
+        return unknown(db, request, verb="subscribe", adds=who_adds(context),
+                       usage=usage_of(context, command)), False
+    notify, refusal = _notify_of(request, context)
+    if refusal is None:
+        refusal = _refusal(db, request, topic, notify, command, client, context)
+    if refusal is not None:
+        return refusal, False
     again = _typed_again(replace(request, target_type="channel"), "subscribe", topic.name)
     note = _to_typist(client, command, text, again) if request.target_type == "user" else None
-    answer(respond, _subscribe(db, request, topic.id, topic.name, notify, command,
-                               settings=services(context).settings, note=note))
-    publish_home(client, db, command.get("user_id"))
+    return _subscribe(db, request, topic.id, topic.name, notify, command,
+                      settings=services(context).settings, note=note), True
+
+
+def _notify_of(request: Request,
+               context: BoltContext) -> tuple[tuple[str, ...] | None, str | None]:
+    """Whom the subscription notifies (None: no notify list), or why that list is refused."""
+    try:
+        return notify_for(request.notify, request.target_type,
+                          groups=request.notify is None or may_notify_groups(context)), None
+    except NotifyError as exc:
+        return None, (str(exc) if request.target_type == "user" else
+                      f"{exc} Nothing was subscribed.")
+
+
+def _refusal(db: Database, request: Request, topic: Topic, notify: tuple[str, ...] | None,
+             command: dict, client: WebClient, context: BoltContext) -> str | None:
+    """Why nothing is stored: the person may not add the user groups the notify list adds, or
+    the bot cannot post in the channel (a group DM, a channel it is not in)."""
+    had = subs.find_subscription(db, topic_id=topic.id, target_type=request.target_type,
+                                 target_id=request.target_id)
+    if refusal := groups_refused(context, new_groups(notify, had.notify if had else ())):
+        return refusal
+    if request.target_type != "channel":
+        return None
+    refusal = _topic_in_group_dm(command, request, topic.name) or \
+        can_post_here(db, client, request.target_id)
+    return f"{refusal} Nothing was subscribed." if refusal else None
 
 
 def _topic_in_group_dm(command: dict, request: Request, name: str) -> str | None:
