@@ -1,4 +1,4 @@
-"""Feeds are parsed without feedparser's HTML sanitizer (``feeds.PARSE_OPTIONS``: 70% of its
+"""Feeds are parsed without feedparser's HTML sanitizer (``feed_parse.PARSE_OPTIONS``: 70% of its
 time on a large feed): what a reader would not see stays out of an entry's text all the same,
 and its link is still made absolute."""
 
