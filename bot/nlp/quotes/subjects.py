@@ -120,7 +120,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             controller = _object_control(verb, quoted)
             if controller is not None:
                 return controller
-            verb = _past_comparison(verb)
+            verb = _conjunct_with_subject(verb, quoted) or _past_comparison(verb)
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = _object_act(verb) or _means_of(verb)
@@ -144,6 +144,20 @@ def _past_comparison(verb: Token) -> Token:
         return head
     compared = head.head
     return compared.head if compared.dep_ in {"acomp", "advmod"} else compared
+
+
+def _conjunct_with_subject(verb: Token, quoted: set[int]) -> Token | None:
+    """"Dockers struck, and the union denounced the plan and said …": the parser hung every
+    verb of a flat coordination off the first; a verb with no subject of its own shares the
+    subject of the nearest conjunct before it that has one."""
+    if verb.dep_ != "conj":
+        return None
+    between = [c for c in verb.head.children
+               if c.dep_ == "conj" and verb.head.i < c.i < verb.i]
+    for conjunct in reversed(between):
+        if any(c.dep in SUBJECTS and c.i not in quoted for c in conjunct.children):
+            return conjunct
+    return None
 
 
 def _means_of(verb: Token) -> Token:
