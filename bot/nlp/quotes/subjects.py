@@ -32,6 +32,7 @@ SUBJECT = frozenset({get_string_id("nsubj")})
 SUBJECTS = frozenset({get_string_id("nsubj"), get_string_id("nsubjpass")})
 """Relations of a verb's subject, and with a passive's, as hashes: every verb is asked."""
 COMMA = get_string_id(",")
+WHOSE = get_string_id("whose")
 IDENTIFYING = {"identify", "name"}
 """Verbs that give a described person their name ("a woman identified as …", "a man named …")."""
 ABOUT = {"on", "about", "into", "of"}
@@ -83,7 +84,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
         if not subjects and seen == 1:  # "“…,” May said": a surname read as a modal
             subjects = [c for c in children if modal_name(c)]
         if subjects:
-            subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
+            subject = _named_descriptor(_nearest_subject(subjects, verb), verb)
             subject = _unjoined(_placed(subject, verb), verb)
             subject = _identified(_person_before_verb(subject, verb))
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
@@ -144,6 +145,19 @@ def _past_comparison(verb: Token) -> Token:
         return head
     compared = head.head
     return compared.head if compared.dep_ in {"acomp", "advmod"} else compared
+
+
+def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
+    """The subject nearest the verb ("Outside court, Inspector Ruiz said"), but of two the
+    parser gave one verb, never a relative clause's own ("the hacker whose break-ins revealed
+    …": the hacker) nor one after the verb that opens its reported clause ("Ruiz, whose …,
+    said closed primaries deny …": Ruiz)."""
+    if len(subjects) > 1:
+        own = [s for s in subjects if not any(c.lower == WHOSE for c in s.children)]
+        opening = [s for s in own if s.i > verb.i and any(
+            c.dep_ == "ccomp" and c.i > s.i for c in verb.children)]
+        subjects = [s for s in own if s not in opening] or own or subjects
+    return min(subjects, key=lambda c: abs(verb.i - c.i))
 
 
 def _conjunct_with_subject(verb: Token, quoted: set[int]) -> Token | None:
