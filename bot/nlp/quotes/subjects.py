@@ -33,6 +33,8 @@ SUBJECTS = frozenset({get_string_id("nsubj"), get_string_id("nsubjpass")})
 """Relations of a verb's subject, and with a passive's, as hashes: every verb is asked."""
 COMMA = get_string_id(",")
 WHOSE = get_string_id("whose")
+EXPLETIVES = {"it", "there", "this", "that", "what"}
+"""Subjects of a copula that only point at what follows ("it was the mayor who said …")."""
 IDENTIFYING = {"identify", "name"}
 """Verbs that give a described person their name ("a woman identified as …", "a man named …")."""
 ABOUT = {"on", "about", "into", "of"}
@@ -88,7 +90,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             subject = _unjoined(_placed(subject, verb), verb)
             subject = _identified(_person_before_verb(subject, verb))
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-                return _document_about(verb.head)
+                return _predicate_subject(verb.head, subject) or _document_about(verb.head)
             if seen == 1 and _across_break(subject, verb):
                 return _name_across_break(verb, quoted) or subject
             return subject
@@ -197,6 +199,26 @@ def _object_act(verb: Token) -> Token | None:
     if verb.head.lower_ != "of" or verb.tag_ != "VBG" or noun.dep_ != "dobj":
         return None
     return _governing_verb(noun)
+
+
+def _predicate_subject(noun: Token, relative: Token) -> Token | None:
+    """"Ines Dahl is among those who say …", "she is one of the voters who believe …": the
+    relative clause is on what a copula says its subject is, so that subject speaks (not the
+    "it" of "it was the mayor who said", nor across a comma: "X is co-founder of Y, a charity
+    that …")."""
+    if any(t.lower == COMMA for t in noun.doc[noun.i + 1:relative.i]):
+        return None
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"among", "of"}:
+        head = noun.head.head
+        if noun.head.lower_ == "of" and head.lower_ != "one":
+            return None
+    copula = head.head if head.dep_ == "attr" else head
+    if copula.lemma_ != "be" or noun.pos == PROPN:
+        return None
+    subjects = [c for c in copula.children
+                if c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES]
+    return subjects[0] if subjects else None
 
 
 def _infinitive(verb: Token) -> bool:
