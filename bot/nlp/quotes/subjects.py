@@ -203,7 +203,8 @@ def _object_act(verb: Token) -> Token | None:
 
 def _predicate_subject(noun: Token, relative: Token) -> Token | None:
     """"Ines Dahl is among those who say …", "she is one of the voters who believe …": the
-    relative clause is on what a copula says its subject is, so that subject speaks (not the
+    relative clause is on what a copula says its subject is (or what "made her one of"
+    makes its object), so that subject speaks (not the
     "it" of "it was the mayor who said", nor across a comma: "X is co-founder of Y, a charity
     that …")."""
     if any(t.lower == COMMA for t in noun.doc[noun.i + 1:relative.i]):
@@ -213,12 +214,29 @@ def _predicate_subject(noun: Token, relative: Token) -> Token | None:
         head = noun.head.head
         if noun.head.lower_ == "of" and head.lower_ != "one":
             return None
+        made = _made_one(head)
+        if made is not None:
+            return made
     copula = head.head if head.dep_ == "attr" else head
     if copula.lemma_ != "be" or noun.pos == PROPN:
         return None
     subjects = [c for c in copula.children
                 if c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES]
     return subjects[0] if subjects else None
+
+
+def _made_one(one: Token) -> Token | None:
+    """"The vote makes her one of the few councillors who have refused …": the one made so
+    (the parser sometimes reads "her one" as a possessive)."""
+    if one.lower_ != "one":
+        return None
+    owner = next((c for c in one.children if c.dep_ == "poss" and c.pos_ in {"PRON", "PROPN"}),
+                 None)
+    if owner is None and one.dep_ in {"oprd", "ccomp", "xcomp"}:
+        owner = next((c for c in one.head.children if c.dep_ == "dobj"), None)
+    if owner is None and one.dep_ == "nummod" and one.head.dep_ == "dobj":
+        owner = one.head  # "made Tom Berg one of …"
+    return owner
 
 
 def _infinitive(verb: Token) -> bool:
