@@ -151,9 +151,9 @@ def _past_comparison(verb: Token) -> Token:
 
 def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
     """The subject nearest the verb ("Outside court, Inspector Ruiz said"), but of two the
-    parser gave one verb, never a relative clause's own ("the hacker whose break-ins revealed
-    …": the hacker) nor one after the verb that opens its reported clause ("Ruiz, whose …,
-    said closed primaries deny …": Ruiz)."""
+    parser gave one verb, never a relative clause's own ("the teenager whose break-ins showed
+    …": the teenager) nor one after the verb that opens its reported clause ("Berg, whose …,
+    said closed ballots deny …": Berg)."""
     if len(subjects) > 1:
         own = [s for s in subjects if not any(c.lower == WHOSE for c in s.children)]
         opening = [s for s in own if s.i > verb.i and any(
@@ -203,10 +203,9 @@ def _object_act(verb: Token) -> Token | None:
 
 def _predicate_subject(noun: Token, relative: Token) -> Token | None:
     """"Ines Dahl is among those who say …", "she is one of the voters who believe …": the
-    relative clause is on what a copula says its subject is (or what "made her one of"
-    makes its object), so that subject speaks (not the
-    "it" of "it was the mayor who said", nor across a comma: "X is co-founder of Y, a charity
-    that …")."""
+    relative clause is on what a copula says its subject is (or what "made her one of" makes
+    its object), so that subject speaks; not the "it" of "it was the mayor who said", nor
+    across a comma ("X is co-founder of Y, a charity that …")."""
     if any(t.lower == COMMA for t in noun.doc[noun.i + 1:relative.i]):
         return None
     head = noun
