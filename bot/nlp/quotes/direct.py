@@ -96,11 +96,18 @@ def _sibling(known: list[tuple[int, Found]], at: int) -> Found:
 
 def _goes_on(found: Found) -> bool:
     """"he added", "she continued", "he went on": a he/she subject of a verb of going on."""
-    verb, subject = found[0].verb, found[0].subject
+    verb = found[0].verb
+    return _tagged_by(found) is not None and (verb.lemma_ in GOING_ON or verb.lemma_ == "go" and
+                                              any(c.dep_ == "prt" and c.lower_ == "on"
+                                                  for c in verb.children))
+
+
+def _tagged_by(found: Found) -> str | None:
+    """The he/she that is the subject of the quote's speech tag ("“…,” she said"), if any."""
+    subject = found[0].subject
     if subject is None or subject.lower_ not in PRONOUN_GENDER or subject.dep_ != "nsubj":
-        return False
-    return verb.lemma_ in GOING_ON or verb.lemma_ == "go" and \
-        any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+        return None
+    return subject.lower_
 
 
 def _names_before(tokens: list[Token]) -> list[Token]:
@@ -318,7 +325,7 @@ class DirectQuotes:
     def _paragraph(self, para: Paragraph, spans: list[QuoteSpan],
                    previous: Quote | None) -> list[Quote]:
         attributed = [self._attribute(para, s) for s in spans]
-        if any(found is not None and _goes_on(found) for found in attributed):
+        if any(found is not None and _tagged_by(found) is not None for found in attributed):
             attributed = self._gone_on(attributed, spans, previous)
         known = [(s.open, a) for s, a in zip(spans, attributed, strict=True)
                  if a is not None and (not self.fragment[s] or self._spoken(s))]
@@ -359,16 +366,22 @@ class DirectQuotes:
                  previous: Quote | None) -> list[Found | None]:
         """"“…,” Ruiz said. “…,” she added": he/she going on is whoever spoke the quote just
         before (in the paragraph or the one before it), when that person may be a he/she and
-        no one else is reported speaking in between."""
+        no one else is reported speaking in between; so is a he/she that tagged the quote
+        before in the same paragraph ("“…,” she said about Ruiz. “…,” she said": one woman
+        speaking, however much better known the one she speaks of)."""
         opening = self.paras[spans[0].paragraph].start if spans else 0
-        last = (previous.speaker, opening, -1) if previous is not None else None
+        last: tuple[Speaker, int, int, str | None] | None = \
+            (previous.speaker, opening, -1, None) if previous is not None else None
         out: list[Found | None] = []
         for span, found in zip(spans, attributed, strict=True):
             if found is not None and not self.fragment[span]:
-                if last is not None and _goes_on(found) and self._fits(last[0], found) and \
+                tag = _tagged_by(found)
+                going_on = _goes_on(found) or tag is not None and last is not None and \
+                    last[3] == tag
+                if last is not None and going_on and self._fits(last[0], found) and \
                         not self._reported_between(last[1], span.open, last[2]):
                     found = (found[0], last[0], found[2])
-                last = (found[1], span.close, found[0].verb.i)
+                last = (found[1], span.close, found[0].verb.i, tag)
             out.append(found)
         return out
 
