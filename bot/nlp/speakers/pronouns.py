@@ -44,6 +44,8 @@ LOST_VERB_TAGS = {"VBD", "VBN"}
 """A past verb the parser took for an adjective ("Ruiz accused Vale" as one name)."""
 LOST_VERB_DEPS = {"amod", "compound"}
 """Where the parser hangs a past verb it took for a modifier of the name after it."""
+QUESTION_WORDS = {"whether", "if", "what", "why", "how", "who", "when", "where", "which"}
+"""Words opening the question a verb of asking puts ("asked Ruiz whether …")."""
 TIME_LABELS = {"DATE", "TIME"}
 """Entity labels of a day or a time, which is no one."""
 QUOTE_REACH = 120
@@ -194,6 +196,8 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
         if sent.end > token.i:
             subjects = _governing(r, token) + subjects
+        elif speech_tag(r, token):
+            subjects = _asked(subjects) + subjects
         if all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER for t in subjects):
             subjects = inner_subjects(r, sent, token) or _predicated(r, sent, token)
         if not subjects and sent.end > token.i:
@@ -206,6 +210,21 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
             continue  # "The outlets stand in the way, he said": what he says, not who says it
         return found if found is not None or not reported else _fitting(r, reported, gender)
     return _fitting(r, reported, gender)
+
+
+def _asked(subjects: list[Token]) -> list[Token]:
+    """"Berg asked Ruiz whether the port would reopen. “…,” she said": the person a subject
+    asked a question of is who answers it, before the one who asked."""
+    out = []
+    for subject in subjects:
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.lemma_ != "ask":
+            continue
+        asked = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos == PROPN]
+        if asked and any(c.dep_ == "prep" and c.lower_ == "about" or c.dep_ == "ccomp" and any(
+                w.lower_ in QUESTION_WORDS for w in c.children) for c in verb.children):
+            out.append(asked[0])
+    return out
 
 
 def _topic(token: Token) -> list[Token]:
