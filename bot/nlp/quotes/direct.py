@@ -110,6 +110,12 @@ def _tagged_by(found: Found) -> str | None:
     return subject.lower_
 
 
+def _told_by(verb: Token, pronoun: str | None) -> bool:
+    """The verb's subject is that he/she."""
+    return pronoun is not None and any(c.dep_ == "nsubj" and c.lower_ == pronoun
+                                       for c in verb.children)
+
+
 def _names_before(tokens: list[Token]) -> list[Token]:
     """The proper nouns the tokens end in, last first ("… — Ana Ruiz" gives Ruiz, Ana)."""
     names = []
@@ -379,7 +385,7 @@ class DirectQuotes:
                 going_on = _goes_on(found) or tag is not None and last is not None and \
                     last[3] == tag
                 if last is not None and going_on and self._fits(last[0], found) and \
-                        not self._reported_between(last[1], span.open, last[2]):
+                        not self._reported_between(last[1], span.open, last[2], tag):
                     found = (found[0], last[0], found[2])
                 last = (found[1], span.close, found[0].verb.i, tag)
             out.append(found)
@@ -393,11 +399,13 @@ class DirectQuotes:
             speaker.name != found[1].name and \
             reg.gender(reg.key_of(speaker.name)) in (None, PRONOUN_GENDER[subject.lower_])
 
-    def _reported_between(self, start: int, end: int, own: int) -> bool:
+    def _reported_between(self, start: int, end: int, own: int, tag: str | None) -> bool:
         """A reporting verb outside quotes between two quotes, other than the first one's own
-        ("Jansen said the crews would vote. “…,” he added": Jansen goes on, not the last quoted)."""
-        return any(i != own and i not in self.quoted and is_reporting(self.doc[i])
-                   for i in self._indexes(start, end))
+        ("Jansen said the crews would vote. “…,” he added": Jansen goes on, not the last quoted)
+        and other than one whose subject is the tag's own he/she ("“…,” Jansen said. The deal,
+        which he estimates …. “…,” he added": the same man telling on)."""
+        return any(i != own and i not in self.quoted and is_reporting(self.doc[i]) and
+                   not _told_by(self.doc[i], tag) for i in self._indexes(start, end))
 
     def _spoken(self, span: QuoteSpan) -> bool:
         """A partial quote long enough to be someone's words, not a label ("said that “we will
