@@ -17,8 +17,8 @@ ADDED = ("\"The town's lawyers say they have looked very hard for a way out, and
 
 def test_his_own_estimate_between_leaves_him_speaking(statements_of):
     text = (OWNER + "\"It's unanimous,\" councillor Tomas Berg said of the vote to end the "
-            "contracts with Vale. The problem, however, is finding a legal way out of deals "
-            "which he estimates will not expire for another six years. " + ADDED)
+            "contracts with Vale. The trouble is breaking the leases, which he estimates will "
+            "run for six more years. " + ADDED)
     assert one(statements_of(text), "looked very hard").speaker.name == "Tomas Berg"
 
 
