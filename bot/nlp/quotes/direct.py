@@ -19,7 +19,7 @@ from bot.nlp.quotes.attribution import (
     surface_attribution,
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
-from bot.nlp.quotes.reporting import cue_of, is_reporting, judging
+from bot.nlp.quotes.reporting import cue_of, is_passive, is_reporting, judging
 from bot.nlp.quotes.subjects import passive_agent, subject_of
 from bot.nlp.speakers import SpeakerResolver, documents
 from bot.nlp.speakers import confidence as conf
@@ -114,6 +114,23 @@ def _told_by(verb: Token, pronoun: str | None) -> bool:
     """The verb's subject is that he/she."""
     return pronoun is not None and any(c.dep_ == "nsubj" and c.lower_ == pronoun
                                        for c in verb.children)
+
+
+def _interviewer(verb: Token) -> Token | None:
+    """Whom "in an interview with Z" before the verb in its sentence names (wherever the
+    parser hung the phrase)."""
+    for talk in verb.doc[verb.sent.start:verb.i]:
+        if talk.lemma_ == "interview" and talk.dep_ == "pobj" and talk.head.lower_ == "in":
+            return next((o for w in talk.children if w.dep_ == "prep" and w.lower_ == "with"
+                         for o in w.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _answers(token: Token, asked: Token) -> bool:
+    """"… was asked about it and said, “…”": a reporting verb joined to the asking, with no
+    object of its own, gives the answer, not the question."""
+    return token.head == asked and is_reporting(token) and \
+        not any(c.dep_ == "dobj" for c in token.children)
 
 
 def _names_before(tokens: list[Token]) -> list[Token]:
@@ -449,6 +466,9 @@ class DirectQuotes:
         closing = self.token_at(max(span.close - 1, span.open))
         after = self._after(closing + 1, para)
         before = region_before(self.doc, opening - 1, self.quoted, para.start)
+        asked = None if self.fragment[span] else self._asked_by(before)
+        if asked is not None:
+            return asked
         if before and before[-1].lower_ == "that" and not self.fragment[span]:
             governing = self._governing(span)  # "Trump claimed that “…,” one of the …said"
             if governing is not None:
@@ -484,6 +504,23 @@ class DirectQuotes:
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None if self.fragment[span] else self._clause_of(para, span)
+
+    def _asked_by(self, before: list[Token]) -> Found | None:
+        """"X was asked by Y, “…?”", "In an interview with Z, X was asked, “…?”": the question
+        quoted after a passive verb of asking is the asker's (its agent, else whom the
+        interview was with), not its subject's; none named, no answer here."""
+        verb = next((t for t in reversed(before) if t.lemma_ == "ask"), None)
+        if verb is None or not is_passive(verb) or any(
+                t.i > verb.i and (_answers(t, verb) or t.i > verb.right_edge.i and
+                                  not t.is_punct) for t in before):
+            return None
+        asker = passive_agent(verb, self.quoted) or _interviewer(verb)
+        if asker is None:
+            return None
+        speaker, confidence = self.resolver.resolve(asker)
+        if speaker.name is None:
+            return None
+        return Attribution(verb, asker, cue_of(verb)), speaker, confidence
 
     def _not_answered(self, span: QuoteSpan, found: Found | None) -> Found | None:
         """"Someone called it a “slow surrender,” and I agree": a phrase the narrative's "I"
