@@ -5,8 +5,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
@@ -126,10 +127,12 @@ class Story:
 
 @dataclass(frozen=True)
 class Choice:
-    """The story chosen (None: start a new one) and how alike the best candidate was."""
+    """The story chosen (None: start a new one) and how alike the best candidate was;
+    ``scores``: every scored candidate's likeness (what a tie of two stories reads)."""
 
     story_id: int | None
     score: float
+    scores: Mapping[int, float] = field(default_factory=dict)
 
 
 def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float]:
@@ -384,14 +387,16 @@ def choose(
     """The most alike story scoring at least the threshold: by ``story_similarity`` for running
     stories, by ``event_similarity`` with ``events``."""
     best = Choice(None, 0.0)
+    scores: dict[int, float] = {}
     probe = Probe.of(weights, kept) if events is not None and stories else None
     for story_id, story in stories.items():
         if events is None:
             score = story_similarity(weights, [{"k": v} for v in story.vectors])
         else:
             score = event_similarity(weights, names, story, events=events, probe=probe)
+        scores[story_id] = score
         if score > best.score:
             best = Choice(story_id, score)
     if events is not None:
         threshold = events.threshold
-    return best if best.score >= threshold else Choice(None, best.score)
+    return Choice(best.story_id if best.score >= threshold else None, best.score, scores)

@@ -13,7 +13,7 @@ later article of that story pairs with it already (``_movable``)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,3 +111,49 @@ def day_on(score: float, age_hours: float) -> bool:
     """Whether a join of this likeness to a story begun ``age_hours`` before is weak for its
     age: under LATER_DAY_JOIN, A_DAY_ON hours or more after the story began."""
     return score < LATER_DAY_JOIN and age_hours >= A_DAY_ON
+
+
+TIE_LIKENESS = 0.08
+"""Both stories an article ties are at least this alike to it (the weak-join line): the
+stories tune half's replay joined two pieces of one event more often than two events from it
+(docs/stories-history.md, sessions 49 and 50)."""
+TIE_BALANCE = 0.75
+"""The less alike of the two at least this times the other's likeness: an article about as
+like both, not one that merely shares a few names with the second."""
+TIE_HOURS = 12.0
+"""Both stories begun at most this many hours before the article: two young pieces of one
+event, not a running issue's next development (which continues it as a story of its own)."""
+
+
+@dataclass(frozen=True)
+class Fold:
+    """The later of two stories an article ties (``later``) folds into the earlier
+    (``earlier``), which the article joins."""
+
+    later: int
+    earlier: int
+
+
+def tied_fold(joining: int, likeness: Mapping[int, float],
+              ages: Mapping[int, float]) -> Fold | None:
+    """The fold of the story the article joins and the other shortlisted story most alike to
+    it, when the article is about as like both (TIE_LIKENESS, TIE_BALANCE) and both began
+    within TIE_HOURS (``ages``: hours since each began); the earlier is the one begun first."""
+    if not _young_tie(joining, likeness, ages, likeness.get(joining, 0.0)):
+        return None
+    score = likeness[joining]
+    tied = [(likeness[other], other) for other in likeness if other != joining
+            and _young_tie(other, likeness, ages, score)]
+    if not tied:
+        return None
+    other = max(tied)[1]
+    earlier, later = sorted((joining, other), key=lambda story: (-ages[story], story))
+    return Fold(later, earlier)
+
+
+def _young_tie(story: int, likeness: Mapping[int, float], ages: Mapping[int, float],
+               other: float) -> bool:
+    """Whether the story is young and alike enough to be tied beside one ``other`` alike."""
+    score = likeness.get(story, 0.0)
+    return (score >= TIE_LIKENESS and min(score, other) >= TIE_BALANCE * max(score, other)
+            and ages.get(story, TIE_HOURS + 1) <= TIE_HOURS)

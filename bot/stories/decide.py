@@ -4,12 +4,12 @@ where it goes and what it adds out. No SQL here; loading and storing are the sta
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
 from bot.stories import cluster, headline, novelty
-from bot.stories.correct import Member, Pair, day_on, later_dated, weak_pair
+from bot.stories.correct import Member, Pair, day_on, later_dated, tied_fold, weak_pair
 from bot.stories.features import ArticleFeatures
 from bot.stories.meaning import JOIN_SIMILARITY, Nearest
 
@@ -68,7 +68,8 @@ class Decision:
     """``story_id`` None starts a new story; ``kind`` is new, duplicate or update. With
     ``split``, that article leaves its story for a new one, which this article joins.
     ``weak``: a join stored as weak for the later correction (``correct.later_dated`` or
-    ``correct.day_on``)."""
+    ``correct.day_on``). ``fold``: a later story the article ties to ``story_id`` (the
+    earlier), which folds into it (``correct.tied_fold``)."""
 
     story_id: int | None
     kind: str
@@ -77,6 +78,7 @@ class Decision:
     summary: tuple[str, ...] = ()
     split: int | None = None
     weak: bool = False
+    fold: int | None = None
 
 
 Summarise = Callable[[ArticleFeatures], list[str]]
@@ -85,12 +87,13 @@ Summarise = Callable[[ArticleFeatures], list[str]]
 def decide(
     features: ArticleFeatures, candidates: Candidates, *, summarise: Summarise,
     threshold: float = cluster.JOIN_THRESHOLD, events: cluster.Events | None = None,
-    year: int | None = None,
+    year: int | None = None, ties: bool = False,
 ) -> Decision:
     """Join the most alike candidate scoring at least the threshold, else start a story;
     but when the article shows that a weak joiner of a candidate began another event, that
     joiner leaves its story and the article joins it in a new one. ``year`` is the article's
-    (what's new reads a sentence about an earlier year as background)."""
+    (what's new reads a sentence about an earlier year as background). ``ties``: an article
+    tying two young stories joins the earlier, the later folding into it (``Decision.fold``)."""
     choice = _choose(features, candidates, threshold, events)
     pair = weak_pair(candidates.kept, {c.story_id: c.members for c in candidates.stories},
                      events, choice.story_id) if events is not None else None
@@ -101,10 +104,15 @@ def decide(
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
     fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year,
                               headline_words=headline.content(features))
-    return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
+    fold = tied_fold(choice.story_id, choice.scores, {c.story_id: c.age_hours for c in
+                                                      candidates.stories}) \
+        if ties and events is not None else None
+    return Decision(choice.story_id if fold is None else fold.earlier,
+                    "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh), weak=events is not None and (later_dated(
                         choice.score, features.event_days, story.event_days)
-                        or day_on(choice.score, story.age_hours)))
+                        or day_on(choice.score, story.age_hours)),
+                    fold=None if fold is None else fold.later)
 
 
 def _choose(features: ArticleFeatures, candidates: Candidates, threshold: float,
@@ -120,7 +128,8 @@ def _choose(features: ArticleFeatures, candidates: Candidates, threshold: float,
                             names=cluster.headline_names(features.title_keys),
                             kept=candidates.kept)
     if choice.story_id is None and events is not None:
-        choice = _alike(features, candidates, stories, events) or choice
+        alike = _alike(features, candidates, stories, events)
+        choice = choice if alike is None else replace(alike, scores=choice.scores)
     return choice
 
 
