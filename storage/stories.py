@@ -19,6 +19,7 @@ from bot.models import (
     SentenceContent,
     Span,
     StoryEntry,
+    StoryFold,
     StoryMove,
     StoryPlace,
     StoryRow,
@@ -379,6 +380,47 @@ def move_article(
         reindex(db, story_id=new_id, keys=keys, seen_at=row[1])
         _seen_without(db, story_id=story_id, keys=keys)
     return StoryMove(article_id, story_id, new_id)
+
+
+def fold_story(db: Database, *, later: int, into: int, now: str) -> StoryFold:
+    """Fold the later story whole into the earlier ``into``, in the caller's transaction: its
+    articles, their features and index postings, its count and last time, its topic ties, the
+    running story it continues and those continuing it. Its row stays, marked folded, so the
+    alerts it posted keep their thread."""
+    ids = tuple(row[0] for row in db.execute(
+        "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY id", [later]))
+    db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [into, later])
+    db.execute("UPDATE story_features SET story_id = ? WHERE story_id = ?", [into, later])
+    db.execute("INSERT INTO story_index (key, story_id, last_seen) SELECT key, ?, last_seen "
+               "FROM story_index WHERE story_id = ? ON CONFLICT(key, story_id) "
+               "DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)", [into, later])
+    db.execute("DELETE FROM story_index WHERE story_id = ?", [later])
+    db.execute("INSERT OR IGNORE INTO story_topics (story_id, topic_id, article_id, reasons, "
+               "matched_at) SELECT ?, topic_id, article_id, reasons, matched_at "
+               "FROM story_topics WHERE story_id = ?", [into, later])
+    db.execute("DELETE FROM story_topics WHERE story_id = ?", [later])
+    db.execute("UPDATE stories SET article_count = stories.article_count + f.n, "
+               "last_seen = max(coalesce(stories.last_seen, ''), coalesce(f.seen, '')), "
+               "updated_at = ? FROM (SELECT article_count AS n, last_seen AS seen FROM stories "
+               "WHERE id = ?) AS f WHERE stories.id = ?", [now, later, into])
+    db.execute("UPDATE stories SET article_count = 0, folded_into = ?, folded_at = ? "
+               "WHERE id = ?", [into, now, later])
+    _fold_running(db, later=later, into=into)
+    return StoryFold(later, into, ids)
+
+
+def _fold_running(db: Database, *, later: int, into: int) -> None:
+    """The earlier story takes up the running story the later one continued, when it continued
+    none; the stories continuing either continue that running story's root (one hop)."""
+    own, theirs = db.execute("SELECT (SELECT continues FROM stories WHERE id = ?), "
+                             "(SELECT continues FROM stories WHERE id = ?)",
+                             [into, later]).fetchone()
+    root = own if own is not None else theirs if theirs not in (None, into) else into
+    if own is None and root != into:
+        db.execute("UPDATE stories SET continues = ? WHERE id = ? OR continues = ?",
+                   [root, into, into])
+    db.execute("UPDATE stories SET continues = ? WHERE continues = ? AND id != ?",
+               [root, later, root])
 
 
 def _seen_without(db: Database, *, story_id: int, keys: list[str]) -> None:

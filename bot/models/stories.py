@@ -114,6 +114,16 @@ class StoryMove:
 
 
 @dataclass(frozen=True)
+class StoryFold:
+    """A later story (``later``) folded whole into an earlier one (``into``): the articles it
+    held, which are the earlier story's now."""
+
+    later: int
+    into: int
+    article_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Topic:
     """A tracked topic: its name and the query that decides which stories alert."""
 

@@ -173,3 +173,12 @@ def m014_moved_out(db: Database) -> None:
     the mutes the moves kept (``storage.mutes.carried_mutes``), without reading every row."""
     db.execute("CREATE INDEX story_articles_moved_from ON story_articles (moved_from) "
                "WHERE moved_from IS NOT NULL")
+
+
+@MIGRATIONS()
+def m015_folded_into(db: Database) -> None:
+    """The earlier story a later one was folded into when an article tied the two
+    (``bot.stories.correct.tied_fold``), and when: its articles are the earlier story's since,
+    its alerts already posted stay in its own thread."""
+    db.execute("ALTER TABLE stories ADD COLUMN folded_into INTEGER")
+    db.execute("ALTER TABLE stories ADD COLUMN folded_at TEXT")
