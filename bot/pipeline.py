@@ -29,6 +29,7 @@ from bot.models import (
     ErrorKind,
     IngestFailure,
     RawArticle,
+    StoryFold,
     StoryMove,
     Verdict,
     VerdictKind,
@@ -80,6 +81,7 @@ class Outcome:
     moved: StoryMove | None = None
     left_out: bool = False
     left_out_why: str | None = None
+    folded: StoryFold | None = None
 
     @classmethod
     def failed(cls, origin: str, reason: str, kind: ErrorKind,
@@ -415,7 +417,7 @@ class Pipeline:
             enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
         return Outcome(article.origin, Status.STORED, title=article.title, article_id=article_id,
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold,
-                       moved=placed.moved, left_out=placed.left_out,
+                       moved=placed.moved, folded=placed.folded, left_out=placed.left_out,
                        left_out_why=placed.left_out_why)
 
     def _alert_moved(self, moved: StoryMove, topic_ids: tuple[int, ...]) -> None:

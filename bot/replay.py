@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from bot.config import Settings
 from bot.ingest.records import UnreadableLine, line_value
-from bot.models import BadInput, IngestFailure, RawArticle, StoryMove
+from bot.models import BadInput, IngestFailure, RawArticle, StoryFold, StoryMove
 from bot.pipeline import Outcome, Pipeline, Status
 from storage import stories as store
 from storage.articles import get_article
@@ -27,7 +27,9 @@ def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None)
     what's new at that level, where a new event continuing a running story is an update of it,
     or a duplicate when it adds nothing); when an article moves an earlier one into a new story
     (``bot.stories.correct``), a line for the earlier one follows, with its new story and
-    "moved_from" (the last line for an id holds)."""
+    "moved_from"; when an article folds a later story into an earlier one, a line for each of
+    the later story's articles follows, in the earlier story, with "folded_from" (the last
+    line for an id holds)."""
     if db_path.exists():
         raise ReplayError(f"{db_path} already exists; replay needs a fresh database")
     db = open_db(db_path)
@@ -67,6 +69,8 @@ def outcome_lines(db: Database, outcomes: Iterable[Outcome]) -> Iterator[dict]:
         yield result_line(db, outcome)
         if outcome.moved is not None:
             yield moved_line(db, outcome.moved)
+        if outcome.folded is not None:
+            yield from folded_lines(db, outcome.folded)
 
 
 def moved_line(db: Database, moved: StoryMove) -> dict:
@@ -76,6 +80,20 @@ def moved_line(db: Database, moved: StoryMove) -> dict:
             "story": moved.new_story, "running": _running(db, moved.new_story), "verdict": "new",
             "whats_new": [], "running_verdict": "new", "running_whats_new": [],
             "moved_from": moved.old_story}
+
+
+def folded_lines(db: Database, fold: StoryFold) -> Iterator[dict]:
+    """Each article of a story folded into an earlier one, its line again in that story, with
+    the verdict it had (``folded_from``: the story it was in)."""
+    for article_id in fold.article_ids:
+        article = get_article(db, article_id)
+        place = store.story_of(db, article_id)
+        verdict = place.verdict if place else "update"
+        whats_new = list(place.whats_new) if place else []
+        yield {"id": article.origin if article else str(article_id), "story": fold.into,
+               "running": _running(db, fold.into), "verdict": verdict, "whats_new": whats_new,
+               "running_verdict": verdict, "running_whats_new": whats_new,
+               "folded_from": fold.later}
 
 
 def _running(db: Database, story_id: int) -> int:

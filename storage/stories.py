@@ -261,6 +261,13 @@ def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, 
         "updated_at": now, "article_count": 0, "last_seen": seen_at, "continues": continues})
 
 
+def folded_story(db: Database, *, story_id: int, article_id: int) -> tuple[int, str] | None:
+    """The later story (id, title) this article's arrival folded into this story, if any."""
+    row = db.execute("SELECT id, title FROM stories WHERE folded_into = ? AND folded_by = ?",
+                     [story_id, article_id]).fetchone()
+    return (row[0], row[1] or f"story {row[0]}") if row else None
+
+
 def continued_story(db: Database, story_id: int) -> tuple[int, str] | None:
     """The earlier story (id, title) this one continues, while it is stored."""
     row = db.execute("SELECT e.id, e.title FROM stories s JOIN stories e ON e.id = s.continues "
@@ -382,11 +389,11 @@ def move_article(
     return StoryMove(article_id, story_id, new_id)
 
 
-def fold_story(db: Database, *, later: int, into: int, now: str) -> StoryFold:
+def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> StoryFold:
     """Fold the later story whole into the earlier ``into``, in the caller's transaction: its
     articles, their features and index postings, its count and last time, its topic ties, the
-    running story it continues and those continuing it. Its row stays, marked folded, so the
-    alerts it posted keep their thread."""
+    running story it continues and those continuing it. Its row stays, marked folded (and by
+    which article), so the alerts it posted keep their thread."""
     ids = tuple(row[0] for row in db.execute(
         "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY id", [later]))
     db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [into, later])
@@ -403,8 +410,8 @@ def fold_story(db: Database, *, later: int, into: int, now: str) -> StoryFold:
                "last_seen = max(coalesce(stories.last_seen, ''), coalesce(f.seen, '')), "
                "updated_at = ? FROM (SELECT article_count AS n, last_seen AS seen FROM stories "
                "WHERE id = ?) AS f WHERE stories.id = ?", [now, later, into])
-    db.execute("UPDATE stories SET article_count = 0, folded_into = ?, folded_at = ? "
-               "WHERE id = ?", [into, now, later])
+    db.execute("UPDATE stories SET article_count = 0, folded_into = ?, folded_at = ?, "
+               "folded_by = ? WHERE id = ?", [into, now, by, later])
     _fold_running(db, later=later, into=into)
     return StoryFold(later, into, ids)
 

@@ -19,6 +19,7 @@ from bot.models import (
     ParsedArticle,
     SentenceContent,
     StoryEntry,
+    StoryFold,
     StoryMove,
     Verdict,
     VerdictKind,
@@ -55,6 +56,10 @@ EARLIER_STORIES = 64
 EARLIER_SENTENCES = 15_000
 """Sentences the what's-new indexes hold in all (about 2 KB each): 64 long running stories
 would otherwise hold ~100 MB."""
+TIES = True
+"""An article about as like two young stories folds the later into the earlier
+(``correct.tied_fold``): the stories dev stream's replay gained on both halves
+(docs/stories-history.md, session 50)."""
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
@@ -105,7 +110,8 @@ class StoryResult:
     story for this one's (see ``correct``), and ``moved_topic_ids`` the topics alerting for it;
     ``left_out``: the story matches topics, and every one's exclusions (NOT, ``source:``) leave
     this article out, ``left_out_why`` how; ``repeats``: a new event adding nothing to the
-    running story it continues and a near copy of one of its articles (a late rewrite)."""
+    running story it continues and a near copy of one of its articles (a late rewrite);
+    ``folded``: the later story the article tied to its own, folded into it (``correct``)."""
 
     verdict: Verdict
     topic_ids: tuple[int, ...]
@@ -114,6 +120,7 @@ class StoryResult:
     left_out: bool = False
     left_out_why: str | None = None
     repeats: bool = False
+    folded: StoryFold | None = None
 
 
 def lead_of(title: str, sentences: list[str]) -> list[str]:
@@ -188,7 +195,8 @@ class StoryStage:
                  summariser: Summariser | None = None, threshold: float = cluster.JOIN_THRESHOLD,
                  half_life_hours: float = cluster.EVENT_HALF_LIFE_HOURS,
                  stream_clock: bool = False, earlier_sentences: int = EARLIER_SENTENCES,
-                 meaning: Meaning | None = None, zone: tzinfo = UTC) -> None:
+                 meaning: Meaning | None = None, zone: tzinfo = UTC, ties: bool = TIES) -> None:
+        self.ties = ties
         self.quiet = timedelta(hours=quiet_hours)
         self.zone = zone
         self.stream_clock = stream_clock
@@ -368,7 +376,7 @@ class StoryStage:
                summarise: Summarise | None = None) -> Decision:
         return decide(prepared.features, candidates, summarise=summarise or self.summarise,
                       threshold=self.threshold, events=self.events,
-                      year=prepared.year)
+                      year=prepared.year, ties=self.ties)
 
     def summarise(self, features: ArticleFeatures, *, offline: bool = False) -> list[str]:
         """A new story's summary; ``offline``, the extractive one (no network call)."""
@@ -385,6 +393,9 @@ class StoryStage:
         moved, moved_text = (self._split(db, decision.split) if decision.split is not None
                              else (None, MatchText((), (), ())))
         continues, adds, repeats = NOT_RUNNING
+        folded = (store.fold_story(db, later=decision.fold, into=story_id, by=article_id,
+                                  now=now)
+                  if decision.fold is not None and story_id is not None else None)
         if moved is not None:
             story_id = moved.new_story
         elif story_id is None:
@@ -421,7 +432,7 @@ class StoryStage:
                                     Matcher(moved_text), moved.article_id)[0]
                      if moved is not None else [])
         return StoryResult(verdict, tuple(topic_ids), moved, tuple(moved_ids),
-                           left_out is not None, left_out, repeats)
+                           left_out is not None, left_out, repeats, folded)
 
     def _in_running(self, db: Database, prepared: Prepared, candidates: Candidates
                     ) -> tuple[int | None, tuple[str, ...], bool]:

@@ -178,7 +178,11 @@ def m014_moved_out(db: Database) -> None:
 @MIGRATIONS()
 def m015_folded_into(db: Database) -> None:
     """The earlier story a later one was folded into when an article tied the two
-    (``bot.stories.correct.tied_fold``), and when: its articles are the earlier story's since,
-    its alerts already posted stay in its own thread."""
+    (``bot.stories.correct.tied_fold``), when, and by which article: its articles are the
+    earlier story's since, its alerts already posted stay in its own thread, and that article's
+    alert says the two were joined."""
     db.execute("ALTER TABLE stories ADD COLUMN folded_into INTEGER")
     db.execute("ALTER TABLE stories ADD COLUMN folded_at TEXT")
+    db.execute("ALTER TABLE stories ADD COLUMN folded_by INTEGER")
+    db.execute("CREATE INDEX stories_folded ON stories (folded_into) "
+               "WHERE folded_into IS NOT NULL")

