@@ -392,8 +392,9 @@ def move_article(
 def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> StoryFold:
     """Fold the later story whole into the earlier ``into``, in the caller's transaction: its
     articles, their features and index postings, its count and last time, its topic ties, the
-    running story it continues and those continuing it. Its row stays, marked folded (and by
-    which article), so the alerts it posted keep their thread."""
+    running story it continues and those continuing it; a channel's mark important (its reports
+    go on there; a mute is not carried: it would silence a story the channel follows). Its row
+    stays, marked folded (and by which article), so the alerts it posted keep their thread."""
     ids = tuple(row[0] for row in db.execute(
         "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY id", [later]))
     db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [into, later])
@@ -412,6 +413,9 @@ def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> Sto
                "WHERE id = ?) AS f WHERE stories.id = ?", [now, later, into])
     db.execute("UPDATE stories SET article_count = 0, folded_into = ?, folded_at = ?, "
                "folded_by = ? WHERE id = ?", [into, now, by, later])
+    db.execute("INSERT OR IGNORE INTO important_stories (story_id, channel, marked_by, "
+               "marked_at) SELECT ?, channel, marked_by, marked_at FROM important_stories "
+               "WHERE story_id = ?", [into, later])
     _fold_running(db, later=later, into=into)
     return StoryFold(later, into, ids)
 

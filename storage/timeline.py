@@ -17,9 +17,16 @@ MOVED_OUT = 5
 """Reports moved out of a story its timeline names, the latest first."""
 
 
+FOLDS = 20
+"""Folds a timeline follows from a story to the one holding its reports now (each fold joins
+an older story, so a chain ends; this bounds a damaged one)."""
+
+
 def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTimeline | None:
     """The story with its current summary, its first ``limit`` articles and its latest
-    ``LATEST_UPDATES`` updates, newest first; None if unknown."""
+    ``LATEST_UPDATES`` updates, newest first; None if unknown. A story folded into an earlier
+    one (``storage.stories.fold_story``) is read as the story holding its reports now."""
+    story_id = holding(db, story_id)
     story = db.execute("SELECT id, title, summary, article_count FROM stories WHERE id = ?",
                        [story_id]).fetchone()
     if story is None:
@@ -32,6 +39,16 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
                          article_count=story[3] or len(entries), entries=entries, latest=latest,
                          events=running_events(db, story_id),
                          moved_out=moved_out(db, story_id), moved_count=_moved_count(db, story_id))
+
+
+def holding(db: Database, story_id: int) -> int:
+    """The story holding this story's reports now: itself, or the one it was folded into."""
+    for _ in range(FOLDS):
+        row = db.execute("SELECT folded_into FROM stories WHERE id = ?", [story_id]).fetchone()
+        if row is None or row[0] is None:
+            break
+        story_id = row[0]
+    return story_id
 
 
 def moved_out(db: Database, story_id: int, *, limit: int = MOVED_OUT) -> tuple[MovedOut, ...]:

@@ -33,6 +33,7 @@ from bot.alerts.calls import (
     unknown_answer,
 )
 from bot.alerts.earlier_story import with_earlier_story
+from bot.alerts.folded_story import with_folded_story
 from bot.alerts.history import EARLIER_BOT, Progress, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.moved_report import with_moved_report
@@ -313,6 +314,10 @@ class AlertSender:
         if row.story_id is not None and (row.kind == "new" or first and thread_ts is None):
             text, blocks = self._told_before(db, row, row.story_id, text, blocks,
                                              in_its_thread=not own_thread)
+        if row.story_id is not None and row.article_id is not None:
+            text, blocks = with_folded_story(db, self.client, story_id=row.story_id,
+                                             article_id=row.article_id, target=row.channel,
+                                             text=text, blocks=blocks)
         self._mark_trying(db, row, now, channel, stray_from)
         broadcast = bool(thread_ts) and (first or important_with_running(
             db, row.story_id, [row.channel, channel]))

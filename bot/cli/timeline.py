@@ -53,7 +53,7 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     if grown is None:
         raise click.ClickException(f"no story {story_id}; {_LATEST}")
     matches = [(name, matched_terms(((r.term, r.where, r.text) for r in reasons), limit=4))
-               for name, reasons in story_matches(obj.db, story_id)]
+               for name, reasons in story_matches(obj.db, grown.story_id)]
     if as_json:
         whole = dataclasses.asdict(grown)
         left = _left_out(obj, grown)
@@ -62,6 +62,8 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
                    "topics": [{"name": name, "matched": why} for name, why in matches]})
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
+    if grown.story_id != story_id:
+        click.echo(f"Story {story_id} was joined to this one: its reports are here.")
     chain = events_text(grown.events, grown.story_id)
     if chain:
         click.echo(chain)

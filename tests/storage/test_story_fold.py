@@ -6,10 +6,15 @@ the storage functions the story stage calls."""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
+from bot.cli import cli
 from bot.models import MatchReason
 from storage import stories as store
+from storage.alerts import is_muted, mute_story
 from storage.db import transaction
+from storage.important import is_important, mark_important
+from storage.timeline import story_timeline
 from storage.topics import insert_topic
 from tests.stories.test_story_moves import stored
 
@@ -100,3 +105,33 @@ def test_the_running_story_goes_with_the_fold(fresh_db, earlier_continues, later
     expected = root if root in (named[earlier_continues], named[later_continues]) else earlier
     assert store.running_roots(fresh_db, [earlier, after]) == {
         earlier: expected, after: expected}
+
+
+def test_a_mark_important_goes_with_the_fold_and_a_mute_does_not(fresh_db):
+    """A desk that marked the later story important wants its next reports, which now come in
+    the earlier story; a mute of the later story would silence the earlier one, which the
+    desk follows: it stays with the later story alone."""
+    earlier, later, _, _ = two_stories(fresh_db)
+    with transaction(fresh_db):
+        mark_important(fresh_db, story_id=later, channel="C0DESK", user="U0ED", at=at(9))
+        mute_story(fresh_db, story_id=later, channel="C0NIGHT", user="U0ED", at=at(9))
+        store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
+    assert is_important(fresh_db, earlier, ["C0DESK"])
+    assert not is_muted(fresh_db, earlier, ["C0NIGHT"])
+    assert is_important(fresh_db, later, ["C0DESK"]) and is_muted(fresh_db, later, ["C0NIGHT"])
+
+
+def test_the_timeline_of_a_folded_story_is_the_story_holding_its_reports(fresh_db, db_path):
+    """`stories timeline LATER` (and `/story`, which reads the same timeline) shows the earlier
+    story, every report in arrival order, and says the later was joined to it."""
+    earlier, later, articles, _ = two_stories(fresh_db)
+    with transaction(fresh_db):
+        store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
+    grown = story_timeline(fresh_db, later)
+    assert grown is not None and grown.story_id == earlier and grown.article_count == 3
+    assert [e.article_id for e in grown.entries][1:] == articles
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "timeline", str(later)],
+                                catch_exceptions=False)
+    assert result.output.startswith(
+        f"Ferry runs aground off Skerra (story {earlier}, 3 articles)\n"
+        f"Story {later} was joined to this one: its reports are here.\n"), result.output
