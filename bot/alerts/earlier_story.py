@@ -22,10 +22,21 @@ def with_earlier_story(db: Database, client: WebClient, *, story_id: int, target
     earlier = continued_story(db, story_id)
     if earlier is None:
         return text, blocks
-    earlier_id, title = earlier
-    target_url = link_target(thread_url(db, client, earlier_id, target))
+    shown = thread_named(db, client, *earlier, target)
+    return under_headline(text, blocks, f"↩️ {CONTINUES.capitalize()}: {shown}", CONTINUES)
+
+
+def thread_named(db: Database, client: WebClient, story_id: int, title: str,
+                 target: str) -> str:
+    """The story's title linking its thread (in ``target``, else anywhere; ``/story ID`` when
+    it has none)."""
+    url = link_target(thread_url(db, client, story_id, target))
     name = fit(plain(title, 200), 300)
-    shown = f"<{target_url}|{name}>" if target_url else f"{name} (`/story {earlier_id}`)"
-    line = {"type": "context", "elements": [
-        {"type": "mrkdwn", "text": f"↩️ {CONTINUES.capitalize()}: {shown}"}]}
-    return f"{text} — {CONTINUES}", [*blocks[:2], line, *blocks[2:]]
+    return f"<{url}|{name}>" if url else f"{name} (`/story {story_id}`)"
+
+
+def under_headline(text: str, blocks: list[dict], line: str, said: str
+                   ) -> tuple[str, list[dict]]:
+    """The alert with ``line`` as a context line under its headline, its text saying ``said``."""
+    context = {"type": "context", "elements": [{"type": "mrkdwn", "text": line}]}
+    return f"{text} — {said}", [*blocks[:2], context, *blocks[2:]]

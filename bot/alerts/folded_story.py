@@ -6,9 +6,7 @@ from __future__ import annotations
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
-from bot.alerts.blocks import link_target
-from bot.alerts.digest_links import thread_url
-from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.earlier_story import thread_named, under_headline
 from storage.stories import folded_story
 
 JOINED = "joined with another story"
@@ -22,10 +20,7 @@ def with_folded_story(db: Database, client: WebClient, *, story_id: int, article
     folded = folded_story(db, story_id=story_id, article_id=article_id)
     if folded is None:
         return text, blocks
-    later_id, title = folded
-    url = link_target(thread_url(db, client, later_id, target))
-    name = fit(plain(title, 200), 300)
-    shown = f"<{url}|{name}>" if url else f"{name} (`/story {later_id}`)"
-    line = {"type": "context", "elements": [{"type": "mrkdwn", "text": (
-        f"🔗 Joined with {shown}: one story, told from here on in this thread.")}]}
-    return f"{text} — {JOINED}", [*blocks[:2], line, *blocks[2:]]
+    shown = thread_named(db, client, *folded, target)
+    return under_headline(text, blocks,
+                          f"🔗 Joined with {shown}: one story, told from here on in this thread.",
+                          JOINED)

@@ -21,14 +21,19 @@ from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.stories.test_later_correction import articles
 
 
+def desk_pipeline(db, settings, nlp, t0, *, name: str, query: str) -> Pipeline:
+    """The pipeline feeding C0DESK, which follows the topic as it happens."""
+    with transaction(db):
+        topic = add_topic(db, name=name, query=query)
+        subscribe(db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U1", at=t0.isoformat())
+    return Pipeline(db, settings, nlp=nlp)
+
+
 @pytest.fixture
 def pipeline(fresh_db, slack_settings, nlp, t0) -> Pipeline:
     """The pipeline feeding a desk that follows the port of Averna as it happens."""
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Averna port", query="Averna")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="realtime", created_by="U1", at=t0.isoformat())
-    return Pipeline(fresh_db, slack_settings, nlp=nlp)
+    return desk_pipeline(fresh_db, slack_settings, nlp, t0, name="Averna port", query="Averna")
 
 
 def delivered_in_turn(runtime, pipeline: Pipeline, t0) -> int:

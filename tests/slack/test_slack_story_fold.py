@@ -10,20 +10,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.pipeline import Pipeline
-from bot.stories.tracking import add_topic
-from storage.db import transaction
-from storage.subscriptions import subscribe
+from tests.slack.test_slack_later_correction import desk_pipeline
 from tests.stories import tied_fire
 
 
 @pytest.fixture
 def pipeline(fresh_db, slack_settings, nlp, t0) -> Pipeline:
     """The pipeline feeding a desk that follows Corvel and the Aster valley as they happen."""
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Corvel and Aster", query="Corvel OR Aster")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="realtime", created_by="U1", at=t0.isoformat())
-    return Pipeline(fresh_db, slack_settings, nlp=nlp)
+    return desk_pipeline(fresh_db, slack_settings, nlp, t0, name="Corvel and Aster",
+                         query="Corvel OR Aster")
 
 
 def delivered(runtime, t0, sent: int) -> int:
