@@ -329,10 +329,12 @@ def reports_before(db: Database, story_id: int, event_id: int, *, since: str) ->
 
 def alerted_events(db: Database, target: str, event_ids: Sequence[int]) -> frozenset[int]:
     """Which of these story events (story_articles ids) go to ``target`` as alerts of their own:
-    queued, being sent or sent."""
+    queued, being sent or sent; one of a story folded into the event's since counts (its alerts
+    keep the thread they were posted in)."""
     return frozenset(row[0] for row in rows_in(
         db, "SELECT sa.id FROM story_articles sa JOIN alerts a ON a.article_id = sa.article_id "
-        "AND a.story_id = sa.story_id WHERE a.channel = ? AND a.kind != 'quote' "
+        "AND (a.story_id = sa.story_id OR a.story_id IN (SELECT id FROM stories "
+        "WHERE folded_into = sa.story_id)) WHERE a.channel = ? AND a.kind != 'quote' "
         "AND a.status IN ('pending', 'sending', 'sent') AND sa.id IN ({marks})",
         event_ids, before=(target,)))
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from bot.cli import cli
 from bot.models import MatchReason
 from storage import stories as store
-from storage.alerts import is_muted, mute_story
+from storage.alerts import alerted_events, is_muted, mute_story
 from storage.db import transaction
 from storage.important import is_important, mark_important
 from storage.timeline import story_timeline
@@ -135,3 +135,18 @@ def test_the_timeline_of_a_folded_story_is_the_story_holding_its_reports(fresh_d
     assert result.output.startswith(
         f"Ferry runs aground off Skerra (story {earlier}, 3 articles)\n"
         f"Story {later} was joined to this one: its reports are here.\n"), result.output
+
+
+def test_alerts_the_later_story_posted_still_count_for_its_reports_after_the_fold(fresh_db):
+    earlier, later, articles, _ = two_stories(fresh_db)
+    with transaction(fresh_db):
+        fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, attempts, "
+                         "next_attempt_at, created_at) VALUES (?, ?, 'C1', 'new', 'sent', 1, ?, ?)",
+                         [later, articles[0], at(8), at(8)])
+    events = [row[0] for row in fresh_db.execute(
+        "SELECT id FROM story_articles WHERE article_id IN (?, ?) ORDER BY id", articles)]
+    assert alerted_events(fresh_db, "C1", events) == {events[0]}
+    with transaction(fresh_db):
+        store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
+    assert alerted_events(fresh_db, "C1", events) == {events[0]}, \
+        "a digest would list again a report the channel had as an alert of the later story"
