@@ -7,6 +7,7 @@ fake Slack Web API, a real SQLite file; its digest pass every second, not every 
 from __future__ import annotations
 
 from contextlib import closing
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -109,6 +110,18 @@ def test_the_digest_pass_comes_at_once_when_slack_answers_again(
         runner.send_digests()
         [digest] = fake_slack.posts(DIGESTS)
         assert TITLE in digest.text
+    finally:
+        runner.stop()
+
+
+def test_a_started_run_passes_its_digest_pass_interval_to_its_digest_job(slack_settings, nlp):
+    """The setting reaches the run's scheduler (read from the started Runner's job): were it
+    dropped on the way, the outage test above would only wait the default minute, not fail."""
+    settings = replace(slack_settings, digest_pass_seconds=7)
+    runner = Runner(settings, nlp=nlp, slack_factory=lambda routes: SlackRuntime(settings))
+    try:
+        runner.start()
+        assert runner.scheduler.get_job("digests").trigger.interval == timedelta(seconds=7)
     finally:
         runner.stop()
 
