@@ -3,6 +3,7 @@ that hold them (silent, or dripping a header line at a time), for the flood test
 
 from __future__ import annotations
 
+import select
 import socket
 import threading
 from collections.abc import Iterator
@@ -61,6 +62,8 @@ class Idle:
         self.port, self.count, self.drip, self.every = port, count, drip, every
         self.sockets: list[socket.socket] = []
         self._stop = threading.Event()
+        self.dripped = threading.Event()
+        """Set once the first round of drips (a header line each) has gone to every socket."""
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _open(self) -> None:
@@ -84,3 +87,15 @@ class Idle:
                     sock.send(b"X-Drip: 1\r\n")
                 except OSError:
                     continue
+            self.dripped.set()
+
+
+def taken_in(server: HttpServer, sock: socket.socket) -> bool:
+    """The server accepted ``sock`` (it holds a connection for it, or closed it to make room),
+    so ``sock`` no longer waits in the kernel's queue behind the connections before it."""
+    here = sock.getsockname()
+    channels = list(server._server._map.values())
+    if any(getattr(channel, "addr", None) == here for channel in channels):
+        return True
+    readable, _, _ = select.select([sock], [], [], 0)  # closed (or answered): only once accepted
+    return bool(readable)

@@ -14,7 +14,6 @@ the flood to time out."""
 from __future__ import annotations
 
 import socket
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -23,8 +22,8 @@ from bot.config import Settings
 from bot.http_server import HttpServer
 from tests.fakes.signing import command_body, post_signed
 from tests.fakes.slack_api import FakeSlack
-from tests.hardening.gated_server import PLACES, Idle, gated_server
-from tests.stopping import LAST_RESORT_S
+from tests.hardening.gated_server import PLACES, Idle, gated_server, taken_in
+from tests.stopping import LAST_RESORT_S, wait_for
 
 ADDRESSES = 120
 
@@ -68,7 +67,7 @@ def test_a_flood_from_many_addresses_never_closes_slacks_new_connection(served, 
     pooled = kept_alive(server.port)
     try:
         with ManyAddresses(server.port, ADDRESSES, drip=drip) as attack:
-            time.sleep(0.3)
+            wait_for(lambda: taken_in(server, attack.sockets[-1]))
             for _ in range(3):
                 body = command_body("/topics", "", response_url=fake.response_url())
                 reply = post_signed(f"http://127.0.0.1:{server.port}/slack/events", body)
