@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import signal
 import socket
-import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.alerts.slack_clock import late_waits
 from bot.models import RawArticle, Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
@@ -31,9 +29,12 @@ from tests.stopping import LAST_RESORT_S
 CHANNELS = ("C0DESK", "C0NEWS", "C0NIGHT")
 LOOKS_AT_ONCE = 2
 """The next run's client timeout: it looks for the post under way at the stop three timeouts
-after its try (6 s; ``findable``), so its first pass settles it, where the 30 s of a 10 s
-client had its first digest pass find it too early and wait for the next one, a minute on.
-The same look before any post, only sooner."""
+after its try (6 s), not the 30 s of a 10 s client. The same look before any post, only
+sooner."""
+NEXT_PASS = "1"
+"""The next run's digest pass interval (WIREWATCH_DIGEST_PASS_SECONDS): it starts at once, as
+a supervisor restarts it, and a pass that comes before the post under way can be looked for
+leaves it for the next pass, a second on, not a minute."""
 
 
 def queue(db_path: Path, mode: str) -> None:
@@ -72,25 +73,17 @@ def settled(db: Database, mode: str) -> bool:
                for sub in digest_subscriptions(db))
 
 
-def tried(fake: FakeSlack) -> float:
-    """When (``time.monotonic``) the run's first post reached Slack, at the latest."""
+def tried(fake: FakeSlack) -> None:
+    """Wait until the run's first post has reached Slack."""
     wait_for(lambda: fake.calls_to("chat.postMessage"), timeout=LAST_RESORT_S)
-    return time.monotonic()
 
 
-def findable(since: float) -> None:
-    """Wait until the next run's look can find the post tried at ``since``: a restart within
-    three client timeouts of it (an idle machine's, 2 s) had its first pass look too early and
-    the digest wait for the next pass, a minute on."""
-    time.sleep(max(0.0, since + late_waits(LOOKS_AT_ONCE)[0] - time.monotonic()))
-
-
-def next_run_posts_each_once(db_path: Path, fake: FakeSlack, processes: list, mode: str,
-                             since: float) -> None:
-    """The next run settles the post under way (tried at ``since``) when the last one ended:
+def next_run_posts_each_once(db_path: Path, fake: FakeSlack, processes: list,
+                             mode: str) -> None:
+    """The next run, started at once, settles the post under way when the last one ended:
     each channel's once."""
-    findable(since)
-    again = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
+    again = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE),
+                      WIREWATCH_DIGEST_PASS_SECONDS=NEXT_PASS)
     db = open_db(db_path)
     wait_for(lambda: settled(db, mode), timeout=LAST_RESORT_S)
     assert again.terminate() == 0
@@ -108,14 +101,14 @@ def test_a_stop_mid_pass_waits_for_one_post_and_the_next_run_posts_none_twice(
     with FakeSlack() as fake:
         fake.hang(methods={"chat.postMessage"})  # posted at once, answered when the test says
         running = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
-        since = tried(fake)
+        tried(fake)
         running.wait_for("wirewatch running", timeout=LAST_RESORT_S)
         running.proc.send_signal(signal.SIGTERM)
         wait_for(lambda: not serving(running), timeout=LAST_RESORT_S)
         fake.unhang()
         assert running.exit_code() == 0
         assert fake.begun.count("chat.postMessage") == 1, "no post begun after the stop"
-        next_run_posts_each_once(db_path, fake, processes, mode, since)
+        next_run_posts_each_once(db_path, fake, processes, mode)
 
 
 def test_a_stop_while_the_analysis_processes_start_does_not_wait_for_them(settings):
@@ -144,8 +137,8 @@ def test_a_kill_mid_digest_pass_then_a_restart_posts_each_once(db_path, processe
     with FakeSlack() as fake:
         fake.hang(methods={"chat.postMessage"})
         running = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
-        since = tried(fake)
+        tried(fake)
         running.kill()
         fake.unhang()
         assert fake.begun.count("chat.postMessage") == 1
-        next_run_posts_each_once(db_path, fake, processes, mode, since)
+        next_run_posts_each_once(db_path, fake, processes, mode)
