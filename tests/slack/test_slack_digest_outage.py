@@ -22,6 +22,7 @@ from storage.subscriptions import subscribe, subscriptions_of
 from storage.topics import insert_topic
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import health_of, wait_for
+from tests.slack.run_parts import run_parts
 from tests.slack.test_slack_first_run import live_run, slack_env, wirewatch
 from tests.slack.test_slack_outage_mid_run import said_once_calmly
 from tests.slack.world import add_article, add_story
@@ -117,13 +118,9 @@ def test_the_digest_pass_comes_at_once_when_slack_answers_again(
 def test_a_started_run_passes_its_digest_pass_interval_to_its_digest_job(slack_settings, nlp):
     """The setting reaches the run's scheduler (read from the started Runner's job): were it
     dropped on the way, the outage test above would only wait the default minute, not fail."""
-    settings = replace(slack_settings, digest_pass_seconds=7)
-    runner = Runner(settings, nlp=nlp, slack_factory=lambda routes: SlackRuntime(settings))
-    try:
+    with run_parts(replace(slack_settings, digest_pass_seconds=7), nlp) as runner:
         runner.start()
         assert runner.scheduler.get_job("digests").trigger.interval == timedelta(seconds=7)
-    finally:
-        runner.stop()
 
 
 @pytest.mark.parametrize("value", ["0", "3601", "a minute"])
