@@ -5,6 +5,10 @@ The pipeline calls ``extract_quotes``; everything here is pure (a parsed article
 
 from __future__ import annotations
 
+from bot.nlp.compiled import search_path
+
+__path__ = search_path(__name__, __path__)  # the compiled build first, when it may run
+
 from bisect import bisect_left
 
 from spacy.tokens import Doc

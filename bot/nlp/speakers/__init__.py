@@ -6,6 +6,10 @@ headline's one person or organisation when the body gives none), ``resolver`` ti
 them together for one subject token, and ``confidence`` names how sure each way is.
 """
 
+from bot.nlp.compiled import search_path
+
+__path__ = search_path(__name__, __path__)  # the compiled build first, when it may run
+
 from bot.nlp.speakers.resolver import SpeakerResolver
 
 __all__ = ["SpeakerResolver"]
