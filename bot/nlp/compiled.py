@@ -63,7 +63,7 @@ def search_path(package: str, path: list[str]) -> list[str]:
 @functools.cache
 def current() -> Build:
     """Decided once a process, logged once; the shared library loaded when the build runs."""
-    build = _check(BUILD, os.environ.get("WIREWATCH_COMPILED", ""))
+    build = check(BUILD, os.environ.get("WIREWATCH_COMPILED", ""))
     if build.compiled:
         _load_shared(BUILD)
     log.info("quote and speaker code: %s: %s", build.label, build.why)
@@ -77,24 +77,32 @@ def compiled_modules(root: Path = ROOT) -> list[str]:
                   if str(p.relative_to(root)) not in INTERPRETED)
 
 
-def _check(build: Path, setting: str) -> Build:
+def data_files(root: Path = ROOT) -> list[str]:
+    """The packages' other files, copied into the build: a compiled module's ``__file__`` is
+    there, and a module finds its data beside it (``first_names.txt``)."""
+    return sorted(str(p.relative_to(root)) for folder in PACKAGES
+                  for p in (root / folder).iterdir() if p.is_file() and p.suffix != ".py")
+
+
+def check(build: Path, setting: str) -> Build:
     if setting == "0":
         return Build(False, "WIREWATCH_COMPILED=0")
     try:
         stamp = json.loads((build / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Build(False, f"no compiled build in {build} (make builds it)")
-    if stamp.get("python") != _python():
-        return Build(False, f"the build is for {stamp.get('python')}, this is {_python()}")
+    if stamp.get("python") != python_tag():
+        return Build(False, f"the build is for {stamp.get('python')}, this is {python_tag()}")
     hashes: dict[str, str] = stamp.get("sources", {})
     modules: list[str] = stamp.get("modules", [])
-    if modules != compiled_modules():
-        return Build(False, "the compiled packages gained or lost a module since the build "
+    if modules != compiled_modules() or stamp.get("data") != data_files():
+        return Build(False, "the compiled packages gained or lost a file since the build "
                             "(make rebuilds it)")
     for source, digest in hashes.items():
-        if _hash(ROOT / source) != digest:
+        if source_hash(ROOT / source) != digest:
             return Build(False, f"{source} changed since the build (make rebuilds it)")
     missing = [m for m in modules if not _extension(build, m).is_file()]
+    missing += [d for d in stamp["data"] if not (build / d).is_file()]
     if missing or not (build / (SHARED + SUFFIX)).is_file():
         return Build(False, f"the build in {build} is incomplete ({(missing or [SHARED])[0]})")
     return Build(True, f"{len(modules)} modules built by mypy {stamp.get('mypy')}")
@@ -116,11 +124,11 @@ def _extension(build: Path, source: str) -> Path:
     return build / (source.removesuffix(".py") + SUFFIX)
 
 
-def _python() -> str:
+def python_tag() -> str:
     return f"{sys.implementation.cache_tag} {SUFFIX}"
 
 
-def _hash(path: Path) -> str | None:
+def source_hash(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

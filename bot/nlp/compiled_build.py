@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build(out: Path = BUILD) -> int:
     """0 when the build is current, made now or cannot be made here; 1 when mypyc failed."""
-    state = compiled._check(out, "")
+    state = compiled.check(out, "")
     if state.compiled:
         print(f"compiled quote and speaker code is current ({state.why})")
         return 0
@@ -51,9 +51,9 @@ def build(out: Path = BUILD) -> int:
     if missing:
         print(f"not compiling the quote and speaker code ({missing}): the interpreted code runs")
         return 0
-    modules = compiled.compiled_modules()
-    sources = sources_read(modules)
-    hashes = {source: compiled._hash(ROOT / source) for source in sources}
+    modules, data = compiled.compiled_modules(), compiled.data_files()
+    hashes = {source: compiled.source_hash(ROOT / source)
+              for source in sources_read(modules) + data}
     work, fresh = out.with_name(f"{out.name}.work"), out.with_name(f"{out.name}.new")
     for folder in (work, fresh):
         shutil.rmtree(folder, ignore_errors=True)
@@ -69,8 +69,10 @@ def build(out: Path = BUILD) -> int:
         return 1
     (work / "lib").rename(fresh)
     shutil.rmtree(work)
-    stamp = {"python": compiled._python(), "mypy": _mypy_version(), "modules": modules,
-             "sources": hashes}
+    for name in data:
+        shutil.copyfile(ROOT / name, fresh / name)
+    stamp = {"python": compiled.python_tag(), "mypy": _mypy_version(), "modules": modules,
+             "data": data, "sources": hashes}
     (fresh / STAMP).write_text(json.dumps(stamp, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     _swap(fresh, out)
     print(f"compiled in {time.monotonic() - start:.0f} s")
@@ -150,7 +152,7 @@ def _setup(work: Path) -> int:
     from setuptools import setup
 
     config = work / "mypy.ini"
-    config.write_text(MYPY_CONFIG, encoding="utf-8")
+    config.write_text(f"{MYPY_CONFIG}cache_dir = {work / 'mypy_cache'}\n", encoding="utf-8")
     extensions = mypycify(["--config-file", str(config), *compiled.compiled_modules()],
                           group_name=GROUP, target_dir=str(work / "c"))
     setup(name="wirewatch-compiled", ext_modules=extensions,
