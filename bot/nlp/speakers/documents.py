@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
@@ -331,7 +331,7 @@ def _participle_issuer(r: SpeakerResolver, token: Token, *, sending: bool) -> Sp
     named in the document's phrase; else of any other (released, published), which comes
     after it ("a Harbour Watch report released by the union" is Harbour Watch's); never who
     obtained or leaked it."""
-    verbs = [v for c in token.children if c.dep_ == "acl" for v in (c, *c.conjuncts)]
+    verbs = [v for c in token.children if c.dep_ == "acl" for v in _with_conjuncts(c)]
     if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in SENDING_VERBS:
         verbs.append(token.head)
     for verb in verbs:
@@ -340,6 +340,13 @@ def _participle_issuer(r: SpeakerResolver, token: Token, *, sending: bool) -> Sp
                 (found := _agent_of(r, verb)) is not None:
             return found
     return None
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """The token and its conjuncts, read untyped: spaCy's stub says ``Tuple[Token]`` (one Token),
+    which the mypyc build checks at run time and two conjuncts fail."""
+    untyped: Any = token
+    return [token, *untyped.conjuncts]
 
 
 def _agent_of(r: SpeakerResolver, verb: Token) -> Speaker | None:
