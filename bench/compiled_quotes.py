@@ -1,15 +1,16 @@
 """Quote extraction interpreted and compiled with mypyc, in one run (issue 14's cost).
 
-Copies ``bot/`` to a scratch directory and compiles the quote and speaker modules there with
-mypyc (``quotes/quoted.py``, a set subclass mypyc cannot make native, stays interpreted). The
-stage row's 60 bench-corpus articles are parsed once; child processes then run
-``quotes_in_doc`` over them, interpreted and compiled in turn, each timing its rounds in CPU
-time and writing every quote record, which must be the same for both.
+Uses the shipped build (``bot/_compiled``, made by ``make`` or ``python -m
+bot.nlp.compiled_build``; built first here when it is not current). Child processes run
+``quotes_in_doc`` and ``statements`` over parsed articles, once with ``WIREWATCH_COMPILED=0`` and
+once on the build, each timing its rounds in CPU time and writing every quote record (or the
+error an article raised), which must be the same for both.
 
-    python -m bench.compiled_quotes [--rounds 3] [--pairs 2] [--scratch DIR]
+    python -m bench.compiled_quotes [--rounds 3] [--pairs 2] [--cache DOCBIN ...]
 
-Needs a C compiler and Python's headers; compiling takes about three minutes on two cores
-(``--scratch`` with a tree compiled before skips it).
+The articles: the stage row's 60 bench-corpus articles (``ingest_throughput``), parsed once; or
+with ``--cache``, every parse in each DocBin given (the lead's caches: their texts are read, never
+printed unless --show).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,57 +26,52 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPILED = ("bot/nlp/quotes", "bot/nlp/speakers")
-INTERPRETED = {"bot/nlp/quotes/quoted.py"}
-MYPY_CONFIG = """[mypy]
-python_version = 3.11
-explicit_package_bases = True
-check_untyped_defs = True
-ignore_missing_imports = True
-"""
-DOCS, TEXTS = "articles.spacy", "articles.json"
+KINDS = {"interpreted": "0", "compiled": "1"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.child:
-        return _child(Path(args.child), args.rounds)
-    scratch = Path(args.scratch) if args.scratch else Path(tempfile.mkdtemp(prefix="wwmypyc"))
-    if not any(scratch.glob("bot/nlp/quotes/*.so")):
-        _compile(scratch)
-    _parse(scratch)
-    runs: dict[str, list[float]] = {"interpreted": [], "compiled": []}
-    records: dict[str, str] = {}
-    for _ in range(args.pairs):
-        for kind, tree in (("interpreted", ROOT), ("compiled", scratch)):
-            ms, records[kind] = _run_child(kind, tree, scratch, args.rounds)
+        return _child(Path(args.child), args.rounds, KINDS[args.kind])
+    from bot.nlp.compiled_build import build
+
+    if build():
+        return 1
+    with tempfile.TemporaryDirectory(prefix="wwmypyc") as scratch:
+        caches = [Path(c).resolve() for c in args.cache] or [_parse(Path(scratch))]
+        return max(_compare(cache, Path(scratch), args.rounds, args.pairs, args.show) for cache in caches)
+
+
+def _compare(cache: Path, scratch: Path, rounds: int, pairs: int, show: bool) -> int:
+    runs: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    records: dict[str, list[str]] = {}
+    for _ in range(pairs):
+        for kind in KINDS:
+            ms, records[kind] = _run_child(kind, cache, scratch, rounds)
             runs[kind] += ms
-    best = {kind: min(ms) for kind, ms in runs.items()}
-    print(f"quote extraction, CPU ms per article (best of {args.rounds * args.pairs} rounds, "
-          f"load {os.getloadavg()[0]:.1f}):")
+    print(f"{cache.name}: quote extraction, CPU ms per article (best of {rounds * pairs} "
+          f"rounds, load {os.getloadavg()[0]:.1f}):")
+    best = {kind: min(ms) for kind, ms in runs.items() if ms}
     for kind, ms in runs.items():
-        print(f"  {kind:12} {best[kind]:6.2f}   rounds {', '.join(f'{m:.2f}' for m in ms)}")
-    print(f"  compiled / interpreted {best['compiled'] / best['interpreted']:.3f}")
-    same = records["interpreted"] == records["compiled"]
-    print(f"  quote records {'identical' if same else 'DIFFER'} "
-          f"({records['interpreted'].count(chr(10))} lines)")
-    return 0 if same else 1
+        if ms:
+            print(f"  {kind:12} {best[kind]:6.2f}   rounds {', '.join(f'{m:.2f}' for m in ms)}")
+    if len(best) == len(KINDS):
+        print(f"  compiled / interpreted {best['compiled'] / best['interpreted']:.3f}")
+    first, second = records["interpreted"], records["compiled"]
+    errors = sum(" ERROR " in line for line in first + second)
+    differ = [(a, b) for a, b in zip(first, second, strict=False) if a != b]
+    same = first == second
+    print(f"  quote records {'identical' if same else 'DIFFER'} ({len(first)} lines, "
+          f"{len(second)} compiled, {len(differ)} differ, {errors} errors)")
+    for a, b in differ[:5]:
+        if show:
+            print(f"    interpreted: {a[:300]}\n    compiled:    {b[:300]}")
+        else:
+            print(f"    article {a.split()[0]} differs (--show prints the records)")
+    return 0 if same and not errors else 1
 
 
-def _compile(scratch: Path) -> None:
-    """``bot/`` copied to ``scratch``, the quote and speaker modules built in place."""
-    shutil.copytree(ROOT / "bot", scratch / "bot", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    (scratch / "mypy.ini").write_text(MYPY_CONFIG, encoding="utf-8")
-    modules = sorted(str(p.relative_to(scratch)) for folder in COMPILED
-                     for p in (scratch / folder).glob("*.py"))
-    modules = [m for m in modules if m not in INTERPRETED]
-    print(f"compiling {len(modules)} modules with mypyc in {scratch}", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "mypyc", "--config-file", "mypy.ini", *modules],
-                   cwd=scratch, check=True, stdout=subprocess.DEVNULL)
-
-
-def _parse(scratch: Path) -> None:
+def _parse(scratch: Path) -> Path:
     """The stage row's articles (``ingest_throughput``), parsed once for every child."""
     from spacy.tokens import DocBin
 
@@ -88,56 +83,66 @@ def _parse(scratch: Path) -> None:
     raws = list(generate(460, seed=11))[400:460]
     bodies = [clean_article(raw).body for raw in raws]
     nlp = load_pipeline(load_settings().spacy_model)
-    DocBin(docs=list(nlp.pipe(bodies))).to_disk(scratch / DOCS)
-    (scratch / TEXTS).write_text(json.dumps(bodies), encoding="utf-8")
+    DocBin(docs=list(nlp.pipe(bodies))).to_disk(scratch / "bench-corpus.spacy")
+    return scratch / "bench-corpus.spacy"
 
 
-def _run_child(kind: str, tree: Path, scratch: Path, rounds: int) -> tuple[list[float], str]:
-    """One child with ``tree``'s ``bot/`` first on its path (the bench package from here)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree), str(ROOT)]),
-               PYTHONHASHSEED="0")
+def _run_child(kind: str, cache: Path, scratch: Path, rounds: int) -> tuple[list[float], list[str]]:
+    env = dict(os.environ, PYTHONHASHSEED="0", WIREWATCH_COMPILED=KINDS[kind])
     out = scratch / f"{kind}.json"
-    subprocess.run([sys.executable, "-m", "bench.compiled_quotes", "--child", str(scratch),
-                    "--rounds", str(rounds)], cwd=tree, env=env, check=True,
-                   stdout=out.open("w"))
+    with out.open("w") as sink:
+        subprocess.run([sys.executable, "-m", "bench.compiled_quotes", "--child", str(cache),
+                        "--kind", kind, "--rounds", str(rounds)], cwd=ROOT, env=env, check=True,
+                       stdout=sink)
     result = json.loads(out.read_text(encoding="utf-8"))
-    return [float(ms) for ms in result["ms"]], str(result["records"])
+    return [float(ms) for ms in result["ms"]], list(result["records"])
 
 
-def _child(scratch: Path, rounds: int) -> int:
+def _child(cache: Path, rounds: int, setting: str) -> int:
     from spacy.tokens import DocBin
 
     from bot.config import load_settings
+    from bot.nlp.compiled import current
     from bot.nlp.load import load_pipeline
     from bot.nlp.quotes import quotes_in_doc
     from bot.nlp.quotes.statements import statements
 
+    if current().compiled != (setting == "1"):
+        sys.exit(f"asked for WIREWATCH_COMPILED={setting}, running {current().label}: "
+                 f"{current().why}")
     nlp = load_pipeline(load_settings().spacy_model)
-    docs = list(DocBin().from_disk(scratch / DOCS).get_docs(nlp.vocab))
-    texts = json.loads((scratch / TEXTS).read_text(encoding="utf-8"))
+    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     lines = []
-    for number, (doc, text) in enumerate(zip(docs, texts, strict=True)):
-        found = quotes_in_doc(doc, text=text)
-        lines += [f"{number} {q!r}" for q in found]
-        lines += [f"{number} S {q!r}" for q in statements(doc, found, text=text)]
+    for number, doc in enumerate(docs):
+        try:
+            found = quotes_in_doc(doc, text=doc.text)
+            lines += [f"{number} {q!r}" for q in found]
+            lines += [f"{number} S {q!r}" for q in statements(doc, found, text=doc.text)]
+        except Exception as error:  # a difference to show, not to stop on
+            lines.append(f"{number} ERROR {type(error).__name__}: {error}")
     ms = []
     for _ in range(rounds):
         start = time.process_time()
-        for doc, text in zip(docs, texts, strict=True):
-            quotes_in_doc(doc, text=text)
+        for doc in docs:
+            quotes_in_doc(doc, text=doc.text)
         ms.append((time.process_time() - start) * 1000 / len(docs))
-    json.dump({"ms": ms, "records": "\n".join(lines) + "\n"}, sys.stdout)
+    json.dump({"ms": ms, "records": lines}, sys.stdout)
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.compiled_quotes",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3, help="timed rounds in each child")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="timed rounds in each child (0: the records only)")
     parser.add_argument("--pairs", type=int, default=2,
                         help="children of each kind, run in turn")
-    parser.add_argument("--scratch", help="where to compile (reused if compiled already)")
+    parser.add_argument("--cache", action="append", default=[],
+                        help="a DocBin of parses to run instead of the bench corpus (repeatable)")
+    parser.add_argument("--show", action="store_true",
+                        help="print the records that differ (never for a set not to be read)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--kind", choices=KINDS, help=argparse.SUPPRESS)
     return parser
 
 
