@@ -43,6 +43,7 @@ from bench.table import print_rows
 from bot.config import Settings, load_settings
 from bot.ingest.clean import clean_article
 from bot.models import Article, RawArticle
+from bot.nlp import compiled
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import docs_per_batch
 from bot.pipeline import Outcome, Pipeline
@@ -374,7 +375,8 @@ def stage_timers(pipeline: Pipeline, costs: dict[str, float]) -> Iterator[None]:
     for module_name, name in CALLED_LATE:
         module = importlib.import_module(module_name)
         value = getattr(module, name)
-        setattr(module, name, _timed(f"{module_name}.{name}", value, costs))
+        setattr(module, name, _timed(f"{module_name}.{name}, {compiled.current().label}", value,
+                                     costs))
         undo.append((module, name, value))
     for stage in vars(pipeline).values():
         kind = type(stage).__module__

@@ -121,3 +121,10 @@ def in_child(script: str, given: object, *, cpu_s: int = BOUNDED_S) -> str:
                              f"{done.stderr[-2_000:]}")
     done.check_returncode()
     return done.stdout
+
+
+def pytest_report_header() -> str:
+    """Which quote and speaker code the tests run: `make test` builds the mypyc build first."""
+    from bot.nlp.compiled import current
+
+    return f"wirewatch quote and speaker code: {current().label} ({current().why})"
