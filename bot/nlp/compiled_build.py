@@ -2,9 +2,10 @@
 
     python -m bot.nlp.compiled_build
 
-A no-op when the build is current. Without a C compiler, Python's headers or mypyc it says so in
-one line and exits 0: the interpreted code runs. The build is made beside the old one and swapped
-in whole, its stamp written last, so a process never sees half a build.
+A no-op when the build is current, or with ``WIREWATCH_COMPILED=0``. Without a C compiler,
+Python's headers or mypyc it says so in one line and exits 0: the interpreted code runs. The
+build is made beside the old one and swapped in whole, its stamp written last, so a process
+never sees half a build.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -42,7 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build(out: Path = BUILD) -> int:
-    """0 when the build is current, made now or cannot be made here; 1 when mypyc failed."""
+    """0 when the build is current, made now, not wanted or cannot be made here; 1 when mypyc
+    failed (a module it cannot compile: ``make`` stops, as for a type error)."""
+    if os.environ.get("WIREWATCH_COMPILED") == "0":
+        print("WIREWATCH_COMPILED=0: the quote and speaker code is not compiled")
+        return 0
     state = compiled.check(out, "")
     if state.compiled:
         print(f"compiled quote and speaker code is current ({state.why})")
@@ -54,7 +60,7 @@ def build(out: Path = BUILD) -> int:
     modules, data = compiled.compiled_modules(), compiled.data_files()
     hashes = {source: compiled.source_hash(ROOT / source)
               for source in sources_read(modules) + data}
-    work, fresh = out.with_name(f"{out.name}.work"), out.with_name(f"{out.name}.new")
+    work, fresh = (out.with_name(f"{out.name}.{part}-{os.getpid()}") for part in ("work", "new"))
     for folder in (work, fresh):
         shutil.rmtree(folder, ignore_errors=True)
     work.mkdir(parents=True)
@@ -64,8 +70,10 @@ def build(out: Path = BUILD) -> int:
     done = subprocess.run([sys.executable, "-m", "bot.nlp.compiled_build", "--setup", str(work)],
                           cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
+        shutil.rmtree(work, ignore_errors=True)
         print(done.stdout[-4000:] + done.stderr[-4000:], file=sys.stderr)
-        print(f"mypyc failed (exit {done.returncode}): the interpreted code runs", file=sys.stderr)
+        print(f"mypyc failed (exit {done.returncode}); WIREWATCH_COMPILED=0 skips the build",
+              file=sys.stderr)
         return 1
     (work / "lib").rename(fresh)
     shutil.rmtree(work)
@@ -81,7 +89,7 @@ def build(out: Path = BUILD) -> int:
 
 def missing_tools() -> str | None:
     """What the build needs and this machine lacks, or None."""
-    cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    cc = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(cc) is None:
         return f"no C compiler: {cc} is not installed"
     if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
@@ -131,7 +139,7 @@ def _files_of(name: str, root: Path) -> list[str]:
 
 
 def _swap(fresh: Path, out: Path) -> None:
-    old = out.with_name(f"{out.name}.old")
+    old = out.with_name(f"{out.name}.old-{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
         out.rename(old)

@@ -28,7 +28,7 @@ from bot.nlp.compiled import (
     python_tag,
     source_hash,
 )
-from bot.nlp.compiled_build import missing_tools, sources_read
+from bot.nlp.compiled_build import build, missing_tools, sources_read
 from bot.pipeline import Pipeline, Status
 from tests.conftest import MODEL, ROOT
 from tests.stopping import LAST_RESORT_S
@@ -147,6 +147,16 @@ def test_a_build_is_chosen_only_while_its_stamp_matches_every_source(tmp_path):
     (build / "bot/nlp/speakers/first_names.txt").unlink()
     assert not check(build, "").compiled and "incomplete" in check(build, "").why
     assert not check(tmp_path / "none", "").compiled
+
+
+def test_without_a_c_compiler_the_build_says_so_in_one_line_and_set_up_goes_on(
+        tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-cc"))
+    assert build(tmp_path / "build") == 0
+    assert capsys.readouterr().out == (
+        f"not compiling the quote and speaker code (no C compiler: {tmp_path / 'no-such-cc'} "
+        "is not installed): the interpreted code runs\n")
+    assert not (tmp_path / "build").exists()
 
 
 def test_wirewatch_compiled_0_runs_the_interpreted_sources():
