@@ -1,4 +1,4 @@
-"""The quote and speaker packages compiled with mypyc: building them, and whether a build may run.
+"""The quote and speaker packages compiled with mypyc: whether the build may run, and where it is.
 
 ``make`` builds them into ``bot/_compiled`` (outside both packages) with a stamp that holds the
 hash of every source the build read: the compiled modules and every project module they import.
@@ -65,7 +65,10 @@ def current() -> Build:
     """Decided once a process, logged once; the shared library loaded when the build runs."""
     build = check(BUILD, os.environ.get("WIREWATCH_COMPILED", ""))
     if build.compiled:
-        _load_shared(BUILD)
+        try:
+            _load_shared(BUILD)
+        except ImportError as exc:
+            build = Build(False, f"the build's shared library did not load ({exc})")
     log.info("quote and speaker code: %s: %s", build.label, build.why)
     return build
 
@@ -85,12 +88,20 @@ def data_files(root: Path = ROOT) -> list[str]:
 
 
 def check(build: Path, setting: str) -> Build:
+    """Whether the build in ``build`` may run, given ``WIREWATCH_COMPILED``'s ``setting``."""
     if setting == "0":
         return Build(False, "WIREWATCH_COMPILED=0")
     try:
         stamp = json.loads((build / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Build(False, f"no compiled build in {build} (make builds it)")
+    try:
+        return _matches(build, stamp)
+    except (AttributeError, TypeError, KeyError):
+        return Build(False, f"the stamp in {build} is not one the build writes (make rebuilds it)")
+
+
+def _matches(build: Path, stamp: dict) -> Build:
     if stamp.get("python") != python_tag():
         return Build(False, f"the build is for {stamp.get('python')}, this is {python_tag()}")
     hashes: dict[str, str] = stamp.get("sources", {})
@@ -102,7 +113,7 @@ def check(build: Path, setting: str) -> Build:
         if source_hash(ROOT / source) != digest:
             return Build(False, f"{source} changed since the build (make rebuilds it)")
     missing = [m for m in modules if not _extension(build, m).is_file()]
-    missing += [d for d in stamp["data"] if not (build / d).is_file()]
+    missing += [d for d in data_files() if not (build / d).is_file()]
     if missing or not (build / (SHARED + SUFFIX)).is_file():
         return Build(False, f"the build in {build} is incomplete ({(missing or [SHARED])[0]})")
     return Build(True, f"{len(modules)} modules built by mypy {stamp.get('mypy')}")

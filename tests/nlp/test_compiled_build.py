@@ -147,6 +147,9 @@ def test_a_build_is_chosen_only_while_its_stamp_matches_every_source(tmp_path):
     (build / "bot/nlp/speakers/first_names.txt").unlink()
     assert not check(build, "").compiled and "incomplete" in check(build, "").why
     assert not check(tmp_path / "none", "").compiled
+    build = fake_build(tmp_path / "fourth")
+    restamp(build, lambda s: s.update(sources=["bot/models/quotes.py"]))
+    assert "is not one the build writes" in check(build, "").why
 
 
 def test_without_a_c_compiler_the_build_says_so_in_one_line_and_set_up_goes_on(
