@@ -32,13 +32,25 @@ def test_every_setting_the_slack_set_up_names_reaches_the_container():
 
 def test_the_build_sends_only_what_the_image_copies():
     copies = [line.split()[1:-1] for line in (REPO / "docker" / "Dockerfile").read_text()
-              .splitlines() if line.startswith("COPY ")]
+              .splitlines() if line.startswith("COPY ") and "--from=" not in line]
     copied = {source.rstrip("/") for sources in copies for source in sources}
     rules = [line for line in (REPO / ".dockerignore").read_text().splitlines()
              if line and not line.startswith("#")]
     assert rules[0] == "*"  # everything else stays out: .venv was 668 MB of the context
     let_in = {rule[1:].rstrip("/") for rule in rules if rule.startswith("!")}
     assert let_in == copied == {"pyproject.toml", "README.md", "bot", "handlers", "storage"}
+
+
+def test_the_image_runs_the_compiled_build_its_builder_stage_makes_without_gcc_of_its_own():
+    """The quote and speaker packages are compiled with gcc in a stage of their own, for the
+    same Python as the image's, which copies the build alone (bot/nlp/compiled.py)."""
+    builder, image = (REPO / "docker" / "Dockerfile").read_text().split("\n\nFROM ")
+    assert builder.splitlines()[1] == "FROM python:3.11-slim AS builder"
+    assert image.startswith("python:3.11-slim\n")
+    assert "gcc" in builder and "python -m bot.nlp.compiled_build" in builder
+    assert "gcc" not in image and "[compile]" not in image  # nor mypy: a slim image
+    site = "/usr/local/lib/python3.11/site-packages"
+    assert f"\nCOPY --from=builder /src/bot/_compiled {site}/bot/_compiled\n" in image
 
 
 def test_the_watched_folder_comes_with_the_checkout_and_docker_never_makes_it():
