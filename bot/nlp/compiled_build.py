@@ -57,9 +57,8 @@ def build(out: Path = BUILD) -> int:
     if missing:
         print(f"not compiling the quote and speaker code ({missing}): the interpreted code runs")
         return 0
-    modules, data = compiled.compiled_modules(), compiled.data_files()
-    hashes = {source: compiled.source_hash(ROOT / source)
-              for source in sources_read(modules) + data}
+    stamp = stamp_now()  # before compiling: a file edited meanwhile makes the build stale
+    modules, data = stamp["modules"], stamp["data"]
     work, fresh = (out.with_name(f"{out.name}.{part}-{os.getpid()}") for part in ("work", "new"))
     for folder in (work, fresh):
         shutil.rmtree(folder, ignore_errors=True)
@@ -79,12 +78,18 @@ def build(out: Path = BUILD) -> int:
     shutil.rmtree(work)
     for name in data:
         shutil.copyfile(ROOT / name, fresh / name)
-    stamp = {"python": compiled.python_tag(), "mypy": _mypy_version(), "modules": modules,
-             "data": data, "sources": hashes}
     (fresh / STAMP).write_text(json.dumps(stamp, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     _swap(fresh, out)
     print(f"compiled in {time.monotonic() - start:.0f} s")
     return 0
+
+
+def stamp_now() -> dict:
+    """What a build of the sources as they are now is stamped with (``compiled.check`` reads it)."""
+    modules, data = compiled.compiled_modules(), compiled.data_files()
+    return {"python": compiled.python_tag(), "mypy": _mypy_version(), "modules": modules,
+            "data": data, "sources": {source: compiled.source_hash(ROOT / source)
+                                      for source in sources_read(modules) + data}}
 
 
 def missing_tools() -> str | None:

@@ -22,13 +22,10 @@ from bot.nlp.compiled import (
     SUFFIX,
     Build,
     check,
-    compiled_modules,
     current,
-    data_files,
-    python_tag,
     source_hash,
 )
-from bot.nlp.compiled_build import build, missing_tools, sources_read
+from bot.nlp.compiled_build import build, missing_tools, stamp_now
 from bot.pipeline import Pipeline, Status
 from tests.conftest import MODEL, ROOT
 from tests.stopping import LAST_RESORT_S
@@ -108,12 +105,12 @@ def needs_the_build() -> None:
 
 def fake_build(folder: Path) -> Path:
     """A build's files (empty extensions) and a stamp of the sources as they are."""
-    modules, data = compiled_modules(), data_files()
-    for name in [m.removesuffix(".py") + SUFFIX for m in modules] + [SHARED + SUFFIX] + data:
+    stamp = stamp_now()
+    for name in [m.removesuffix(".py") + SUFFIX for m in stamp["modules"]] + [SHARED + SUFFIX]:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).touch()
-    stamp = {"python": python_tag(), "mypy": "test", "modules": modules, "data": data,
-             "sources": {s: source_hash(ROOT / s) for s in sources_read(modules) + data}}
+    for name in stamp["data"]:
+        (folder / name).write_text("data\n", encoding="utf-8")
     (folder / "stamp.json").write_text(json.dumps(stamp), encoding="utf-8")
     return folder
 
