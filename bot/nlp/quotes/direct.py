@@ -164,6 +164,8 @@ class DirectQuotes:
         self.starts = starts if starts is not None else [t.idx for t in doc]
         self.fragment = {s: is_fragment(body, s) for s in spans}
         self.by_open = {s.open: s for s in spans}
+        self.untold_sex: dict[int, str] = {}
+        """Quotes (by where their words start) tagged by a he/she no rule resolved: its gender."""
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -190,7 +192,18 @@ class DirectQuotes:
                        and q.verb is not None]  # "X shot back, saying he's “…”" / "“…”"
             if directs:
                 previous, previous_para = directs[-1], para.index
-        return self._from_context(self._close_runs(quotes))
+        return [self._against_tag(q) for q in self._from_context(self._close_runs(quotes))]
+
+    def _against_tag(self, quote: Quote) -> Quote:
+        """"The judge asked …. “…,” she said", with no woman named: the quote's own he/she
+        resolved to no one, and whoever the text around gives it (the last person, a sibling
+        quote's speaker) may not be a person the article shows to be of the other sex."""
+        gender = self.untold_sex.get(quote.start)
+        reg = self.resolver.reg
+        if gender is None or quote.speaker.kind != "person" or quote.speaker.name is None or \
+                reg.gender(reg.key_of(quote.speaker.name)) in (None, gender):
+            return quote
+        return replace(quote, speaker=UNKNOWN, confidence=conf.UNKNOWN)
 
     def _from_context(self, quotes: list[Quote]) -> list[Quote]:
         """A quote nothing in its sentence attributes: whoever the text around it introduces."""
@@ -496,6 +509,7 @@ class DirectQuotes:
                 speaker, confidence = self.resolver.resolve(found.subject)
                 if speaker.name is not None or self._narrators(found.subject):
                     return found, speaker, confidence
+                self._untold(span, found.subject)
         found = None if self.fragment[span] else \
             surface_attribution(after, self.quoted) or self._speech_tag(span, after) or \
             lead_in_attribution(before, self.quoted)
@@ -503,6 +517,7 @@ class DirectQuotes:
             speaker, confidence = self.resolver.resolve(found.subject)
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
+            self._untold(span, found.subject)
         return None if self.fragment[span] else self._clause_of(para, span)
 
     def _asked_by(self, before: list[Token]) -> Found | None:
@@ -521,6 +536,11 @@ class DirectQuotes:
         if speaker.name is None:
             return None
         return Attribution(verb, asker, cue_of(verb)), speaker, confidence
+
+    def _untold(self, span: QuoteSpan, subject: Token) -> None:
+        """Remember the sex of an unquoted he/she tagging the quote that resolved to no one."""
+        if subject.lower_ in PRONOUN_GENDER and subject.i not in self.quoted:
+            self.untold_sex.setdefault(span.start, PRONOUN_GENDER[subject.lower_])
 
     def _not_answered(self, span: QuoteSpan, found: Found | None) -> Found | None:
         """"Someone called it a “slow surrender,” and I agree": a phrase the narrative's "I"
