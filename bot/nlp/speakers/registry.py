@@ -772,6 +772,10 @@ class Registry:
             gender = GENDER_OF_PRONOUN[cols.lower[i]] if cols.pos[i] == PRON else None
             if not gender or self.quoted(cols.idx[i]):
                 continue
+            owner = self._relative_owner(self.doc[i])
+            if owner is not None:
+                votes.setdefault(owner, Counter())[gender] += 1
+                continue
             index = bisect_right(self.sent_starts, i) - 1
             window_start = self.sent_start_chars[max(0, index - 1)]
             window = self.mentions[bisect_left(offsets, window_start):bisect_left(offsets,
@@ -790,6 +794,20 @@ class Registry:
                 continue
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 person.gender = ranked[0][0]
+
+    def _relative_owner(self, pronoun: Token) -> str | None:
+        """"Ana Vale, who lost her son in the flood": a his/her owning the object of a "who"
+        clause set beside a name is that person's, whoever else the sentence names."""
+        thing = pronoun.head
+        if pronoun.dep_ != "poss" or thing.dep_ != "dobj" or thing.head.dep_ != "relcl":
+            return None
+        verb = thing.head
+        name = verb.head
+        if name.pos != PROPN or not any(c.dep_ == "nsubj" and c.lower_ == "who"
+                                        for c in verb.children):
+            return None
+        key = self.alias.get(name.lower_)
+        return key if key in self.people else None
 
     def lengthen(self, short: str, full: str) -> str:
         """A surname registered alone becomes the full name once it is seen in full."""
