@@ -102,6 +102,8 @@ OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
 """What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
 GENDER_OF_PRONOUN = {get_string_id(word): gender for word, gender in PRONOUN_GENDER.items()}
 """``PRONOUN_GENDER`` by the lower-case hash (read from the columns, no Token built)."""
+OWNERS = frozenset(get_string_id(word) for word in ("his", "her"))
+"""The possessive he/she, as lower-case hashes (``_relative_owner``)."""
 HE_OR_SHE = frozenset({"he", "she"})
 """A subject pronoun that says a person is meant."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -772,7 +774,7 @@ class Registry:
             gender = GENDER_OF_PRONOUN[cols.lower[i]] if cols.pos[i] == PRON else None
             if not gender or self.quoted(cols.idx[i]):
                 continue
-            owner = self._relative_owner(self.doc[i])
+            owner = self._relative_owner(self.doc[i]) if cols.lower[i] in OWNERS else None
             if owner is not None:
                 votes.setdefault(owner, Counter())[gender] += 1
                 continue
