@@ -785,7 +785,12 @@ def _titled(person: Person, token: Token) -> bool:
     """Whether the person's role gives them this title, abbreviated or not, with the places
     and peoples the description names ("Florida Sen." is "the senator" and "the Florida
     senator", not "the Ohio senator"; "an aide at the company" is no "company")."""
-    words = _role_words(person.role or "")
+    return any(_gives(role, token) for role in [person.role or "", *person.other_roles])
+
+
+def _gives(role: str, token: Token) -> bool:
+    """Whether one role written for someone gives them this title (``_titled``)."""
+    words = _role_words(role)
     title = words[:next((i for i, w in enumerate(words) if w in ROLE_PREPOSITIONS), None)]
     return _heads(title, token) and _proper_modifiers(token) <= set(words) and \
         not _former(title, token)

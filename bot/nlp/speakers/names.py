@@ -207,9 +207,9 @@ def role_of(name: Span, text: str | None = None) -> Role | None:
                    c.ent_type_ != "PERSON"]  # "Mr. Vale, Tad Ode of …": another person
     shown = next((role for span in _glued(appositions) if not in_tag(tag, span.root)
                   and (role := desk_role(span, title=False))), None)
-    if appositions and shown:
-        return Role(clean(span_text(appositions[0], text)), shown)
     title = title_of(name)
+    if appositions and shown:
+        return Role(clean(span_text(appositions[0], text)), shown, clean(span_text(title, text)))
     titled = desk_role(whole_title(title), title=True)
     shown = with_party(titled, tag) or _described_as(root)
     written = clean(span_text(appositions[0] if appositions else title, text))

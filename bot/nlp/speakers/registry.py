@@ -120,6 +120,9 @@ class Person:
     """The role as the article first writes it (what descriptions and pronouns read)."""
     shown_role: str | None = None
     """The role as a desk writes it after the name (what a quote's speaker shows)."""
+    other_roles: list[str] = field(default_factory=list)
+    """Every later role written for them ("Carson campaign manager" after "a longtime
+    operative"): a title means them if any role gives it."""
 
     def take_role(self, role: Role | None) -> bool:
         """A written role holds unless it is only a form of address ("Dr"); the one shown is
@@ -127,6 +130,9 @@ class Person:
         if role is None:
             return False
         taken = bool(role.written) and weak_role(self.role)
+        for written in (role.title, "" if taken else role.written):
+            if written and written != self.role and written not in self.other_roles:
+                self.other_roles.append(written)
         if taken:
             self.role = role.written
             self.shown_role = role.shown or self.shown_role

@@ -63,6 +63,9 @@ class Role:
 
     written: str
     shown: str | None
+    title: str = ""
+    """The title words before the name when an apposition was written too ("campaign
+    manager" in "campaign manager Ana Ruiz, a veteran operative,")."""
 
 
 @dataclass(frozen=True)
