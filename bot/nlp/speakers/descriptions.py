@@ -755,9 +755,20 @@ def _formal_title(r: SpeakerResolver, token: Token) -> bool:
     """Whether the article writes the description as someone's title before their name
     ("Judge Marsh", "Sen. Ruiz"; not "actress Ana Ruiz")."""
     return token.lower_ in PERSON_TITLES and any(
-        word == token.lower_ and written[:1].isupper()
+        word == token.lower_ and written[:1].isupper() and
+        (written.strip(".,").lower() != word or _capitalised_within(r, written))
         for p in r.reg.people.values() if p.role
         for written, word in zip(p.role.split(), _role_words(p.role), strict=True))
+
+
+def _capitalised_within(r: SpeakerResolver, written: str) -> bool:
+    """Whether the title is written capitalised somewhere past a sentence's first word
+    ("Actress Eva Lind" opening a paragraph is capitalised only as the sentence's start; an
+    abbreviation, "Sen.", is a title wherever it stands and is not asked)."""
+    doc = r.reg.doc
+    return any(doc[i].text == written and not doc[i].is_sent_start and
+               "\n" not in doc[i - 1].whitespace_ + doc[i - 1].text
+               for i in r.reg.columns.lowered([written.lower()]))
 
 
 def _may_describe(r: SpeakerResolver, person: Person, token: Token) -> bool:
