@@ -121,8 +121,8 @@ class Person:
     shown_role: str | None = None
     """The role as a desk writes it after the name (what a quote's speaker shows)."""
     other_roles: list[str] = field(default_factory=list)
-    """Every later role written for them ("Carson campaign manager" after "a longtime
-    operative"): a title means them if any role gives it."""
+    """Every other role written for them ("campaign manager" before the name, "a veteran
+    operative" after it): a title means them if any role gives it."""
 
     def take_role(self, role: Role | None) -> bool:
         """A written role holds unless it is only a form of address ("Dr"); the one shown is
