@@ -31,6 +31,7 @@ import numpy as np
 
 from bench import logistic, polnear_eval
 from bench.description_features import FEATURES, candidates, features, rankable
+from bench.interpreted import require_interpreted, rerun_interpreted
 from bench.polnear_eval import DATA, RESOLUTIONS, in_part, load_jsonl, load_resolutions
 from bench.polnear_score import ResolutionKey, match, speaker_ok
 from bot.models import Speaker
@@ -73,6 +74,7 @@ def replay(records: Sequence[dict], docs: Sequence[Doc]) -> tuple[dict[str, list
     from bench.polnear_eval import _statements
     from bot.cli.quotes import quote_record
 
+    require_interpreted("bench.description_fit")
     events: list[Event] = []
     original = descriptions.nominal
 
@@ -348,4 +350,5 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
+    rerun_interpreted("bench.description_fit", None)
     main()

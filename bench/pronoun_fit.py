@@ -25,6 +25,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from bench import logistic
+from bench.interpreted import require_interpreted, rerun_interpreted
 from bench.polnear_eval import (
     DATA,
     RESOLUTIONS,
@@ -70,6 +71,7 @@ class Sample:
 
 def record(calls: dict[int, Call]) -> None:
     """Wrap antecedents.ranked so every he/she call leaves its candidates in ``calls``."""
+    require_interpreted("bench.pronoun_fit")
     original = antecedents.ranked
 
     def recording(r: SpeakerResolver, token: Token, gender: str, rule: tuple[Speaker, float],
@@ -193,4 +195,5 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
+    rerun_interpreted("bench.pronoun_fit", None)
     main()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.interpreted import require_interpreted, rerun_interpreted
 from bench.polnear_eval import (
     DATA,
     RESOLUTIONS,
@@ -52,6 +53,7 @@ class Entry:
 
 def capture(kept: list[Registry]) -> None:
     """Wrap the resolver's registry so every article's registry is kept for reading after."""
+    require_interpreted("bench.registry_people")
     original = resolver_module.Registry
 
     class Keeping(original):  # type: ignore[valid-type,misc]
@@ -147,4 +149,5 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
+    rerun_interpreted("bench.registry_people", None)
     main()

@@ -1,11 +1,24 @@
 """The description ranker's features (bench/description_features.py), read through the real
 extraction on an article written here; the ranker is not shipped (it did not beat the rules on
-PolNeAR part b), so no test shows it overruling them."""
+PolNeAR part b), so no test shows it overruling them. The replay records around the
+interpreted rules: with the compiled build in this process, the file runs again in a child on the
+interpreted code."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from bench import description_fit
 from bench.description_features import FEATURES
 from bench.polnear_eval import _statements
 from bot.cli.quotes import quote_record
+from bot.nlp.compiled import current
+
+in_child = pytest.mark.skipif(current().compiled, reason="run on the interpreted code by "
+                              "test_the_replay_on_the_interpreted_code")
 
 TEXT = ("Sen. Ana Ruiz of Oregon and Governor Tom Brandt met farmers in Salem on Monday. "
         "Brandt spoke first about the water budget. The Harbour Freight Association backed "
@@ -26,6 +39,7 @@ def _values(event, name):
     return dict(zip(FEATURES, row[2], strict=True)), row[1]
 
 
+@in_child
 def test_features_of_each_candidate_for_the_senator(nlp):
     _, _, events = _event(nlp)
     senator = next(e for e in events if e.text == "senator")
@@ -42,6 +56,7 @@ def test_features_of_each_candidate_for_the_senator(nlp):
     assert body["person"] == 0.0 and body["body_fit"] == 0.0  # "the senator" is no body
 
 
+@in_child
 def test_recording_the_features_leaves_the_extraction_unchanged(nlp):
     doc, predicted, _ = _event(nlp)
     assert predicted == [quote_record(q) for q in _statements(nlp(TEXT), TEXT)]
@@ -49,6 +64,7 @@ def test_recording_the_features_leaves_the_extraction_unchanged(nlp):
     assert quote["speaker"] == "Ana Ruiz"
 
 
+@in_child
 def test_a_resolved_quote_labels_its_candidates(nlp):
     doc, predicted, events = _event(nlp)
     start = TEXT.index("“This budget")
@@ -61,3 +77,11 @@ def test_a_resolved_quote_labels_its_candidates(nlp):
     assert len(found) == 1
     labels = dict(zip((r[0] for r in found[0].event.rows), found[0].labels, strict=True))
     assert labels["Ana Ruiz"] and not labels["Tom Brandt"]
+
+
+@pytest.mark.skipif(not current().compiled, reason="the tests above run in this process")
+def test_the_replay_on_the_interpreted_code():
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
+                          env={**os.environ, "WIREWATCH_COMPILED": "0"})
+    assert done.returncode == 0 and "3 passed" in done.stdout, done.stdout[-3000:]
