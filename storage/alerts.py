@@ -19,7 +19,7 @@ from bot.models import (
 )
 from storage.articles import now_iso, shown_published
 from storage.db import change_in, marks, rows_in
-from storage.stories import continued_story, make_choice
+from storage.stories import continued_story, folds, make_choice
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
@@ -329,12 +329,13 @@ def reports_before(db: Database, story_id: int, event_id: int, *, since: str) ->
 
 def alerted_events(db: Database, target: str, event_ids: Sequence[int]) -> frozenset[int]:
     """Which of these story events (story_articles ids) go to ``target`` as alerts of their own:
-    queued, being sent or sent; one of a story folded into the event's since counts (its alerts
-    keep the thread they were posted in)."""
+    queued, being sent or sent; one of a story folded into the event's since (a fold of a fold
+    too) counts: its alerts keep the thread they were posted in."""
     return frozenset(row[0] for row in rows_in(
-        db, "SELECT sa.id FROM story_articles sa JOIN alerts a ON a.article_id = sa.article_id "
-        "AND (a.story_id = sa.story_id OR a.story_id IN (SELECT id FROM stories "
-        "WHERE folded_into = sa.story_id)) WHERE a.channel = ? AND a.kind != 'quote' "
+        db, f"WITH RECURSIVE {folds()} SELECT sa.id FROM story_articles sa JOIN alerts a "
+        "ON a.article_id = sa.article_id AND (a.story_id = sa.story_id OR a.story_id IN "
+        "(SELECT id FROM folds WHERE folded_into = sa.story_id)) WHERE a.channel = ? "
+        "AND a.kind != 'quote' "
         "AND a.status IN ('pending', 'sending', 'sent') AND sa.id IN ({marks})",
         event_ids, before=(target,)))
 

@@ -261,6 +261,29 @@ def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, 
         "updated_at": now, "article_count": 0, "last_seen": seen_at, "continues": continues})
 
 
+FOLDS = 20
+"""Folds followed from a story to those it was folded into (each fold joins an older story,
+so a chain ends; this bounds a damaged one)."""
+
+
+def folds(where: str = "1") -> str:
+    """The recursive CTE ``folds(id, folded_into, depth)``, for ``WITH RECURSIVE``: each folded
+    story ``where`` picks, with every story it is folded into, directly (depth 1) or through the
+    stories those were folded into since, up to ``FOLDS`` deep: the one shared way to read
+    ``stories.folded_into``, a fold of a fold included."""
+    return ("folds(id, folded_into, depth) AS (SELECT id, folded_into, 1 FROM stories "
+            f"WHERE folded_into IS NOT NULL AND ({where}) UNION ALL SELECT f.id, "
+            "s.folded_into, f.depth + 1 FROM folds f JOIN stories s ON s.id = f.folded_into "
+            f"WHERE s.folded_into IS NOT NULL AND f.depth < {FOLDS})")
+
+
+def holding(db: Database, story_id: int) -> int:
+    """The story holding this story's reports now: itself, or the one its folds end in."""
+    row = db.execute(f"WITH RECURSIVE {folds('id = ?')} SELECT folded_into FROM folds "
+                     "ORDER BY depth DESC LIMIT 1", [story_id]).fetchone()
+    return story_id if row is None else int(row[0])
+
+
 def folded_story(db: Database, *, story_id: int, article_id: int) -> tuple[int, str] | None:
     """The later story (id, title) this article's arrival folded into this story, if any."""
     row = db.execute("SELECT id, title FROM stories WHERE folded_into = ? AND folded_by = ?",

@@ -9,17 +9,12 @@ from sqlite_utils import Database
 
 from bot.models import MovedOut, StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
 from storage.articles import shown_last_seen, shown_published
-from storage.stories import running_events
+from storage.stories import holding, running_events
 
 FIND_LIMIT = 5
 LATEST_UPDATES = 3
 MOVED_OUT = 5
 """Reports moved out of a story its timeline names, the latest first."""
-
-
-FOLDS = 20
-"""Folds a timeline follows from a story to the one holding its reports now (each fold joins
-an older story, so a chain ends; this bounds a damaged one)."""
 
 
 def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTimeline | None:
@@ -39,16 +34,6 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
                          article_count=story[3] or len(entries), entries=entries, latest=latest,
                          events=running_events(db, story_id),
                          moved_out=moved_out(db, story_id), moved_count=_moved_count(db, story_id))
-
-
-def holding(db: Database, story_id: int) -> int:
-    """The story holding this story's reports now: itself, or the one it was folded into."""
-    for _ in range(FOLDS):
-        row = db.execute("SELECT folded_into FROM stories WHERE id = ?", [story_id]).fetchone()
-        if row is None or row[0] is None:
-            break
-        story_id = row[0]
-    return story_id
 
 
 def moved_out(db: Database, story_id: int, *, limit: int = MOVED_OUT) -> tuple[MovedOut, ...]:
