@@ -24,7 +24,7 @@ def send_timeline(respond: Callable[..., object], db: Database, story_id: int, *
         return False
     blocks = timeline_blocks(timeline, left_out_here(db, timeline,
                                                      [a for a in asking if a]))
-    chain = events_text(timeline.events, story_id)
+    chain = events_text(timeline.events, timeline.story_id)
     for line in (chain and fit(chain, 2000), moved_out_text(timeline, shown),
                  note and fit(note, 2000)):
         if line and len(blocks) < 50:

@@ -21,7 +21,7 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
     """The story with its current summary, its first ``limit`` articles and its latest
     ``LATEST_UPDATES`` updates, newest first; None if unknown. A story folded into an earlier
     one (``storage.stories.fold_story``) is read as the story holding its reports now."""
-    story_id = holding(db, story_id)
+    asked, story_id = story_id, holding(db, story_id)
     story = db.execute("SELECT id, title, summary, article_count FROM stories WHERE id = ?",
                        [story_id]).fetchone()
     if story is None:
@@ -33,7 +33,8 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
                          summary=tuple(json.loads(story[2] or "[]")),
                          article_count=story[3] or len(entries), entries=entries, latest=latest,
                          events=running_events(db, story_id),
-                         moved_out=moved_out(db, story_id), moved_count=_moved_count(db, story_id))
+                         moved_out=moved_out(db, story_id), moved_count=_moved_count(db, story_id),
+                         joined=None if asked == story_id else asked)
 
 
 def moved_out(db: Database, story_id: int, *, limit: int = MOVED_OUT) -> tuple[MovedOut, ...]:

@@ -38,14 +38,25 @@ def timeline_text(timeline: StoryTimeline) -> str:
                f"{counted(timeline.article_count, 'article')}", 3000)
 
 
+def joined_line(timeline: StoryTimeline) -> str | None:
+    """What the timeline of a story asked for says first when another holds its reports now
+    (a report told both, and it was folded into this one); /story and the CLI alike."""
+    if timeline.joined is None:
+        return None
+    return f"Story {timeline.joined} was joined to this one: its reports are here."
+
+
 def timeline_blocks(timeline: StoryTimeline, left_out: Mapping[int, str] | None = None
                     ) -> list[dict]:
     """The timeline; ``left_out``: the reports the asker's topics left out, and how, each
     marked."""
     marks = left_out or {}
+    joined = joined_line(timeline)
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text",
                                     "text": plain(timeline.title, HEADER_CHARS)}},
+        *([{"type": "context", "elements": [{"type": "mrkdwn", "text": joined}]}]
+          if joined else []),
         section(now_text(timeline)),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
             f"Story {timeline.story_id} · {counted(timeline.article_count, 'article')}, "

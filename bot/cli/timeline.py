@@ -13,6 +13,7 @@ from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import (
     ORDER,
     dated_ahead_words,
+    joined_line,
     kinds,
     moved_out_lines,
     reached_late,
@@ -62,8 +63,8 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
                    "topics": [{"name": name, "matched": why} for name, why in matches]})
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
-    if grown.story_id != story_id:
-        click.echo(f"Story {story_id} was joined to this one: its reports are here.")
+    if joined := joined_line(grown):
+        click.echo(joined)
     chain = events_text(grown.events, grown.story_id)
     if chain:
         click.echo(chain)

@@ -172,7 +172,8 @@ class StoryTimeline:
     first (what "What we know now" leads with, whatever ``entries`` holds of a long story);
     ``events``: the stories (id, title) of the running story it is in, in order, itself
     among them (``bot.stories.running``); ``moved_out``: its reports moved out since, the
-    latest first (``moved_count`` of them in all)."""
+    latest first (``moved_count`` of them in all); ``joined``: the story asked for, when it was
+    folded into this one, which holds its reports now."""
 
     story_id: int
     title: str
@@ -183,6 +184,7 @@ class StoryTimeline:
     events: tuple[tuple[int, str], ...] = ()
     moved_out: tuple[MovedOut, ...] = ()
     moved_count: int = 0
+    joined: int | None = None
 
 
 @dataclass(frozen=True)
