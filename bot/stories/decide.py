@@ -93,7 +93,8 @@ def decide(
     but when the article shows that a weak joiner of a candidate began another event, that
     joiner leaves its story and the article joins it in a new one. ``year`` is the article's
     (what's new reads a sentence about an earlier year as background). ``ties``: an article
-    tying two young stories joins the earlier, the later folding into it (``Decision.fold``)."""
+    tying two young stories joins the earlier, the later folding into it (``Decision.fold``):
+    what it adds is read against both, and the join is news (an update) when nothing else is."""
     choice = _choose(features, candidates, threshold, events)
     pair = weak_pair(candidates.kept, {c.story_id: c.members for c in candidates.stories},
                      events, choice.story_id) if events is not None else None
@@ -102,13 +103,15 @@ def decide(
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year,
-                              headline_words=headline.content(features))
     fold = tied_fold(choice.story_id, choice.scores, {c.story_id: c.age_hours for c in
                                                       candidates.stories}) \
         if ties and events is not None else None
+    told = story.earlier() if fold is None else novelty.Earlier.joined(
+        *(c.earlier() for c in candidates.stories if c.story_id in (fold.earlier, fold.later)))
+    fresh = novelty.whats_new(features.sentences, told, candidates.coverage, year,
+                              headline_words=headline.content(features))
     return Decision(choice.story_id if fold is None else fold.earlier,
-                    "update" if fresh else "duplicate", choice.score,
+                    "update" if fresh or fold else "duplicate", choice.score,
                     whats_new=tuple(fresh), weak=events is not None and (later_dated(
                         choice.score, features.event_days, story.event_days)
                         or day_on(choice.score, story.age_hours)),

@@ -121,6 +121,14 @@ class Earlier:
         earlier.update([(0, sentences)])
         return earlier
 
+    @classmethod
+    def joined(cls, *stories: Earlier) -> Earlier:
+        """Stories' sentences read as one story's: what an article tying them (which folds
+        one into the other) is compared with, so its update repeats neither."""
+        earlier = cls()
+        earlier.update([part for story in stories for part in story.held().items()])
+        return earlier
+
     def update(self, articles: list[tuple[int, Sequence[StoredSentence]]]) -> None:
         """Make these articles' sentences, in this order, the earlier ones: an article given
         the same sequence as last time is kept as it is, any other is indexed afresh."""
