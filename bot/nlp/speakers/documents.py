@@ -39,6 +39,8 @@ HANDLING_VERBS = {"obtain", "leak", "see", "review", "receive", "acquire", "get"
 """Verbs whose agent came by a document and does not speak for it ("a memo obtained by the
 Ledger")."""
 POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+CONDUCTING = "conduct"
+"""The verb of who made a poll, the one the article names for it even when it was for others."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -320,8 +322,54 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
             found = _object_of(r, child)
             if found is not None:
                 return found
-    return _participle_issuer(r, token, sending=True) or _name_before(r, token) or \
-        _participle_issuer(r, token, sending=False) or _clause_issuer(r, token)
+    return _participle_issuer(r, token, sending=True) or _conductor(r, token) or \
+        _name_before(r, token) or _participle_issuer(r, token, sending=False) or \
+        _clause_issuer(r, token)
+
+
+def _conductor(r: SpeakerResolver, survey: Token) -> Speaker | None:
+    """"A Ledger/WKRB poll conducted by Harbour Research", "the Harbour Institute, which
+    conducted the Ledger/WKRB poll": a poll one firm made for others is the firm's, said of it
+    or of a poll of the same name anywhere in the article; a person who conducted it is not."""
+    lemma = survey.lemma_.lower()
+    if lemma not in SURVEYS:
+        return None
+    name = _name_text(survey)
+    doc = r.reg.doc
+    same = [survey] if name is None else [survey] + [
+        doc[i] for i in _document_words(r, frozenset({lemma}), titled=False)
+        if i != survey.i and _name_text(doc[i]) == name]
+    for poll in same:
+        found = None if r.reg.quoted(poll.idx) else _conducted_by(r, poll)
+        if found is not None and found.kind == "organisation":
+            return found  # not a pollster of the firm's, one of the two of a joint poll
+    return None
+
+
+def _conducted_by(r: SpeakerResolver, poll: Token) -> Speaker | None:
+    """Who conducted this poll: the agent of "conducted" on it or of the passive it is the
+    subject of, or the subject (a "which" read as the noun it follows) of the verb it is the
+    object of."""
+    verbs = [c for c in poll.children if c.dep_ == "acl" and c.lemma_.lower() == CONDUCTING]
+    head = poll.head
+    if head.lemma_.lower() == CONDUCTING and poll.dep_ == "nsubjpass":
+        verbs.append(head)
+    found = next(filter(None, (_agent_of(r, verb) for verb in verbs)), None)
+    if found is not None or head.lemma_.lower() != CONDUCTING or poll.dep_ != "dobj":
+        return found
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in RELATIVE_TAGS and head.dep_ == "relcl":
+        subject = _which_means(subject, head.head)
+    return None if subject is None else _named(r, subject)
+
+
+def _which_means(which: Token, head: Token) -> Token:
+    """"Ana Ruiz, director of the Harbour Institute, which conducted the poll": "which" is the
+    noun just before it, however the parser hung its clause (here on the person)."""
+    before = which.doc[which.i - 1] if which.i > 0 else which
+    if before.is_punct and before.i > 0:
+        before = which.doc[before.i - 1]
+    return before if which.lower_ == "which" and before.pos_ in {"NOUN", "PROPN"} else head
 
 
 def _participle_issuer(r: SpeakerResolver, token: Token, *, sending: bool) -> Speaker | None:
@@ -350,12 +398,21 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def _agent_of(r: SpeakerResolver, verb: Token) -> Speaker | None:
-    """Who the verb's "by" or "from" phrase names ("sent by Calder", "published by …")."""
-    for prep in verb.children:
-        if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
-            found = _object_of(r, prep)
-            if found is not None:
-                return found
+    """Who the verb's "by" or "from" phrase names ("sent by Calder", "published by …"), or,
+    for a verb that issues things, a "by" phrase the parser hung on the nouns of its other
+    phrase ("conducted for the Ledger and two networks by Harbour Research")."""
+    preps = [p for p in verb.children if p.dep_ in {"agent", "prep"}]
+    for prep in preps:
+        if prep.lower_ in ISSUER_PREPS and (found := _object_of(r, prep)) is not None:
+            return found
+    if verb.lemma_.lower() not in ISSUING_VERBS:
+        return None  # "cited in a speech by Ruiz": the speech's, not the cited report's
+    for prep in preps:
+        for noun in (n for o in prep.children if o.dep_ == "pobj" for n in _with_conjuncts(o)):
+            for by in noun.children:
+                if by.dep_ == "prep" and by.lower_ == "by" and \
+                        (found := _object_of(r, by)) is not None:
+                    return found
     return None
 
 
@@ -431,15 +488,9 @@ def _named(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     """The proper name written just before the noun in its phrase ("the Tallow-Reed poll")."""
-    doc = token.doc
-    start = token.i
-    while start - 1 >= token.left_edge.i and _name_word(doc[start - 1]):
-        start -= 1
-    while start < token.i and doc[start].text in NAME_JOINERS:
-        start += 1
-    if start == token.i:
+    text = _name_text(token)
+    if text is None:
         return None
-    text = doc[start:token.i].text
     known = r.reg.alias.get(text.lower()) or r.reg.alias.get(text.split()[-1].lower())
     if known is not None and known in r.reg.people:
         person = r.reg.people[known]
@@ -447,6 +498,17 @@ def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     holder = r.reg.titled_by(text)
     return holder.speaker() if holder is not None else \
         Speaker(r.reg.expand(text), "organisation")
+
+
+def _name_text(token: Token) -> str | None:
+    """The words of the proper name written just before the noun in its phrase, if any."""
+    doc = token.doc
+    start = token.i
+    while start - 1 >= token.left_edge.i and _name_word(doc[start - 1]):
+        start -= 1
+    while start < token.i and doc[start].text in NAME_JOINERS:
+        start += 1
+    return doc[start:token.i].text if start < token.i else None
 
 
 def _name_word(tok: Token) -> bool:
@@ -470,9 +532,7 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
             verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb) and \
             not _found_in(document, verb):
         return None  # "Ruiz leads in the poll" did not issue it, nor did a quoted verb
-    sender = next((found for prep in verb.children if prep.dep_ in {"agent", "prep"}
-                   and prep.lower_ in ISSUER_PREPS and document.dep_ == "nsubjpass"
-                   if (found := _object_of(r, prep)) is not None), None)
+    sender = _agent_of(r, verb) if document.dep_ == "nsubjpass" else None
     if sender is not None:  # "an email was sent from Ana Ruiz to members"
         return sender
     subject = r.subject(verb) or nominal_subject(verb)
