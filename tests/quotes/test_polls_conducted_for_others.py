@@ -66,3 +66,10 @@ def test_a_pollster_who_conducted_it_leaves_the_poll_its_name(statements_of):
             "“Voters have made up their minds,” said Mia Stone, a pollster who conducted the "
             "Ledger-WKRB poll with a colleague.")
     assert one(statements_of(text), "leads Tom Vell").speaker.name == "Ledger-WKRB"
+
+
+def test_a_place_the_clause_was_hung_on_conducted_nothing(statements_of):
+    text = ("Ana Ruiz leads Tom Vell by ten points, according to a Ledger/WKRB poll.\n\n"
+            "Harbour Research, a firm based in Ohio, which conducted the Ledger/WKRB poll, has "
+            "polled the state since 1990.")
+    assert one(statements_of(text), "leads Tom Vell").speaker.name == "Ledger/WKRB"

@@ -39,6 +39,7 @@ HANDLING_VERBS = {"obtain", "leak", "see", "review", "receive", "acquire", "get"
 """Verbs whose agent came by a document and does not speak for it ("a memo obtained by the
 Ledger")."""
 POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+PLACES = {"GPE", "LOC"}
 CONDUCTING = "conduct"
 """The verb of who made a poll, the one the article names for it even when it was for others."""
 
@@ -360,16 +361,20 @@ def _conducted_by(r: SpeakerResolver, poll: Token) -> Speaker | None:
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.tag_ in RELATIVE_TAGS and head.dep_ == "relcl":
         subject = _which_means(subject, head.head)
-    return None if subject is None else _named(r, subject)
+    if subject is None or subject.ent_type_ in PLACES:
+        return None  # "a firm based in Ohio, which conducted …": hung on the place
+    return _named(r, subject)
 
 
 def _which_means(which: Token, head: Token) -> Token:
-    """"Ana Ruiz, director of the Harbour Institute, which conducted the poll": "which" is the
-    noun just before it, however the parser hung its clause (here on the person)."""
+    """"Ana Ruiz, director of the Harbour Institute, which conducted the poll": a "which" the
+    parser hung on a person is no person but the noun just before it."""
+    if which.lower_ != "which" or head.ent_type_ != "PERSON":
+        return head
     before = which.doc[which.i - 1] if which.i > 0 else which
     if before.is_punct and before.i > 0:
         before = which.doc[before.i - 1]
-    return before if which.lower_ == "which" and before.pos_ in {"NOUN", "PROPN"} else head
+    return before if before.pos_ in {"NOUN", "PROPN"} else head
 
 
 def _participle_issuer(r: SpeakerResolver, token: Token, *, sending: bool) -> Speaker | None:
