@@ -343,7 +343,7 @@ def _conductor(r: SpeakerResolver, survey: Token) -> Speaker | None:
     for poll in same:
         found = None if r.reg.quoted(poll.idx) else _conducted_by(r, poll)
         if found is not None and found.kind == "organisation":
-            return found  # not a pollster of the firm's, one of the two of a joint poll
+            return found  # a person who conducted it is one pollster of a joint poll
     return None
 
 
