@@ -31,6 +31,7 @@ from bot.ingest.http_api import IngestApp
 from bot.ingest.next_try import next_try
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput, Source
+from bot.nlp.compiled import current
 from bot.redact import redact
 from bot.run_record import ThisRun
 from bot.scheduler import (
@@ -331,7 +332,7 @@ class Runner:
         """What a run is doing, in a few lines for the terminal (never a token); its sources as
         they stood before its first poll, whose own lines say what it did (a feed polled as the
         run starts would otherwise change the banner by a race)."""
-        lines = [f"database: {Path(self.settings.db_path).resolve()}"]
+        lines = [f"database: {Path(self.settings.db_path).resolve()}", current().line]
         if self.slack is not None:
             lines.append(self._slack_line())
         sources = self._before_polls

@@ -16,6 +16,7 @@ from bot.alerts.console_feed import print_pending
 from bot.cli.context import CliContext
 from bot.cli.ingest import describe
 from bot.models import ArticleEvent, BadInput
+from bot.nlp.compiled import current
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
@@ -46,7 +47,7 @@ def demo(obj: CliContext, keep: Path | None) -> None:
             for topic in topics:
                 add_topic(db, name=topic["name"], query=topic["query"])
                 click.echo(f"  • {topic['name']}: {topic['query']}")
-        click.echo("loading the language pipeline…")
+        click.echo(f"loading the language pipeline… ({current().line})")
         pipeline = Pipeline(db, obj.settings.with_overrides(db_path=path, alert_max_age_hours=0))
         articles = sorted((p for p in (DEMO / "articles").iterdir() if p.name.endswith(".txt")),
                           key=lambda p: p.name)

@@ -17,6 +17,7 @@ from bot.cli.context import CliContext, emit_json
 from bot.cli.source_quiet import quiet_line, worked_line
 from bot.desk_status import DeskStatus, muted_line, read_status, run_state
 from bot.models import Source
+from bot.nlp.compiled import current
 from bot.redact import redact
 from bot.run_lines import failed_line, run_lines, sources_heading, waiting_line
 from bot.topic_health import mend_line
@@ -32,7 +33,8 @@ def status(obj: CliContext, as_json: bool) -> None:
     Each run with its last heartbeat, whether Slack's Web API answers it and since when, the
     alerts waiting (the oldest's age, and why they wait) and failed, feeds failing or quiet,
     the last article. Alerts of a story muted where they go are counted apart: their turn
-    closes them, unposted.
+    closes them, unposted. Last, whether a run started now runs the quote and speaker code
+    compiled or interpreted, and why (a run's banner and `-v` log say it for that run).
 
     \b
     --json "outbox": pending (waiting to be posted), oldest_pending_at, due (due now),
@@ -41,7 +43,7 @@ def status(obj: CliContext, as_json: bool) -> None:
     muted (of muted stories, not in pending), failed. Each of "sources": id, kind, location,
     health, trouble, name (what source: matches a feed by), named_instead (why its first poll
     named it by its host, its title being another feed's name; null otherwise), and a
-    folder's unreadable_files.
+    folder's unreadable_files. "quote_and_speaker_code": compiled (true or false) and why.
 
     \b
     Example:
@@ -73,6 +75,8 @@ def _lines(desk: DeskStatus) -> list[str]:
                  f"{counted(stored.stories, 'story', 'stories')}; "
                  f"{counted(stored.topics, 'topic')}; "
                  f"{counted(stored.subscriptions, 'subscription')}")
+    line = current().line
+    lines.append(line[0].upper() + line[1:])
     return lines
 
 
@@ -115,6 +119,7 @@ def _as_json(desk: DeskStatus) -> dict:
         "totals": asdict(desk.totals),
         "topics_to_mend": [{"name": topic.name, "query": topic.query, **asdict(found)}
                            for topic, found in desk.mend],
+        "quote_and_speaker_code": {"compiled": current().compiled, "why": current().why},
     }
 
 

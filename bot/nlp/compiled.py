@@ -37,6 +37,7 @@ SHARED = f"{GROUP}__mypyc"
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "bot" / "_compiled"
 STAMP = "stamp.json"
+NOT_BUILT = "not-built.txt"  # where the build goes: why set-up made none (no C compiler)
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
@@ -50,6 +51,11 @@ class Build:
     @property
     def label(self) -> str:
         return "compiled (mypyc)" if self.compiled else "interpreted"
+
+    @property
+    def line(self) -> str:
+        """What the log, the run's banner and ``wirewatch status`` say."""
+        return f"quote and speaker code runs {self.label}: {self.why}"
 
 
 def search_path(package: str, path: list[str]) -> list[str]:
@@ -69,7 +75,7 @@ def current() -> Build:
             _load_shared(BUILD)
         except ImportError as exc:
             build = Build(False, f"the build's shared library did not load ({exc})")
-    log.info("quote and speaker code: %s: %s", build.label, build.why)
+    log.info("%s", build.line)
     return build
 
 
@@ -94,11 +100,21 @@ def check(build: Path, setting: str) -> Build:
     try:
         stamp = json.loads((build / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return Build(False, f"no compiled build in {build} (make builds it)")
+        return Build(False, _no_build(build))
     try:
         return _matches(build, stamp)
     except (AttributeError, TypeError, KeyError):
         return Build(False, f"the stamp in {build} is not one the build writes (make rebuilds it)")
+
+
+def _no_build(build: Path) -> str:
+    """Why there is no build: what set-up said when it made none (its first line), else that
+    make builds it."""
+    try:
+        said = (build / NOT_BUILT).read_text(encoding="utf-8").splitlines()[0].strip()[:300]
+    except (OSError, ValueError, IndexError):
+        said = ""
+    return f"no compiled build in {build}: {said or 'make builds it'}"
 
 
 def _matches(build: Path, stamp: dict) -> Build:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.nlp import compiled
-from bot.nlp.compiled import BUILD, GROUP, PROJECT, ROOT, STAMP
+from bot.nlp.compiled import BUILD, GROUP, NOT_BUILT, PROJECT, ROOT, STAMP
 
 # mypy's settings for the build, the same wherever it is built (no project config is read).
 MYPY_CONFIG = """[mypy]
@@ -48,6 +48,7 @@ def build(out: Path = BUILD) -> int:
     failed (a module it cannot compile: ``make`` stops, as for a type error)."""
     if os.environ.get("WIREWATCH_COMPILED") == "0":
         print("WIREWATCH_COMPILED=0: the quote and speaker code is not compiled")
+        _not_built(out, "set-up ran with WIREWATCH_COMPILED=0")
         return 0
     state = compiled.check(out, "")
     if state.compiled:
@@ -56,6 +57,7 @@ def build(out: Path = BUILD) -> int:
     missing = missing_tools()
     if missing:
         print(f"not compiling the quote and speaker code ({missing}): the interpreted code runs")
+        _not_built(out, f"set-up could not make it ({missing})")
         return 0
     stamp = stamp_now()  # before compiling: a file edited meanwhile makes the build stale
     modules, data = stamp["modules"], stamp["data"]
@@ -141,6 +143,16 @@ def _files_of(name: str, root: Path) -> list[str]:
             if candidate.is_file():
                 found.append(str(candidate.relative_to(root)))
     return found
+
+
+def _not_built(out: Path, why: str) -> None:
+    """Why set-up made no build, kept where it goes for ``compiled.check`` to say (a build
+    swapped in later replaces it); set-up goes on where it cannot be written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / NOT_BUILT).write_text(why + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def _swap(fresh: Path, out: Path) -> None:

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.cli.quotes import NO_GOOD_LINE
+from bot.nlp.compiled import current
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 from storage.topics import get_topic, insert_topic, list_topics
@@ -325,6 +326,7 @@ def test_demo_prints_alerts_for_the_sample_topics():
     result = CliRunner().invoke(cli, ["demo"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "NEW STORY · Port strikes" in result.output
+    assert f"({current().line})\n" in result.output  # which code runs (make demo builds it)
     assert "Central bank rates" in result.output
     assert "UPDATE · Port strikes" in result.output
     assert result.output.count("(nothing posted: a rewrite that adds no new facts)") >= 2

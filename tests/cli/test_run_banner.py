@@ -22,9 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "5d0c8b1e7a2f49e6b3c1d9a0"
 
 
-def endpoint_line(db: Path, *host: str, slack: str = "") -> tuple[str, subprocess.Popen[str]]:
-    """The banner's endpoint line of a run, with the fake Slack at ``slack`` (else --console)."""
-    env = clean_env(WIREWATCH_INGEST_TOKEN=TOKEN, WIREWATCH_NLP_PROCESSES="0")
+def banner(db: Path, *host: str, slack: str = "",
+           **settings: str) -> tuple[list[str], subprocess.Popen[str]]:
+    """A run's banner up to its endpoint line, with the fake Slack at ``slack`` (else
+    --console)."""
+    env = clean_env(WIREWATCH_INGEST_TOKEN=TOKEN, WIREWATCH_NLP_PROCESSES="0", **settings)
     if slack:
         env.update(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
                    WIREWATCH_SLACK_API_URL=slack)
@@ -33,9 +35,17 @@ def endpoint_line(db: Path, *host: str, slack: str = "") -> tuple[str, subproces
                              "--port", "0", *host], env=env, cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout
-    while "ingest endpoint:" not in (line := proc.stdout.readline()):
-        assert line, ended(proc)
-    return line.strip(), proc
+    lines = [proc.stdout.readline().strip()]
+    while "ingest endpoint:" not in lines[-1]:
+        assert (line := proc.stdout.readline()), ended(proc)
+        lines.append(line.strip())
+    return lines, proc
+
+
+def endpoint_line(db: Path, *host: str, slack: str = "") -> tuple[str, subprocess.Popen[str]]:
+    """The banner's endpoint line of a run, with the fake Slack at ``slack`` (else --console)."""
+    lines, proc = banner(db, *host, slack=slack)
+    return lines[-1], proc
 
 
 def took_an_article(url: str) -> bool:
@@ -80,6 +90,13 @@ def test_an_endpoint_on_one_address_names_that_address_alone(tmp_path):
     stopped(proc)
     assert re.search(r"POST http://127\.0\.0\.1:\d+/ingest \(bearer token", line), line
     assert "all interfaces" not in line
+
+
+def test_the_banner_says_which_quote_and_speaker_code_runs_and_why(tmp_path):
+    """Before: only `-v` logged it (tests/cli/test_status_code.py: each reason, said alike)."""
+    lines, proc = banner(tmp_path / "w.db", WIREWATCH_COMPILED="0")
+    stopped(proc)
+    assert "quote and speaker code runs interpreted: WIREWATCH_COMPILED=0" in lines, lines
 
 
 @pytest.mark.parametrize("host, url", [

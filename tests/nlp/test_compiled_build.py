@@ -80,14 +80,19 @@ ARTICLES = [
 
 def child(script: str, root: Path, *, compiled: str | None = None, given: object = None) -> str:
     """What ``script`` prints, run in a child Python with ``root``'s ``bot`` package."""
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, env=env_for(root, compiled),
+                          text=True, input=json.dumps(given), capture_output=True,
+                          timeout=LAST_RESORT_S)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def env_for(root: Path, compiled: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "WIREWATCH_COMPILED"}
     env["PYTHONPATH"] = str(root)
     if compiled is not None:
         env["WIREWATCH_COMPILED"] = compiled
-    done = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, text=True,
-                          input=json.dumps(given), capture_output=True, timeout=LAST_RESORT_S)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
+    return env
 
 
 def which(root: Path, *, compiled: str | None = None) -> dict:
@@ -156,7 +161,9 @@ def test_without_a_c_compiler_the_build_says_so_in_one_line_and_set_up_goes_on(
     assert capsys.readouterr().out == (
         f"not compiling the quote and speaker code (no C compiler: {tmp_path / 'no-such-cc'} "
         "is not installed): the interpreted code runs\n")
-    assert not (tmp_path / "build").exists()
+    assert check(tmp_path / "build", "") == Build(  # before: "(make builds it)", and no why
+        False, f"no compiled build in {tmp_path / 'build'}: set-up could not make it "
+               f"(no C compiler: {tmp_path / 'no-such-cc'} is not installed)")
 
 
 def test_wirewatch_compiled_0_runs_the_interpreted_sources():
