@@ -53,6 +53,20 @@ def test_the_image_runs_the_compiled_build_its_builder_stage_makes_without_gcc_o
     assert f"\nCOPY --from=builder /src/bot/_compiled {site}/bot/_compiled\n" in image
 
 
+def test_each_stage_fails_unless_a_run_there_would_choose_the_build():
+    """Before: the builder tested only that a stamp was there, and the image nothing: a build
+    the installed sources do not match would have shipped, running interpreted unsaid. The
+    image's working folder kept its copy of the sources, which `python -m bot` there imports
+    (no build beside them) rather than the installed package."""
+    builder, image = (REPO / "docker" / "Dockerfile").read_text().split("\n\nFROM ")
+    check = "python -m bot.nlp.compiled_build --check"
+    assert builder.rstrip().endswith(f"&& {check}")
+    assert image.split("COPY --from=builder ", 1)[1].splitlines()[1] == f"RUN {check}"
+    install = image.split("RUN pip install --no-cache-dir . ", 1)[1].split("\n")[0]
+    copied = re.findall(r"^COPY (bot|handlers|storage) ", image, re.MULTILINE)
+    assert copied and all(f" {folder} " in f"{install} " for folder in copied), install
+
+
 def test_the_watched_folder_comes_with_the_checkout_and_docker_never_makes_it():
     """docker/inbox/ was ignored by git, so Docker created it on the host, owned by root: the
     desk could drop files there only with sudo."""

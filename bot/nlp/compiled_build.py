@@ -1,6 +1,6 @@
 """Building the quote and speaker packages with mypyc into ``bot/_compiled`` (see ``compiled``).
 
-    python -m bot.nlp.compiled_build
+    python -m bot.nlp.compiled_build [--check]
 
 A no-op when the build is current, or with ``WIREWATCH_COMPILED=0``. Without a C compiler,
 Python's headers or mypyc it says so in one line and exits 0: the interpreted code runs. The
@@ -37,9 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.nlp.compiled_build",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--setup", help=argparse.SUPPRESS)
+    parser.add_argument("--check", action="store_true",
+                        help="say which code a run here runs; exit 1 unless it is the build")
     args = parser.parse_args(argv)
     if args.setup:
         return _setup(Path(args.setup))
+    if args.check:
+        print(compiled.current().line)
+        return 0 if compiled.current().compiled else 1
     return build()
 
 

@@ -95,6 +95,15 @@ def env_for(root: Path, compiled: str | None) -> dict[str, str]:
     return env
 
 
+def checked(root: Path, *, compiled: str | None = None) -> tuple[int, str]:
+    """`python -m bot.nlp.compiled_build --check` (what docker/Dockerfile's stages run) on
+    ``root``'s ``bot``: its exit status and what it printed."""
+    done = subprocess.run([sys.executable, "-m", "bot.nlp.compiled_build", "--check"], cwd=root,
+                          env=env_for(root, compiled), text=True, capture_output=True,
+                          timeout=LAST_RESORT_S)
+    return done.returncode, done.stdout + done.stderr[-3000:]
+
+
 def which(root: Path, *, compiled: str | None = None) -> dict:
     return json.loads(child(WHICH, root, compiled=compiled))
 
@@ -173,11 +182,27 @@ def test_wirewatch_compiled_0_runs_the_interpreted_sources():
     assert ran["why"] == "WIREWATCH_COMPILED=0" and not ran["compiled"] and not ran["shared"]
 
 
+def test_check_says_which_code_runs_and_fails_unless_it_is_the_build(tmp_path):
+    """What the image's stages run. Before: no such option; the builder stage tested that a
+    stamp was there, which a stale build's is."""
+    assert checked(ROOT, compiled="0") == (
+        1, "quote and speaker code runs interpreted: WIREWATCH_COMPILED=0\n")
+    shutil.copytree(ROOT / "bot", tmp_path / "bot",
+                    ignore=shutil.ignore_patterns("__pycache__", "_compiled*"))
+    fake_build(tmp_path / "bot" / "_compiled")
+    models = tmp_path / "bot/models/__init__.py"
+    models.write_text(models.read_text(encoding="utf-8") + "\nEDITED = True\n", encoding="utf-8")
+    assert checked(tmp_path) == (1, "quote and speaker code runs interpreted: "
+                                    "bot/models/__init__.py changed since the build (make "
+                                    "rebuilds it)\n")
+
+
 def test_a_stale_build_is_never_imported(tmp_path):
     needs_the_build()
     shutil.copytree(ROOT / "bot", tmp_path / "bot", ignore=shutil.ignore_patterns("__pycache__"))
     ran = which(tmp_path)
     assert ran["compiled"] and ran["shared"]
+    assert checked(tmp_path) == (0, f"quote and speaker code runs compiled (mypyc): {ran['why']}\n")
     assert all(f.startswith(str(tmp_path / "bot/_compiled/")) for f in ran["files"])
 
     words = tmp_path / "bot/nlp/speakers/words.py"
