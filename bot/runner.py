@@ -332,7 +332,7 @@ class Runner:
         """What a run is doing, in a few lines for the terminal (never a token); its sources as
         they stood before its first poll, whose own lines say what it did (a feed polled as the
         run starts would otherwise change the banner by a race)."""
-        lines = [f"database: {Path(self.settings.db_path).resolve()}", current().line]
+        lines = [f"database: {Path(self.settings.db_path).resolve()}"]
         if self.slack is not None:
             lines.append(self._slack_line())
         sources = self._before_polls
@@ -355,6 +355,7 @@ class Runner:
         lines.append(who_gets_alerts(self.dbs.get(), slack=self.slack is not None))
         if self.slack is not None and any(source.kind == "feed" for source in sources):
             lines.append(notices_line(self.settings.admin_channel))
+        lines.append(current().line)
         if self.http is not None:
             lines.append(endpoint_line(self.settings.host, self.http.port))
         elif self.slack is not None and self.ingest_app is not None:
