@@ -60,6 +60,7 @@ def test_interpreted_by_choice_or_for_want_of_a_build_is_said_with_why(tmp_path,
     assert said(root)[1]["why"] == f"no compiled build in {out}: make builds it"
 
     monkeypatch.setenv("CC", str(tmp_path / "no-such-cc"))
+    monkeypatch.delenv("WIREWATCH_COMPILED", raising=False)  # set, the build says that instead
     assert build(out) == 0
     why = (f"no compiled build in {out}: set-up could not make it (no C compiler: "
            f"{tmp_path / 'no-such-cc'} is not installed)")
