@@ -55,7 +55,7 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
             continue
         new = key not in before and key not in named
         if opener is None and mention.offset >= own_end:  # the first named after its own
-            opener = key if new and _opens_sentence(reg, mention.offset) else ""
+            opener = key if new and _opens_sentence(reg, mention.offset, key) else ""
         if new:
             named.append(key)
     if len(named) == 1:
@@ -91,14 +91,15 @@ def introduced_next(r: SpeakerResolver, token: Token) -> Speaker | None:
     return person.speaker()
 
 
-def _opens_sentence(reg: Registry, offset: int) -> bool:
+def _opens_sentence(reg: Registry, offset: int, key: str) -> bool:
     """"Ana Ruiz, an aide to Mayor Tom Vale, said …": the first named opens a sentence as its
-    subject, alone, the way news names whom its lede described; others named after her are
-    asides (not "Judge Ruiz and Judge Vale sat …", either of whom may be meant)."""
+    subject, alone, the way news names whom its lede described, after at most three
+    capitalised words of a title ("Port Authority Chairman Ana Ruiz"); others named after
+    her are asides (not "Judge Ruiz and Judge Vale sat …", either of whom may be meant)."""
     start = reg.sent_start_chars[bisect_right(reg.sent_start_chars, offset) - 1]
     text = reg.columns.text if reg.columns.text is not None else reg.doc.text
     before = text[start:offset].split()  # a mention stands at its name's last word
-    if len(before) > 3 or not all(w[:1].isupper() for w in before):
+    if len(before) > 2 + len(key.split()) or not all(w[:1].isupper() for w in before):
         return False
     tok = reg.doc[bisect_left(reg.columns.idx, offset)]
     while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:

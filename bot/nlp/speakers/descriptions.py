@@ -282,7 +282,14 @@ def _of_someone(token: Token) -> bool:
     mayor"; not "Ruiz's campaign manager", which says who they are)."""
     owned = any(c.dep_ == "poss" and (c.pos_ == "PRON" or definite(c)) for c in token.children)
     return (definite(token) or owned) and (
-        token.lemma_.lower() in UNNAMED_SOURCES or describes_someone(token) or _who(token))
+        token.lemma_.lower() in UNNAMED_SOURCES or describes_someone(token) or _who(token) or
+        _head_of(token))
+
+
+def _head_of(token: Token) -> bool:
+    """"The head of the dockers' union": a head of something is the person leading it."""
+    return token.lower_ == "head" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                          for c in token.children)
 
 
 def _who(token: Token) -> bool:
