@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.parts_of_speech import PROPN
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
@@ -243,17 +243,25 @@ def _topic(token: Token) -> list[Token]:
 
 def _governing(r: SpeakerResolver, token: Token) -> list[Token]:
     """"The mayor spoke after Ruiz, who …, held a meeting in which he attacked …": the named
-    subject of the nearest clause the pronoun's clause hangs from, before the pronoun."""
+    (or described) subject of the nearest clause the pronoun's clause hangs from, before the
+    pronoun."""
     verb = token.head
     for above in verb.ancestors:
         if above.pos_ not in {"VERB", "AUX"} or not _finite(above):
             continue  # "with Vale standing behind him as he spoke": not Vale
         subject = nominal_subject(above)
         if subject is not None and subject.i < token.i:
-            if subject.pos == PROPN and not r.reg.quoted(subject.idx):
+            if (subject.pos == PROPN or _described_person(r, subject)) and \
+                    not r.reg.quoted(subject.idx):
                 return [subject]
             return []
     return []
+
+
+def _described_person(r: SpeakerResolver, subject: Token) -> bool:
+    """"The head of the union accused the board of blocking a change that he said …": a
+    description the rules resolve to a person, not a thing someone owns ("Ruiz's status")."""
+    return subject.pos == NOUN and r.resolve(subject)[0].kind == "person"
 
 
 def _finite(verb: Token) -> bool:
