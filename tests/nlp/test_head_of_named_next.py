@@ -1,7 +1,9 @@
 """A lede that describes someone as "the head of" a body and names them only a paragraph or
 two later ("Pilots Committee Chairman Tomas Brandt criticised …"): "the head of the pilots'
 committee" is a person, the one the story names next, also when a title of three capitalised
-words stands before that name. On text written here."""
+words stands before that name, or when the sentence naming her opens with a phrase naming
+someone else ("In an interview with Tom Vale, Mara Lindqvist said …"). On text written
+here."""
 
 from __future__ import annotations
 
@@ -25,6 +27,13 @@ LEDES = [
         "Mara Lindqvist told a meeting of crews that the operator had ignored Ana Ruiz, "
         "its own safety officer.",
         "long and", "Mara Lindqvist", id="the_name_opening_a_sentence"),
+    pytest.param(
+        "Union fears the timetable.\n\n"
+        "The head of the ferry workers' union is worried about the new timetable, because "
+        "she thinks it will break the night crews.\n\n"
+        "In an interview with Tom Vale on his radio show on Friday, Mara Lindqvist said her "
+        "members would not accept it.",
+        "break the night crews", "Mara Lindqvist", id="the_main_subject_after_a_name_in_a_phrase"),
 ]
 
 

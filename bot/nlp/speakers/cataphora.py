@@ -44,6 +44,7 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
     before = {m.key for m in reg.mentions[:here]}
     named: list[str] = []
     opener: str | None = None
+    first_end = 0
     own_end = reg.sents[index].end_char
     after = bisect_right(offsets, token.right_edge.idx)  # past its own phrase ("… to X")
     for mention in reg.mentions[after:]:
@@ -56,6 +57,10 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
         new = key not in before and key not in named
         if opener is None and mention.offset >= own_end:  # the first named after its own
             opener = key if new and _opens_sentence(reg, mention.offset, key) else ""
+            first_end = reg.sents[bisect_right(reg.sent_start_chars, mention.offset) - 1].end_char
+        elif opener == "" and new and mention.offset < first_end and \
+                _main_subject(reg, mention.offset):
+            opener = key  # "In an interview with X, Ana Ruiz said …"
         if new:
             named.append(key)
     if len(named) == 1:
@@ -101,10 +106,24 @@ def _opens_sentence(reg: Registry, offset: int, key: str) -> bool:
     before = text[start:offset].split()  # a mention stands at its name's last word
     if len(before) > 2 + len(key.split()) or not all(w[:1].isupper() for w in before):
         return False
+    return _sole_subject(reg, offset) is not None
+
+
+def _main_subject(reg: Registry, offset: int) -> bool:
+    """"In an interview with Tom Vale on his podcast, Ana Ruiz said …": the first sentence
+    that names someone after the description names, as its main verb's subject, whom the
+    lede described, though a name in a phrase comes first."""
+    subject = _sole_subject(reg, offset)
+    return subject is not None and subject.head.dep_ == "ROOT"
+
+
+def _sole_subject(reg: Registry, offset: int) -> Token | None:
+    """The name standing at ``offset`` when it is a clause's subject, alone."""
     tok = reg.doc[bisect_left(reg.columns.idx, offset)]
     while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
         tok = tok.head
-    return tok.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ == "conj" for c in tok.children)
+    alone = tok.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ == "conj" for c in tok.children)
+    return tok if alone else None
 
 
 def _paragraphs_back(reg: Registry, index: int) -> int:
