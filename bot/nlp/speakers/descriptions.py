@@ -422,7 +422,8 @@ def staff_of(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def relative_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"His brother added" after "his brother Piet Vell told …": a family word someone owns
-    is the one person named before with that family word as their role."""
+    is the one person named before with that family word as their role, else, with no one
+    so named, the one relative of the owner's surname (``_of_the_family``)."""
     lemma = token.lemma_.lower()
     if lemma not in KIN or token.tag_ in PLURAL_TAGS or \
             not any(c.dep == POSS for c in token.children):
@@ -432,7 +433,25 @@ def relative_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         person = r.reg.people.get(mention.key) if mention.speaker.kind == "person" else None
         if person is not None and lemma in _role_words(person.role or person.shown_role or ""):
             found.add(mention.key)
-    return r.reg.people[found.pop()].speaker() if len(found) == 1 else None
+    if len(found) == 1:
+        return r.reg.people[found.pop()].speaker()
+    return _of_the_family(r, token) if not found else None
+
+
+def _of_the_family(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"If Ana Ruiz wins, her husband would …" with "Tom Ruiz" named in the article: a family
+    word owned by a person is the one other person the article names with that person's
+    surname."""
+    owner = next((c for c in token.children if c.dep == POSS), None)
+    if owner is None or r.reg.quoted(owner.idx):
+        return None
+    speaker, _ = r.resolve(owner)
+    if speaker.kind != "person" or speaker.name is None or len(speaker.name.split()) < 2:
+        return None
+    surname = speaker.name.split()[-1]
+    family = [p for name, p in r.reg.people.items() if name != speaker.name and
+              len(name.split()) > 1 and name.split()[-1] == surname]
+    return family[0].speaker() if len(family) == 1 else None
 
 
 def _role_names(role: str) -> set[str]:
