@@ -251,8 +251,8 @@ def _governing(r: SpeakerResolver, token: Token) -> list[Token]:
             continue  # "with Vale standing behind him as he spoke": not Vale
         subject = nominal_subject(above)
         if subject is not None and subject.i < token.i:
-            if (subject.pos == PROPN or _described_person(r, subject)) and \
-                    not r.reg.quoted(subject.idx):
+            if not r.reg.quoted(subject.idx) and (
+                    subject.pos == PROPN or _described_person(r, subject)):
                 return [subject]
             return []
     return []
