@@ -125,6 +125,8 @@ ISSUING_VERBS = {"release", "issue", "conduct", "publish", "commission", "post",
                  "cut", "field", "circulate", "distribute", "email", "tweet", "write"}
 """Verbs whose subject issued their object ("the campaign released an ad")."""
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+UNTYPED_LABELS = {"WORK_OF_ART"}
+"""Entity labels a body's name may wrongly get ("Black Lives Matter" as a work of art)."""
 NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
            "acl", "advmod", "predet", "npadvmod"}
 ROLE_PREPOSITIONS = {"of", "for", "at", "in", "to", "from", "with", "on", "who", "and"}
