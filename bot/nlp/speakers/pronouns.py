@@ -31,6 +31,8 @@ ASKED_DEPS = frozenset({"dobj", "dative"})
 """How a verb of asking names the body it asks ("asked Halden Press to …")."""
 ASKED_LABELS = frozenset({"ORG"})
 """What the recogniser tags a body "it" may mean (``_body_asked``)."""
+BODY_OF = frozenset({"of", "in", "from"})
+"""What ties a thing to the body it belongs to ("shares in Corveth", ``_body_of``)."""
 ASKING = frozenset({"ask", "approach", "call", "contact", "email", "invite", "petition",
                     "press", "query", "reach", "request", "urge"})
 """Verbs that put a question or a request to a body, which "it" then answers."""
@@ -630,12 +632,30 @@ def _last_body(r: SpeakerResolver, token: Token) -> Speaker | None:
                 return None
             continue
         for subject in subjects:
-            if subject.lower_ in PRONOUN_GENDER or subject.tag_ in PLURAL_TAGS:
+            body = _body_of(r, subject)
+            if body is None and (subject.lower_ in PRONOUN_GENDER or
+                                 subject.tag_ in PLURAL_TAGS):
                 break
-            speaker, _ = r.resolve(subject)
+            speaker, _ = r.resolve(body or subject)
             if speaker.kind == "organisation" and speaker.name is not None:
                 return speaker
         return _body_asked(r, sent, token)
+    return None
+
+
+def _body_of(r: SpeakerResolver, subject: Token) -> Token | None:
+    """"Shares in Corveth fell after it warned …", "Documents from the league circulated after
+    it said …": the body (tagged one) a thing's phrase names, whom "it" then means."""
+    if subject.pos_ != "NOUN":
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in BODY_OF:
+            continue
+        for body in prep.children:
+            ent = r.reg.ent_of.get(body.i)
+            if body.dep_ == "pobj" and ent is not None and ent.label_ in ASKED_LABELS and \
+                    ent.root == body:
+                return body
     return None
 
 
