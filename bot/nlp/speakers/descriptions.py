@@ -38,6 +38,7 @@ from bot.nlp.speakers.names import (
     person_noun,
 )
 from bot.nlp.speakers.roles import Role, role_head, sentence_cased
+from bot.nlp.speakers.untagged import untagged_bodies
 from bot.nlp.speakers.withheld import named_before_as_withheld, withheld
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
@@ -48,7 +49,6 @@ from bot.nlp.speakers.words import (
     COMPANY_NOUNS,
     COMPANY_ROLES,
     DESCRIBED_PEOPLE,
-    FINITE_TAGS,
     GOVERNMENTS,
     HONORIFICS,
     INSTITUTIONS,
@@ -70,7 +70,6 @@ from bot.nlp.speakers.words import (
     SPEAKING_THINGS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
-    UNTYPED_LABELS,
 )
 
 FORMER = "former"
@@ -1016,7 +1015,7 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     name the company meant)."""
     since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
     near: Span | None = None
-    untagged = _untagged_bodies(r, _last_narrative_start(r, token.i), token.i)
+    untagged = untagged_bodies(r.reg, token.i)
     for ent in _with_platforms(r, token, r.reg.ents_before(token.i), untagged):
         if not _may_be_company(r, ent, token.lemma_.lower(), untagged):
             continue
@@ -1052,79 +1051,6 @@ def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span],
     found = [doc[i:i + 1] for i in _untagged_sites(r) if i < token.i and doc[i].dep_ in ACTING]
     found += [span for span in untagged.values() if span.root.i not in r.reg.ent_of]
     return sorted(ents + found, key=lambda e: -e.start) if found else ents
-
-
-def _untagged_bodies(r: SpeakerResolver, since: int, before: int) -> dict[int, Span]:
-    """Names of two capitalised words or more between ``since`` and ``before``, acting in a
-    clause or opening a sentence whose verb the parser left without a subject, that the
-    recogniser tagged no organisation, person or place, by their start: "The Tide Collective
-    issued a statement" (untagged), a group tagged a work of art, or one made of common words
-    ("Black Lives Matter issued …", parsed as an adjective, a noun and an adverb)."""
-    doc, starts = r.reg.doc, r.reg.sent_starts
-    spans = [_acting_name(r, tok) for tok in doc[since:before]]
-    spans += [_opening_name(r, i)
-              for i in starts[bisect_left(starts, since):bisect_left(starts, before)]]
-    return {span.start: span for span in spans
-            if span is not None and _may_name_body(r, span)}
-
-
-def _acting_name(r: SpeakerResolver, tok: Token) -> Span | None:
-    """The proper name ``tok`` ends, acting in its clause, untagged or tagged a work of art."""
-    if tok.dep_ not in ACTING or tok.pos != PROPN:
-        return None
-    ent = r.reg.ent_of.get(tok.i)
-    if ent is not None:
-        return ent if ent.label_ in UNTYPED_LABELS and ent.root == tok else None
-    return _compound_name(tok)
-
-
-def _opening_name(r: SpeakerResolver, start: int) -> Span | None:
-    """The capitalised words opening the sentence at ``start`` right before a finite verb with
-    no subject, none of them tagged but as a work of art."""
-    doc = r.reg.doc
-    while start < len(doc) and not doc[start].is_alpha:
-        start += 1
-    end = start
-    while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and \
-            (end not in r.reg.ent_of or r.reg.ent_of[end].label_ in UNTYPED_LABELS):
-        end += 1
-    if end == start or end >= len(doc):
-        return None
-    verb = doc[end]
-    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or \
-            any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
-        return None
-    return doc[start:end]
-
-
-def _may_name_body(r: SpeakerResolver, span: Span) -> bool:
-    """Two capitalised words or more, outside quotes, not opening with a first name, nor a
-    person's the registry knows a sex or role of."""
-    words = [t for t in span if t.is_alpha and t.lower_ not in ARTICLES]
-    person = r.reg.people.get(r.reg.key_of(r.reg.text_of(span)))
-    return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and \
-        not r.reg.quoted(span.start_char) and first_name_gender(words[0].text) is None and \
-        (person is None or not person.gender and not person.role)
-
-
-def _last_narrative_start(r: SpeakerResolver, at: int) -> int:
-    """The start of the last sentence of narrative before the one of token ``at`` (sentences
-    of quoted words alone skipped: "X issued a statement. “…,” the group said")."""
-    starts, doc = r.reg.sent_starts, r.reg.doc
-    k = bisect_right(starts, at) - 2
-    while k > 0 and r.reg.quoted(next((t.idx for t in doc[starts[k]:starts[k + 1]]
-                                        if t.is_alpha), doc[starts[k]].idx)):
-        k -= 1
-    return starts[max(k, 0)]
-
-
-def _compound_name(tok: Token) -> Span:
-    """The proper nouns compounded onto ``tok`` right before it, with it."""
-    start = tok.i
-    while start > 0 and tok.doc[start - 1].pos == PROPN and tok.doc[start - 1].dep_ == "compound" \
-            and tok.doc[start - 1].head.i in range(start, tok.i + 1):
-        start -= 1
-    return tok.doc[start:tok.i + 1]
 
 
 def _untagged_sites(r: SpeakerResolver) -> list[int]:
