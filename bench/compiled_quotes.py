@@ -138,8 +138,8 @@ def _child(cache: Path, rounds: int, setting: str) -> int:
             lines += [f"{number} S {q!r}" for q in statements(doc, found, text=doc.text)]
         except Exception as error:  # a difference to show, not to stop on
             lines.append(f"{number} ERROR {type(error).__name__}: {error}")
-    parsed = [_parsed(number, doc) for number, doc in enumerate(docs)]
-    ms: dict[str, list[float]] = {"ms": [], "ms_rebuilt": []}
+    parsed = [_parsed(number, doc) for number, doc in enumerate(docs)] if rounds else []
+    ms: dict[str, list[float]] = {way: [] for way in WAYS}
     for _ in range(rounds):
         start = time.process_time()
         for article in parsed:
