@@ -44,7 +44,8 @@ NEVER = float("inf")
 class Recorded:
     """One article's decision as the stage took it (before any overruling), with each
     shortlisted story's likeness and whether it already held the article's gold story; and,
-    in the shortlist's order, each story's age and the gold stories it held then."""
+    in the shortlist's order, each story's age and the gold stories it held then (and, when a
+    subclass records them, its ``signals``: ``bench.story_parts``)."""
 
     gold: str
     story_id: int | None
@@ -54,6 +55,7 @@ class Recorded:
     overruled: bool = False
     ages: list[float] = field(default_factory=list)
     golds: list[frozenset[str]] = field(default_factory=list)
+    signals: list[dict[str, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -157,9 +159,11 @@ class Overruling(StoryStage):
         return decision
 
 
-def replay(gold_rows: list[dict], cache: Path | None, mode: str
+def replay(gold_rows: list[dict], cache: Path | None, mode: str, *,
+           stage_type: type[Overruling] | None = None
            ) -> tuple[list[dict], dict[str, Recorded], float]:
-    """The stream replayed through the real pipeline with an overruling stage."""
+    """The stream replayed through the real pipeline with an overruling stage (``stage_type``,
+    a subclass recording more, when given)."""
     from bot.config import load_settings
     from bot.nlp.load import load_pipeline
     from bot.pipeline import Pipeline
@@ -174,7 +178,7 @@ def replay(gold_rows: list[dict], cache: Path | None, mode: str
     if cache is not None:
         settings = settings.with_overrides(nlp_processes=0)
         parses = stories_eval.CachedParses(load_pipeline(settings.spacy_model), cache, lines)
-    stage = Overruling.from_settings(settings)
+    stage = (stage_type or Overruling).from_settings(settings)
     assert isinstance(stage, Overruling)
     stage.watch(gold, mode)
     with tempfile.TemporaryDirectory() as tmp:
