@@ -35,8 +35,7 @@ def parts(candidates: Candidates, story: Candidate, length: int) -> dict[str, fl
     shape = story.shape or cluster.Shape.of(story.vectors)
     each = [cluster.cosine(weights, vector) for vector in story.vectors] or [0.0]
     centroid = cluster.cosine(weights, shape.centroid)
-    words = cluster.cosine({k: w for k, w in weights.items() if k[:2] == "l:"},
-                           {k: w for k, w in shape.centroid.items() if k[:2] == "l:"})
+    words = cluster._words_only(weights, shape)
     return {"centroid": centroid, "closest": max(each), "latest": each[-1],
             "coverage": cluster.coverage(weights, story.vectors),
             "words": words, "names": cluster.cosine(cluster.facts_only(weights),
