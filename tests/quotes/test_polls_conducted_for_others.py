@@ -9,7 +9,7 @@ import pytest
 from tests.quotes.conftest import one
 
 NAMED_LATER = ("Ana Ruiz leads Tom Vell 50% to 40% among registered voters in Ohio, according "
-               "to a Ledger/WKRB poll. Her lead among independents is larger, 64% to 27%, "
+               "to a Ledger/WKRB poll. Her lead among independents is wider still, 61% to 33%, "
                "according to the poll.\n\n"
                "Independents turn out at lower rates than party members, according to Mia "
                "Stone, director of the Harbour State University Polling Institute, which "
