@@ -17,7 +17,7 @@ import pytest
 from tests.fakes.quiet_http import QuietHTTPServer
 from tests.fakes.slack_api import FakeSlack
 from tests.sources.feedserver import FeedServer
-from tests.stopping import wait_for
+from tests.stopping import LAST_RESORT_S, wait_for
 
 BANNER = "-" * 40
 
@@ -30,7 +30,9 @@ def hang_up(port: int) -> None:
 
 
 def printed_until(capfd, seen: Callable[[str], bool]) -> str:
-    """What the servers' threads printed to stderr, once ``seen`` finds what it waits for."""
+    """What the servers' threads printed to stderr, once ``seen`` finds what it waits for.
+    Each read empties the capture while a server thread may be writing: a write landing
+    between the read and the emptying is lost, so ``seen`` must not need every line."""
     err: list[str] = []
 
     def done() -> bool:
@@ -61,12 +63,23 @@ class Broken(BaseHTTPRequestHandler):
         """Quiet: the test reads the error banner."""
 
 
+def hung_up_by_server(client: socket.socket) -> bool:
+    """The server closed ``client``'s connection: socketserver does so only once its
+    ``handle_error`` has returned, so all it printed is in the capture by then."""
+    client.settimeout(LAST_RESORT_S)
+    return client.recv(1) == b""
+
+
 def test_an_error_of_the_handlers_own_is_still_printed_with_its_traceback(capfd):
+    """Read once the server is done: polling the capture while it printed lost a banner line
+    once in a full run (the read-then-empty race), and the wait for two never ended."""
     server = QuietHTTPServer(("127.0.0.1", 0), Broken)
     with server:
         threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         with socket.create_connection(("127.0.0.1", server.server_port)) as client:
             client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            printed = printed_until(capfd, lambda err: err.count(BANNER) >= 2)
+            assert hung_up_by_server(client)
         server.shutdown()
+    printed = capfd.readouterr().err
+    assert printed.count(BANNER) == 2, printed
     assert "RuntimeError: a fault of the handler's own" in printed, printed
