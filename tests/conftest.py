@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import uuid
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,18 @@ def pytest_report_header() -> str:
     from bot.nlp.compiled import current
 
     return f"wirewatch quote and speaker code: {current().label} ({current().why})"
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    """A test that ends with sys.stdout or sys.stderr not the ones it started with (its code,
+    or a thread it or an earlier test left, swapped them) fails by name, the streams put back:
+    output printed through a stale stream is lost to every later check of what was printed."""
+    given = sys.stdout, sys.stderr
+    result = yield
+    now = sys.stdout, sys.stderr
+    if now[0] is not given[0] or now[1] is not given[1]:
+        sys.stdout, sys.stderr = given
+        raise AssertionError(f"{item.nodeid} ended with sys.stdout, sys.stderr = {now!r}, "
+                             f"not the {given!r} it started with")
+    return result
