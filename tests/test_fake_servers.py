@@ -71,8 +71,8 @@ def hung_up_by_server(client: socket.socket) -> bool:
 
 
 def test_an_error_of_the_handlers_own_is_still_printed_with_its_traceback(capfd):
-    """Read once the server is done: polling the capture while it printed lost a banner line
-    once in a full run (the read-then-empty race), and the wait for two never ended."""
+    """Read once the server is done: polling the capture while it printed can lose a line
+    (the read-then-empty race), the likely cause of a full run's 300 s wait for two banners."""
     server = QuietHTTPServer(("127.0.0.1", 0), Broken)
     with server:
         threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
