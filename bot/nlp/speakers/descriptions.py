@@ -152,9 +152,10 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
             return issued_by, conf.EARLIER_DESCRIPTION
     singular = token.tag_ not in PLURAL_TAGS
     if described and singular:
-        holder = sole_holder(r, token) or subject_before(r, token) or title_holder(r, token)
-        if holder is not None:
-            return holder, conf.TITLE_HOLDER
+        for rule in (sole_holder, subject_before, title_holder):
+            holder = rule(r, token)
+            if holder is not None and _other_sex_going_on(r, token, holder) is None:
+                return holder, conf.TITLE_HOLDER
     return _described(r, token, described=described, singular=singular)
 
 
@@ -1184,13 +1185,21 @@ def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
         speaker, _ = pronouns.pronoun(r, token, gender)
         return speaker if speaker.name is not None else None
     found = _lede_named_next(r, token) or headline_person(r, token) or r.last_person(token.idx)
-    if found is None or (known := r.reg.gender(r.reg.key_of(found.name))) is None:
-        return found
-    going_on = _gender_going_on(r, token)
-    if going_on is not None and going_on != known:
+    going_on = _other_sex_going_on(r, token, found) if found is not None else None
+    if going_on is not None:
         speaker, _ = pronouns.pronoun(r, token, going_on)  # "… her lead": not the man before
         return speaker if speaker.name is not None else None
     return found
+
+
+def _other_sex_going_on(r: SpeakerResolver, token: Token, found: Speaker) -> str | None:
+    """The sex of the his or her going on about a description ("the candidate spoke of her
+    mother") when the person found for it is known to be of the other one, else None."""
+    known = r.reg.gender(r.reg.key_of(found.name))
+    if known is None:
+        return None
+    going_on = _gender_going_on(r, token)
+    return going_on if going_on is not None and going_on != known else None
 
 
 def _gender_going_on(r: SpeakerResolver, token: Token) -> str | None:
