@@ -25,7 +25,7 @@ from bot.nlp.speakers.words import (
 NAME_JOINERS = {"/", "-", "&", "–"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 EDITORIAL_WORDS = {"editorial", "editorials", "editor", "editors", "newspaper", "paper", "board"}
-"""Words whose owner is a paper, found as one (``descriptions.publication``), not an issuer."""
+"""Words whose owner is a paper, found as one (``media.publication``), not an issuer."""
 BODY_SENTENCES = 3
 """Sentences before a statement's own searched for the organisation that issued it."""
 NOT_ISSUERS = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
