@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "bot" / "_compiled"
 STAMP = "stamp.json"
 NOT_BUILT = "not-built.txt"  # where the build goes: why set-up made none (no C compiler)
+NOT_BUILT_CHARS = 300
+"""The most of set-up's reason a status line repeats (a tool's message may run long)."""
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
@@ -111,7 +113,8 @@ def _no_build(build: Path) -> str:
     """Why there is no build: what set-up said when it made none (its first line), else that
     make builds it."""
     try:
-        said = (build / NOT_BUILT).read_text(encoding="utf-8").splitlines()[0].strip()[:300]
+        said = (build / NOT_BUILT).read_text(encoding="utf-8").splitlines()[0].strip()
+        said = said[:NOT_BUILT_CHARS]
     except (OSError, ValueError, IndexError):
         said = ""
     return f"no compiled build in {build}: {said or 'make builds it'}"

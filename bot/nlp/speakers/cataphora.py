@@ -21,6 +21,8 @@ CATAPHORA_SENTENCES = 2
 """Sentences after the description's own in which the person it describes may be named."""
 QUIET_PARAGRAPHS = 1
 """Paragraphs, the description's own first, that must name no one before it."""
+TITLE_WORDS_BEFORE = 3
+"""Capitalised words of a title the first named may stand after ("Port Authority Chairman")."""
 UNCOUNTED = INDEFINITE | NUMBERS
 """Words before a noun that leave its source unnamed ("a", "some", "three"), joined once."""
 
@@ -104,7 +106,8 @@ def _opens_sentence(reg: Registry, offset: int, key: str) -> bool:
     start = reg.sent_start_chars[bisect_right(reg.sent_start_chars, offset) - 1]
     text = reg.columns.text if reg.columns.text is not None else reg.doc.text
     before = text[start:offset].split()  # a mention stands at its name's last word
-    if len(before) > 2 + len(key.split()) or not all(w[:1].isupper() for w in before):
+    if len(before) > TITLE_WORDS_BEFORE + len(key.split()) - 1 or \
+            not all(w[:1].isupper() for w in before):
         return False
     return _sole_subject(reg, offset) is not None
 

@@ -40,6 +40,7 @@ HANDLING_VERBS = {"obtain", "leak", "see", "review", "receive", "acquire", "get"
 Ledger")."""
 POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 PLACES = {"GPE", "LOC"}
+"""Labels of places, which conduct no poll ("a firm based in Ohio, which conducted …")."""
 CONDUCTING = "conduct"
 """The verb of who made a poll, the one the article names for it even when it was for others."""
 
