@@ -30,7 +30,7 @@ BODY_LOOK_BACK = 2
 ASKED_DEPS = frozenset({"dobj", "dative"})
 """How a verb of asking names the body it asks ("asked Halden Press to …")."""
 ASKED_LABELS = frozenset({"ORG"})
-"""What the recogniser tags a body "it" may mean (``_body_asked``)."""
+"""What the recogniser tags a body "it" may mean (``_body_asked``, ``_body_of``)."""
 BODY_OF = frozenset({"of", "in", "from"})
 """What ties a thing to the body it belongs to ("shares in Corveth", ``_body_of``)."""
 ASKING = frozenset({"ask", "approach", "call", "contact", "email", "invite", "petition",

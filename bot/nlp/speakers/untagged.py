@@ -19,6 +19,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 """Words a body's name may open with in lower case or capitalised ("The Tide Collective")."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 """A verb's subject, whose absence makes the capitalised words before it a name."""
+NAME_WORDS = 2
+"""The fewest capitalised words (articles aside) taken for a name: one may open any sentence."""
 
 
 def untagged_bodies(reg: Registry, before: int) -> dict[int, Span]:
@@ -71,7 +73,7 @@ def _may_name_body(reg: Registry, span: Span) -> bool:
     person's the registry knows a sex or role of."""
     words = [t for t in span if t.is_alpha and t.lower_ not in ARTICLES]
     person = reg.people.get(reg.key_of(reg.text_of(span)))
-    return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and \
+    return len(words) >= NAME_WORDS and all(t.text[:1].isupper() for t in words) and \
         not reg.quoted(span.start_char) and first_name_gender(words[0].text) is None and \
         (person is None or not person.gender and not person.role)
 
