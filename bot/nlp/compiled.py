@@ -113,8 +113,8 @@ def _no_build(build: Path) -> str:
     """Why there is no build: what set-up said when it made none (its first line), else that
     make builds it."""
     try:
-        said = (build / NOT_BUILT).read_text(encoding="utf-8").splitlines()[0].strip()
-        said = said[:NOT_BUILT_CHARS]
+        first = (build / NOT_BUILT).read_text(encoding="utf-8").splitlines()[0]
+        said = first.strip()[:NOT_BUILT_CHARS]
     except (OSError, ValueError, IndexError):
         said = ""
     return f"no compiled build in {build}: {said or 'make builds it'}"
