@@ -103,6 +103,7 @@ def _trouble(row: Source, now: datetime) -> str | None:
 
 
 def _as_json(desk: DeskStatus) -> dict:
+    build = current()
     return {
         "runs": [{**asdict(run), "slack_answers": None if run.slack_answers is None
                   else bool(run.slack_answers), "slack_why": redact(run.slack_why or "") or None,
@@ -119,7 +120,7 @@ def _as_json(desk: DeskStatus) -> dict:
         "totals": asdict(desk.totals),
         "topics_to_mend": [{"name": topic.name, "query": topic.query, **asdict(found)}
                            for topic, found in desk.mend],
-        "quote_and_speaker_code": {"compiled": current().compiled, "why": current().why},
+        "quote_and_speaker_code": {"compiled": build.compiled, "why": build.why},
     }
 
 

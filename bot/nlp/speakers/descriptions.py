@@ -46,6 +46,7 @@ from bot.nlp.speakers.words import (
     ACCOUNTS,
     ACTING,
     AGENCIES,
+    ARTICLES,
     COLLECTIVE,
     COMPANY_NOUNS,
     COMPANY_ROLES,
@@ -70,8 +71,6 @@ from bot.nlp.speakers.words import (
 
 FORMER = "former"
 """A title held no longer ("a former governor"), which "the governor" does not mean."""
-ARTICLES = {"the", "a", "an"}
-"""Capitalised at a role's start without naming a place ("The senator from Vermont")."""
 PLACE_LABELS = {"GPE", "NORP", "LOC"}
 """What a title's modifier names when it tells one holder from another ("the Ohio governor")."""
 

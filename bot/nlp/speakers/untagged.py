@@ -10,13 +10,11 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 
 from bot.nlp.speakers.first_names import first_name_gender
-from bot.nlp.speakers.words import ACTING, FINITE_TAGS, UNTYPED_LABELS
+from bot.nlp.speakers.words import ACTING, ARTICLES, FINITE_TAGS, UNTYPED_LABELS
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry
 
-ARTICLES = frozenset({"the", "a", "an"})
-"""Words a body's name may open with in lower case or capitalised ("The Tide Collective")."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 """A verb's subject, whose absence makes the capitalised words before it a name."""
 NAME_WORDS = 2

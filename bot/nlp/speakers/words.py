@@ -125,6 +125,9 @@ ISSUING_VERBS = {"release", "issue", "conduct", "publish", "commission", "post",
                  "cut", "field", "circulate", "distribute", "email", "tweet", "write"}
 """Verbs whose subject issued their object ("the campaign released an ad")."""
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+ARTICLES = frozenset({"the", "a", "an"})
+"""Words that open a role or a body's name capitalised without being part of what it names
+("The senator from Vermont", "The Tide Collective")."""
 UNTYPED_LABELS = {"WORK_OF_ART"}
 """Entity labels a body's name may wrongly get ("Black Lives Matter" as a work of art)."""
 NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
