@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.parts_of_speech import NOUN, PROPN
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
@@ -82,7 +82,8 @@ def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
     conjoined = _conjoined_subject(r, token, gender, named)
     if conjoined is not None:
         return conjoined, conf.SALIENT_PRONOUN
-    if salient is not None and not r.outweighed(token, gender, salient):
+    if salient is not None and (not r.outweighed(token, gender, salient) or
+                                _spoke_just_before(r, token, salient)):
         return salient, conf.SALIENT_PRONOUN
     key = r.salience().referent(token, gender)  # else the most salient of that gender
     if key in named:
@@ -92,6 +93,29 @@ def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
     if person is not None:
         return person.speaker(), conf.SALIENCE_PRONOUN
     return Speaker(None, "unknown"), conf.UNKNOWN
+
+
+def _spoke_just_before(r: SpeakerResolver, token: Token, speaker: Speaker) -> bool:
+    """The person meant by the subject of a reporting verb in the narrative sentence just
+    before the pronoun's ("Ivo Marsh, a pastor backing Vale, said he had called 150 others. He
+    has …"): the one speaking, however often the article names the person spoken of."""
+    index = bisect_right(r.reg.sent_starts, token.i) - 1
+    for sent in reversed(r.reg.sents[max(0, index - LAST_SUBJECT_SPAN):index]):
+        if not narrative(r, sent):
+            continue
+        key = r.reg.key_of(speaker.name)
+        return any(_named_speaker(r, t, key) for t in sentence_subjects(r, sent))
+    return False
+
+
+def _named_speaker(r: SpeakerResolver, subject: Token, key: str) -> bool:
+    """The subject of a reporting verb is the person ``key`` by name, or by a name set beside
+    it; not by a he/she or a title the rules guessed, which salience may yet correct."""
+    if subject.pos == PRON or not r.reg.speaking(subject.head):
+        return False
+    speaker, confidence = r.resolve(subject)
+    return speaker.kind == "person" and confidence >= conf.APPOSITIVE and \
+        r.reg.key_of(speaker.name) == key
 
 
 def _conjoined_subject(r: SpeakerResolver, token: Token, gender: str,
