@@ -96,14 +96,14 @@ def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
 
 
 def _spoke_just_before(r: SpeakerResolver, token: Token, speaker: Speaker) -> bool:
-    """The person meant by the subject of a reporting verb in the narrative sentence just
-    before the pronoun's ("Ivo Marsh, a pastor backing Vale, said he had called 150 others. He
-    has …"): the one speaking, however often the article names the person spoken of."""
+    """Whether ``speaker`` heads a reporting verb in the narrative sentence just before the
+    pronoun's ("Ivo Marsh, a pastor backing Vale, said he had called 150 others. He has …"):
+    the one speaking goes on, however often the article names the person spoken of."""
     index = bisect_right(r.reg.sent_starts, token.i) - 1
+    key = r.reg.key_of(speaker.name)
     for sent in reversed(r.reg.sents[max(0, index - LAST_SUBJECT_SPAN):index]):
         if not narrative(r, sent):
             continue
-        key = r.reg.key_of(speaker.name)
         return any(_named_speaker(r, t, key) for t in sentence_subjects(r, sent))
     return False
 
