@@ -417,10 +417,12 @@ def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> Sto
     articles, their features and index postings, its count and last time, its topic ties, the
     running story it continues and those continuing it; a channel's mark important (its reports
     go on there; a mute is not carried: it would silence a story the channel follows). Its row
-    stays, marked folded (and by which article), so the alerts it posted keep their thread."""
+    stays, marked folded (and by which article), so the alerts it posted keep their thread;
+    each report keeps the story it was first folded from (``story_articles.folded_from``)."""
     ids = tuple(row[0] for row in db.execute(
         "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY id", [later]))
-    db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [into, later])
+    db.execute("UPDATE story_articles SET story_id = ?, folded_from = coalesce(folded_from, ?) "
+               "WHERE story_id = ?", [into, later, later])
     db.execute("UPDATE story_features SET story_id = ? WHERE story_id = ?", [into, later])
     db.execute("INSERT INTO story_index (key, story_id, last_seen) SELECT key, ?, last_seen "
                "FROM story_index WHERE story_id = ? ON CONFLICT(key, story_id) "

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from bot.models import MovedOut, StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
 from storage.articles import shown_last_seen, shown_published
-from storage.stories import holding, running_events
+from storage.stories import folds, holding, running_events
 
 FIND_LIMIT = 5
 LATEST_UPDATES = 3
@@ -35,6 +35,28 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
                          events=running_events(db, story_id),
                          moved_out=moved_out(db, story_id), moved_count=_moved_count(db, story_id),
                          joined=None if asked == story_id else asked)
+
+
+def folded_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTimeline | None:
+    """A folded story as it was when folded: its own title and summary, and only the reports
+    it held then (those of stories folded into it first included) that the story holding them
+    still holds (none for a fold made before ``folded_from`` was kept); None for a story not
+    folded."""
+    story = db.execute("SELECT title, summary FROM stories WHERE id = ? AND folded_into IS NOT "
+                       "NULL", [story_id]).fetchone()
+    if story is None:
+        return None
+    own = [holding(db, story_id), story_id, story_id]
+    where = (f"sa.story_id = ? AND sa.folded_from IN (WITH RECURSIVE {folds()} SELECT ? UNION "
+             "SELECT id FROM folds WHERE folded_into = ?)")
+    entries = _entries(db, f"{where} ORDER BY sa.id LIMIT ?", [*own, limit])
+    latest = _entries(db, f"{where} AND sa.verdict = 'update' ORDER BY sa.id DESC LIMIT ?",
+                      [*own, LATEST_UPDATES])
+    count = db.execute(f"SELECT count(*) FROM story_articles sa WHERE {where}", own).fetchone()
+    return StoryTimeline(story_id=story_id, title=story[0] or f"story {story_id}",
+                         summary=tuple(json.loads(story[1] or "[]")), article_count=count[0],
+                         entries=entries, latest=latest, moved_out=moved_out(db, story_id),
+                         moved_count=_moved_count(db, story_id))
 
 
 def moved_out(db: Database, story_id: int, *, limit: int = MOVED_OUT) -> tuple[MovedOut, ...]:

@@ -45,8 +45,7 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
     number = text.removeprefix("#")
     if number.isdigit():
         story = row_id(number)
-        if story is None or (reach is not None and not reach.story(story)) or \
-                not send_timeline(respond, db, story, shown=shown, asking=asking):
+        if story is None or not send_timeline(respond, db, story, shown=shown, asking=asking):
             answer(respond, f"No story {echo(number, 20)}. {USAGE}")
         return
     found = find_stories(db, text, among=None if reach is None else reach.stories)

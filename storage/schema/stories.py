@@ -186,3 +186,11 @@ def m015_folded_into(db: Database) -> None:
     db.execute("ALTER TABLE stories ADD COLUMN folded_by INTEGER")
     db.execute("CREATE INDEX stories_folded ON stories (folded_into) "
                "WHERE folded_into IS NOT NULL")
+
+
+@MIGRATIONS()
+def m016_folded_from(db: Database) -> None:
+    """The story each report was in when that story was folded into an earlier one: a guest
+    whose channels followed the folded story, not the one holding it, reads its own reports
+    (``storage.timeline.folded_timeline``). Folds made before it are not told apart."""
+    db.execute("ALTER TABLE story_articles ADD COLUMN folded_from INTEGER")

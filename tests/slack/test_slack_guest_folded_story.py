@@ -1,0 +1,81 @@
+"""What a guest sees of a story folded into an earlier one (a report told both): the channel
+they are in had the later story's alert, then stopped following its topic, so the earlier
+story, which holds the later one's reports now, is outside their reach. They read the later
+story's own reports as they could before (`/story`, by number or title, and the alert's
+Timeline button), never the earlier story's. Signed requests to the Bolt app over real HTTP;
+the fake Slack's guest user."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.alerts.blocks import TIMELINE
+from bot.models import Verdict, VerdictKind
+from storage import stories as store
+from storage.alerts import enqueue_alerts
+from storage.db import transaction
+from storage.subscriptions import unsubscribe
+from tests.slack.conftest import run_command
+from tests.slack.test_slack_buttons_after_a_move import _message, click, shown
+from tests.slack.test_slack_sender import follow
+from tests.storage.test_story_fold import at as hour
+from tests.storage.test_story_fold import two_stories
+
+GUEST = "U0GUEST"
+EARLIER = "Ferry runs aground off Skerra"
+LATER_OWN = ("Skerra ferry passengers brought ashore", "Lifeboat crews praised after Skerra rescue")
+UNSEEN = "was joined to a story the channels you are in do not follow"
+
+
+@pytest.fixture
+def folded_away(runtime, fake_slack, fresh_db, at) -> tuple[int, int, dict]:
+    """(earlier, later, the later story's alert in C0DESK, a guest's channel, as a message)."""
+    fake_slack.add_user(GUEST, guest=True)
+    fake_slack.add_channel("C0DESK").members.add(GUEST)
+    earlier, later, articles, topic = two_stories(fresh_db)
+    follow(fresh_db, topic, "C0DESK")
+    with transaction(fresh_db):
+        enqueue_alerts(fresh_db, Verdict(later, VerdictKind.NEW), articles[0], [topic])
+    assert runtime.deliver_pending(now=at(0)) == 1
+    with transaction(fresh_db):
+        assert unsubscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK")
+        store.fold_story(fresh_db, later=later, into=earlier, by=99, now=hour(10))
+    [post] = fake_slack.posts("C0DESK")
+    return earlier, later, _message(post)
+
+
+def read_as_before(said: str, earlier: int, later: int) -> None:
+    assert all(title in said for title in LATER_OWN), said
+    assert f"Story {later} {UNSEEN}" in said, said
+    assert EARLIER not in said, "the earlier story's own report is outside the guest's reach"
+    assert f"story {earlier}" not in said.casefold(), "nor is its number said"
+
+
+def test_a_guest_reads_a_folded_story_they_followed_as_it_was_not_the_story_holding_it(
+        runtime, fake_slack, folded_away):
+    earlier, later, _ = folded_away
+    for typed in (str(later), "passengers ashore"):
+        said = shown(run_command(runtime, fake_slack, "/story", typed, user=GUEST,
+                                 channel="C0DESK"))
+        read_as_before(said, earlier, later)
+    hidden = shown(run_command(runtime, fake_slack, "/story", str(earlier), user=GUEST,
+                               channel="C0DESK"))
+    assert hidden.startswith(f"No story {earlier}.") and EARLIER not in hidden, hidden
+
+
+def test_a_guests_timeline_button_under_the_folded_storys_alert_reads_it_as_it_was(
+        runtime, fake_slack, folded_away):
+    earlier, later, message = folded_away
+    read_as_before(shown(click(runtime, fake_slack, message, TIMELINE, user=GUEST)), earlier,
+                   later)
+
+
+def test_a_members_timeline_button_under_the_folded_storys_alert_says_it_was_joined(
+        runtime, fake_slack, folded_away):
+    """A member reads the story holding the reports, told the story of the alert was joined
+    to it (not that the alert's report was moved out of it, as a correction's move is told)."""
+    earlier, later, message = folded_away
+    said = shown(click(runtime, fake_slack, message, TIMELINE))
+    assert f"Story {later} was joined to this one: its reports are here." in said, said
+    assert EARLIER in said and all(title in said for title in LATER_OWN), said
+    assert "moved out" not in said, said
