@@ -54,6 +54,7 @@ from storage.alerts import moved_first_reports, topic_events_between
 from storage.db import transaction
 from storage.held_digests import clear_held, held_tries, mark_held
 from storage.state import install_id
+from storage.stories import folded_story
 from storage.threads import muted_with_running
 
 log = logging.getLogger(__name__)
@@ -487,14 +488,21 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
                 story_id=event.story_id, is_new=_starts(db, event, sub, query),
                 headline=event.title, url=event.url,
                 source=shown_source(event.source, event.url, event.origin),
-                whats_new=event.whats_new, articles=1)
+                whats_new=event.whats_new, articles=1, joined=_joined(db, event))
             if event.verdict == "new" and event.moved_at is not None:
                 moved.append(event.event_id)
         else:
-            stories[event.story_id] = item.with_update(event.whats_new)
+            stories[event.story_id] = item.with_update(event.whats_new, _joined(db, event))
     return Taken(list(stories.values()), max((e.event_id for e in events), default=None),
                  tuple(moved), {place: len(ids - stories.keys()) for place, ids in elsewhere.items()
                                 if ids - stories.keys()})
+
+
+def _joined(db: Database, event: TopicEvent) -> tuple[int, str, str | None] | None:
+    """The later story this event's report folded into its story, if it did (its thread's
+    link is added with the others, ``with_thread_links``)."""
+    folded = folded_story(db, story_id=event.story_id, article_id=event.article_id)
+    return None if folded is None else (*folded, None)
 
 
 def _starts(db: Database, event: TopicEvent, sub: Subscription, query: Node | Skipped) -> bool:

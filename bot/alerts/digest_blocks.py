@@ -25,10 +25,16 @@ class DigestItem:
     thread_url: str | None = None
     continues: tuple[str, str | None] | None = None
     """The earlier story a new one continues: its title, and its thread's permalink if any."""
+    joined: tuple[int, str, str | None] | None = None
+    """The later story one of its reports folded into this one (``fold_story``): its id,
+    title, and its thread's permalink if any; the line says the join, as that report's alert
+    does in a thread, for a reader who saw the later story as one of its own."""
 
-    def with_update(self, news: tuple[str, ...]) -> DigestItem:
+    def with_update(self, news: tuple[str, ...],
+                    joined: tuple[int, str, str | None] | None = None) -> DigestItem:
         """The latest update's facts first: its first is its strongest, the one a line shows."""
-        return replace(self, whats_new=news + self.whats_new, articles=self.articles + 1)
+        return replace(self, whats_new=news + self.whats_new, articles=self.articles + 1,
+                       joined=joined or self.joined)
 
 
 def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
@@ -123,6 +129,8 @@ def _line(item: DigestItem, *, facts: bool = True) -> str:
         line += f" · <{thread}|thread>"
     if item.continues:
         line += f" · {_continues(*item.continues)}"
+    if item.joined:
+        line += f" · 🔗 {_named('joined with', *item.joined[1:])}"
     if item.whats_new and facts:
         line += f"\n      {fit(plain(finished(item.whats_new[0]), 250), 600)}"
         if len(item.whats_new) > 1:
@@ -132,6 +140,11 @@ def _line(item: DigestItem, *, facts: bool = True) -> str:
 
 def _continues(title: str, url: str | None) -> str:
     """"continues *earlier story*", linked to its thread when it has one."""
+    return _named("continues", title, url)
+
+
+def _named(what: str, title: str, url: str | None) -> str:
+    """``what`` and a story's title, linked to its thread when it has one."""
     name = fit(plain(title, 120), 200)
     target = link_target(url, THREAD_LINK_CHARS)
-    return f"continues <{target}|{name}>" if target else f"continues _{name}_"
+    return f"{what} <{target}|{name}>" if target else f"{what} _{name}_"

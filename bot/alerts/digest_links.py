@@ -68,9 +68,10 @@ class Links:
 
 def with_thread_links(db: Database, client: WebClient, target: str,
                       items: list[DigestItem]) -> list[DigestItem]:
-    """Each item with the permalink of its story's thread, and a new story that continues an
-    earlier one with that story's title and thread (best effort: a link Slack will not give is
-    left out, the digest still goes)."""
+    """Each item with the permalink of its story's thread, a new story that continues an
+    earlier one with that story's title and thread, and a story another was folded into with
+    that one's thread (best effort: a link Slack will not give is left out, the digest still
+    goes)."""
     links, linked = Links(db, client), []
     for item in items:
         url = thread_url(db, client, item.story_id, target, links)
@@ -79,6 +80,10 @@ def with_thread_links(db: Database, client: WebClient, target: str,
         if earlier is not None:
             item = replace(item, continues=(earlier[1], thread_url(db, client, earlier[0],
                                                                    target, links)))
+        if item.joined is not None:
+            joined, title, _ = item.joined
+            item = replace(item, joined=(joined, title, thread_url(db, client, joined, target,
+                                                                   links)))
         linked.append(item)
     return linked
 
