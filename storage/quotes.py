@@ -34,10 +34,12 @@ from a page, or in a quote or speaker's name as a feed sent it, they would split
 for the FTS5 index (unicode61 splits at them): `/who-said from:Kowalski` missed
 "Kow\u2063alski"."""
 REACH_JOIN = " CROSS JOIN story_articles reach ON reach.article_id = {article}"
-REACH_WHERE = " AND reach.story_id IN (SELECT value FROM json_each(?))"
-"""The quotes of the articles of a set of stories (one JSON array: any number of ids), read
-as a join after the quotes are found: SQLite probing the FTS index once per quote id of the
-set instead reads each term's whole list again every time (seconds, not milliseconds)."""
+REACH_WHERE = (" AND (reach.story_id IN (SELECT value FROM json_each(?)) OR "
+               "reach.folded_from IN (SELECT value FROM json_each(?)))")
+"""The quotes of the articles of a set of stories (one JSON array: any number of ids, given
+twice), those folded into another since included, read as a join after the quotes are found:
+SQLite probing the FTS index once per quote id of the set instead reads each term's whole list
+again every time (seconds, not milliseconds)."""
 
 
 def normalise(text: str) -> str:
@@ -130,8 +132,8 @@ def _reach(stories: Collection[int] | None, article: str) -> tuple[str, str]:
 
 
 def _story_ids(stories: Collection[int] | None) -> list[str]:
-    """The parameter ``REACH_WHERE`` takes: the JSON array ``StoryIds`` made once."""
-    return [] if stories is None else [StoryIds.of(stories).json]
+    """The parameters ``REACH_WHERE`` takes: the JSON array ``StoryIds`` made once, twice."""
+    return [] if stories is None else [StoryIds.of(stories).json] * 2
 
 
 def quote_texts(db: Database, ids: list[int]) -> list[QuoteText]:
@@ -148,9 +150,10 @@ def quotes_by_ids(db: Database, ids: list[int]) -> list[StoredQuote]:
 
 def articles_of_stories(db: Database, articles: Iterable[int],
                         stories: Collection[int]) -> set[int]:
-    """Those of ``articles`` in one of ``stories`` (what a channel follows, say)."""
-    sql = ("SELECT DISTINCT article_id FROM story_articles WHERE article_id IN ({marks}) "
-           "AND story_id IN (SELECT value FROM json_each(?))")
+    """Those of ``articles`` in one of ``stories`` (what a channel follows, say), or in one
+    folded into another since."""
+    sql = ("SELECT DISTINCT reach.article_id FROM story_articles reach WHERE reach.article_id "
+           "IN ({marks})" + REACH_WHERE)
     return {row[0] for row in rows_in(db, sql, sorted(set(articles)), *_story_ids(stories))}
 
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from bot.models import Subscription
 from storage.held_digests import forget_held
+from storage.stories import folds
 
 MODES = ("realtime", "hourly", "daily")
 
@@ -192,7 +193,8 @@ def set_last_digest(db: Database, subscription_id: int, at: str, event: int | No
 def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], frozenset[int]]:
     """(topics, stories) these channels follow: the topics they subscribe to; the stories of
     those topics and those alerted there (a quote digest, which names no story, by the stories
-    of the quotes it listed)."""
+    of the quotes it listed), and the stories folded into any of them, whose reports theirs
+    were when they were followed."""
     targets = sorted(set(channels))
     if not targets:
         return frozenset(), frozenset()
@@ -202,11 +204,13 @@ def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], 
         f"({marks})", targets))
     sent = f"a.status = 'sent' AND (a.channel IN ({marks}) OR a.posted_channel IN ({marks}))"
     stories = frozenset(r[0] for r in db.execute(
+        f"WITH RECURSIVE {folds()}, reached(id) AS ("
         f"SELECT a.story_id FROM alerts a WHERE a.story_id IS NOT NULL AND {sent} "
         f"UNION SELECT sa.story_id FROM alerts a JOIN quote_alert_items qi ON qi.alert_id = a.id "
         f"JOIN quotes q ON q.id = qi.quote_id JOIN story_articles sa ON sa.article_id = "
         f"q.article_id WHERE a.story_id IS NULL AND a.kind = 'quote' AND {sent} "
         f"UNION SELECT st.story_id FROM story_topics st JOIN subscriptions s ON s.topic_id = "
-        f"st.topic_id WHERE s.target_type = 'channel' AND s.target_id IN ({marks})",
-        targets * 5))
+        f"st.topic_id WHERE s.target_type = 'channel' AND s.target_id IN ({marks})) "
+        "SELECT id FROM reached UNION SELECT f.id FROM folds f JOIN reached r ON "
+        "r.id = f.folded_into", targets * 5))
     return topics, stories

@@ -10,10 +10,11 @@ from __future__ import annotations
 import pytest
 
 from bot.alerts.blocks import TIMELINE
-from bot.models import Verdict, VerdictKind
+from bot.models import Quote, Speaker, Verdict, VerdictKind
 from storage import stories as store
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
+from storage.quotes import insert_quotes
 from storage.subscriptions import unsubscribe
 from tests.slack.conftest import run_command
 from tests.slack.test_slack_buttons_after_a_move import _message, click, shown
@@ -79,3 +80,36 @@ def test_a_members_timeline_button_under_the_folded_storys_alert_says_it_was_joi
     assert f"Story {later} was joined to this one: its reports are here." in said, said
     assert EARLIER in said and all(title in said for title in LATER_OWN), said
     assert "moved out" not in said, said
+
+
+def said(db, article_id: int, text: str, who: str) -> None:
+    """``who`` is quoted saying ``text`` in the article, as the quote stage stores it."""
+    with transaction(db):
+        insert_quotes(db, article_id, [Quote(text=text, start=0, end=len(text), kind="direct",
+                                             speaker=Speaker(name=who, kind="person"),
+                                             confidence=0.9)])
+
+
+def test_a_guest_finds_the_folded_storys_quotes_they_could_before_and_no_other(
+        runtime, fake_slack, fresh_db, folded_away):
+    """/who-said searches a guest's reach: the quote of the folded story's report is found
+    (its report is the earlier story's now), and shared into the channel that followed it;
+    the earlier story's own quote is not."""
+    earlier, later, _ = folded_away
+    [own] = fresh_db.execute("SELECT article_id FROM story_articles WHERE story_id = ? "
+                             "ORDER BY id LIMIT 1", [earlier]).fetchone()
+    [folded] = fresh_db.execute("SELECT article_id FROM story_articles WHERE folded_from = ? "
+                                "ORDER BY id LIMIT 1", [later]).fetchone()
+    said(fresh_db, folded, "Every passenger was on the quay before the tide turned", "Piet Olsen")
+    said(fresh_db, own, "The hull was holed before the tide turned", "Rana Holt")
+    found = run_command(runtime, fake_slack, "/who-said", "before the tide turned", user=GUEST,
+                        channel="C0DESK")["text"]
+    assert "Piet Olsen" in found and "Rana Holt" not in found, found
+    assert EARLIER not in found, found
+    shared = run_command(runtime, fake_slack, "/who-said", "share before the tide turned",
+                         user=GUEST, channel="C0DESK")
+    assert shared["response_type"] == "in_channel", "the channel follows the folded story"
+    assert "Piet Olsen" in shared["text"] and "Rana Holt" not in shared["text"], shared
+    member = run_command(runtime, fake_slack, "/who-said", "before the tide turned",
+                         channel="C0DESK")["text"]
+    assert "Piet Olsen" in member and "Rana Holt" in member, member
