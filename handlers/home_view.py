@@ -14,8 +14,9 @@ from bot.slack.reach import Reach
 from handlers.common import mode_words, quote_mode_words
 from handlers.home_topics import topic_blocks
 from storage.db import snapshot
-from storage.mutes import continuing_stories, count_mutes_by, mutes_by
+from storage.mutes import continuing_stories, count_mutes_by, mutes_by, story_title
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
+from storage.stories import holding
 from storage.subscriptions import MODES, subscriptions_by
 
 HOME_MODE, HOME_REMOVE = "wirewatch_home_mode", "wirewatch_home_remove"
@@ -150,7 +151,7 @@ def mute_blocks(db: Database, user: str, viewer: Viewer, *, guest: bool = False)
         title = fit(plain(mute.title or f"story {mute.story_id}", 150), 250)
         came = f" with _{fit(plain(mute.muted_with, 150), 250)}_ (its report was moved out of " \
             "that story since)" if mute.muted_with else ""
-        covers = _covers(db, mute.story_id)
+        covers = _covers(db, mute.story_id) + _joined(db, mute.story_id, guest=guest)
         blocks.append({"type": "section", "block_id": f"mute_{mute.story_id}_{mute.channel}",
                        "text": {"type": "mrkdwn",
                                 "text": f"_{title}_ · muted in {where}{came}{covers}"},
@@ -172,6 +173,17 @@ def _covers(db: Database, story_id: int) -> str:
     named = ", ".join(f"_{fit(plain(title, 150), 250)}_" for title in titles)
     more = f" and {count - len(titles)} more" if count > len(titles) else ""
     return f" · and what continues it: {named}{more}"
+
+
+def _joined(db: Database, story_id: int, *, guest: bool) -> str:
+    """A muted story folded since into another (``fold_story`` carries no mute): its mute
+    holds nothing now, and the desk finds where its reports come instead (to a guest, unnamed:
+    it may be a story their channels do not follow)."""
+    held = holding(db, story_id)
+    if held == story_id:
+        return ""
+    name = "another story" if guest else f"_{fit(plain(story_title(db, held), 150), 250)}_"
+    return f" · joined to {name} since: its reports come there, not muted"
 
 
 def _option(mode: str, subscription_id: int) -> dict:
