@@ -41,11 +41,7 @@ class ButtonStory:
     def unseen(self, db: Database, reach: Reach, otherwise: str) -> str:
         """The answer to a guest whose channels do not follow the story shown: when the alert's
         report moved there from one they do follow, that it moved (neither the story it is in
-        now nor its number said); when the story they follow was joined to it, that it was;
-        else ``otherwise``, as if no such story were stored."""
-        if self.joined_from is not None and reach.story(self.joined_from):
-            return (f"Story {self.joined_from} was joined to a story the channels you are in do "
-                    "not follow, so this is not shown." + reach.note())
+        now nor its number said); else ``otherwise``, as if no such story were stored."""
         moved = self.note(db, "into a story the channels you are in do not follow, so it is "
                               "not shown") if self.moved_from is not None and \
             reach.story(self.moved_from) else None

@@ -49,5 +49,9 @@ def readable_timeline(db: Database, story_id: int, shown: Callable[[int], bool] 
         else None
     if own is None:
         return None
-    return own, (f"Story {story_id} was joined to a story the channels you are in do not "
-                 "follow: only the reports it held then are shown.")
+    return own, f"{joined_elsewhere(story_id)}: only the reports it held then are shown."
+
+
+def joined_elsewhere(story_id: int) -> str:
+    """What a guest is told of a story folded into one their channels do not follow."""
+    return f"Story {story_id} was joined to a story the channels you are in do not follow"

@@ -19,7 +19,7 @@ from bot.models import (
 )
 from storage.articles import now_iso, shown_published
 from storage.db import change_in, marks, rows_in
-from storage.stories import continued_story, folds, make_choice
+from storage.stories import continued_story, folded_reports, folds, make_choice
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
@@ -292,15 +292,18 @@ def is_muted(db: Database, story_id: int | None, channels: list[str]) -> bool:
     return row is not None
 
 
-def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[StoryQuoteLine]:
-    """The story's quotes, direct ones with a named speaker first."""
+def story_quotes(db: Database, story_id: int, *, limit: int = 10,
+                 own: bool = False) -> list[StoryQuoteLine]:
+    """The story's quotes, direct ones with a named speaker first; ``own``: of a folded story,
+    only those of the reports it held when folded (``folded_reports``)."""
+    where, params = folded_reports(db, story_id) if own else ("sa.story_id = ?", [story_id])
     return [StoryQuoteLine(**r) for r in db.query(
         "SELECT quotes.text, quotes.kind, quotes.speaker, quotes.speaker_role, articles.title, "
         "articles.source, articles.url, articles.origin FROM quotes "
         "JOIN story_articles sa ON sa.article_id = quotes.article_id "
-        "JOIN articles ON articles.id = quotes.article_id WHERE sa.story_id = ? "
+        f"JOIN articles ON articles.id = quotes.article_id WHERE {where} "
         "ORDER BY (quotes.kind != 'direct'), (quotes.speaker IS NULL), quotes.confidence DESC, "
-        "quotes.id LIMIT ?", [story_id, limit])]
+        "quotes.id LIMIT ?", [*params, limit])]
 
 
 def topic_events_between(db: Database, topic_id: int, since: str, until: str,

@@ -284,6 +284,15 @@ def holding(db: Database, story_id: int) -> int:
     return story_id if row is None else int(row[0])
 
 
+def folded_reports(db: Database, story_id: int) -> tuple[str, list[int]]:
+    """The condition on a ``story_articles sa`` row, and its parameters, that picks the reports
+    the folded story held when folded (those of stories folded into it first included) and
+    the story holding them still holds."""
+    return (f"sa.story_id = ? AND sa.folded_from IN (WITH RECURSIVE {folds()} SELECT ? UNION "
+            "SELECT id FROM folds WHERE folded_into = ?)", [holding(db, story_id), story_id,
+                                                             story_id])
+
+
 def folded_story(db: Database, *, story_id: int, article_id: int) -> tuple[int, str] | None:
     """The later story (id, title) this article's arrival folded into this story, if any."""
     row = db.execute("SELECT id, title FROM stories WHERE folded_into = ? AND folded_by = ?",

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from bot.models import MovedOut, StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
 from storage.articles import shown_last_seen, shown_published
-from storage.stories import folds, holding, running_events
+from storage.stories import folded_reports, holding, running_events
 
 FIND_LIMIT = 5
 LATEST_UPDATES = 3
@@ -46,9 +46,7 @@ def folded_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTim
                        "NULL", [story_id]).fetchone()
     if story is None:
         return None
-    own = [holding(db, story_id), story_id, story_id]
-    where = (f"sa.story_id = ? AND sa.folded_from IN (WITH RECURSIVE {folds()} SELECT ? UNION "
-             "SELECT id FROM folds WHERE folded_into = ?)")
+    where, own = folded_reports(db, story_id)
     entries = _entries(db, f"{where} ORDER BY sa.id LIMIT ?", [*own, limit])
     latest = _entries(db, f"{where} AND sa.verdict = 'update' ORDER BY sa.id DESC LIMIT ?",
                       [*own, LATEST_UPDATES])

@@ -13,9 +13,10 @@ from bot.alerts.came_from import shown_source
 from bot.models import StoryQuoteLine
 from bot.permissions import Action
 from bot.slack.after_ack import answered
+from bot.slack.reach import Reach
 from bot.who_said import as_speech, echoes
 from handlers.actions.mute import mute
-from handlers.button_story import button_story
+from handlers.button_story import ButtonStory, button_story
 from handlers.common import (
     answer,
     clicked_in,
@@ -26,6 +27,7 @@ from handlers.common import (
     requires,
 )
 from handlers.events.app_home import publish_home
+from handlers.timeline import joined_elsewhere
 from storage.alerts import story_quotes
 from storage.quotes import normalise
 from storage.timeline import story_brief
@@ -61,18 +63,18 @@ def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
     ack()
     db = db_of(context)
     shown = button_story(db, body, action.get("value"))
-    story_id = shown.story_id if shown is not None else None
-    hidden = hidden_story(context, story_id, clicked_in(body)) if story_id is not None else None
     none = "No quotes found in this story yet."
-    if shown is not None and hidden is not None:
-        answer(respond, shown.unseen(db, hidden, none))
+    hidden = hidden_story(context, shown.story_id, clicked_in(body)) if shown else None
+    quoted = _quoted(db, shown, hidden) if shown is not None else None
+    if quoted is None:
+        answer(respond, shown.unseen(db, hidden, none) if shown and hidden else none)
         return
-    moved = shown.note(db) if shown is not None else None
-    quotes = _distinct(story_quotes(db, story_id, limit=SCANNED)) if story_id is not None else []
-    if story_id is None or not quotes:
-        answer(respond, none + (f" {moved}" if moved else ""))
+    story_id, own, note = quoted
+    quotes = _distinct(story_quotes(db, story_id, limit=SCANNED, own=own))
+    if not quotes:
+        answer(respond, none + (f" {note}" if note else ""))
         return
-    lines = [f"*Quotes in* _{echo(_title(db, story_id), 150)}_"] + ([moved] if moved else [])
+    lines = [f"*Quotes in* _{echo(_title(db, story_id), 150)}_"] + ([note] if note else [])
     for quote in quotes:
         who = quote.speaker or "unattributed"
         if quote.speaker_role:
@@ -81,6 +83,19 @@ def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
         source = f" · {echo(named, 80)}" if named else ""
         lines.append(f"• “{echo(quote.text, 500)}” — *{echo(who, 150)}*{source}")
     answer(respond, join_lines(lines))
+
+
+def _quoted(db: Database, shown: ButtonStory, hidden: Reach | None
+            ) -> tuple[int, bool, str | None] | None:
+    """The story whose quotes are listed, whether only those of the reports it held when folded
+    (a guest whose channels followed it, not the story holding it), and the note said; None
+    when the reader may see neither."""
+    if hidden is None:
+        return shown.story_id, False, shown.note(db)
+    if shown.joined_from is None or not hidden.story(shown.joined_from):
+        return None
+    return shown.joined_from, True, (f"{joined_elsewhere(shown.joined_from)}: only the quotes "
+                                     "of the reports it held then are listed.")
 
 
 def handle_open_article(ack: Ack) -> None:

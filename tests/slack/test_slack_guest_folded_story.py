@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.alerts.blocks import TIMELINE
+from bot.alerts.blocks import QUOTES, TIMELINE
 from bot.models import Quote, Speaker, Verdict, VerdictKind
 from storage import stories as store
 from storage.alerts import enqueue_alerts
@@ -90,11 +90,9 @@ def said(db, article_id: int, text: str, who: str) -> None:
                                              confidence=0.9)])
 
 
-def test_a_guest_finds_the_folded_storys_quotes_they_could_before_and_no_other(
-        runtime, fake_slack, fresh_db, folded_away):
-    """/who-said searches a guest's reach: the quote of the folded story's report is found
-    (its report is the earlier story's now), and shared into the channel that followed it;
-    the earlier story's own quote is not."""
+@pytest.fixture
+def quoted(fresh_db, folded_away) -> tuple[int, int, dict]:
+    """The same, a quote in the folded story's first report and one in the earlier story's."""
     earlier, later, _ = folded_away
     [own] = fresh_db.execute("SELECT article_id FROM story_articles WHERE story_id = ? "
                              "ORDER BY id LIMIT 1", [earlier]).fetchone()
@@ -102,6 +100,14 @@ def test_a_guest_finds_the_folded_storys_quotes_they_could_before_and_no_other(
                                 "ORDER BY id LIMIT 1", [later]).fetchone()
     said(fresh_db, folded, "Every passenger was on the quay before the tide turned", "Piet Olsen")
     said(fresh_db, own, "The hull was holed before the tide turned", "Rana Holt")
+    return folded_away
+
+
+def test_a_guest_finds_the_folded_storys_quotes_they_could_before_and_no_other(
+        runtime, fake_slack, quoted):
+    """/who-said searches a guest's reach: the quote of the folded story's report is found
+    (its report is the earlier story's now), and shared into the channel that followed it;
+    the earlier story's own quote is not."""
     found = run_command(runtime, fake_slack, "/who-said", "before the tide turned", user=GUEST,
                         channel="C0DESK")["text"]
     assert "Piet Olsen" in found and "Rana Holt" not in found, found
@@ -113,3 +119,16 @@ def test_a_guest_finds_the_folded_storys_quotes_they_could_before_and_no_other(
     member = run_command(runtime, fake_slack, "/who-said", "before the tide turned",
                          channel="C0DESK")["text"]
     assert "Piet Olsen" in member and "Rana Holt" in member, member
+
+
+def test_a_guests_show_quotes_under_the_folded_storys_alert_lists_its_own_reports_quotes(
+        runtime, fake_slack, quoted):
+    earlier, later, message = quoted
+    listed = shown(click(runtime, fake_slack, message, QUOTES, user=GUEST))
+    assert "Piet Olsen" in listed and "Rana Holt" not in listed, listed
+    assert f"Story {later} {UNSEEN}: only the quotes" in listed, listed
+    assert EARLIER not in listed and f"story {earlier}" not in listed.casefold(), listed
+    member = shown(click(runtime, fake_slack, message, QUOTES))
+    assert "Piet Olsen" in member and "Rana Holt" in member, member
+    assert member.startswith(f"*Quotes in* _{EARLIER}_"), member
+    assert f"_{LATER_OWN[0]}_ (`/story {later}`), was joined to this one" in member, member
