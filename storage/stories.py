@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from sqlite_utils import Database
 
@@ -554,10 +554,13 @@ def reindex(db: Database, *, story_id: int, keys: list[str], seen_at: str) -> No
 
 
 def list_stories(db: Database, *, limit: int = 20) -> list[StoryRow]:
-    return [StoryRow(**r) for r in db.query(
+    """The latest stories; a folded one with the story its folds end in."""
+    rows = [StoryRow(**r) for r in db.query(
         "SELECT s.id, s.title, s.article_count, s.created_at, "
-        f"{shown_last_seen('s')} AS last_seen, s.summary FROM stories s "
+        f"{shown_last_seen('s')} AS last_seen, s.summary, s.folded_into FROM stories s "
         "ORDER BY coalesce(s.last_seen, s.created_at) DESC, s.id DESC LIMIT ?", [limit])]
+    return [row if row.folded_into is None else replace(row, folded_into=holding(db, row.id))
+            for row in rows]
 
 
 def story_topic_ids(db: Database, story_id: int) -> list[int]:

@@ -88,8 +88,9 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
         click.echo(f"no stories yet in {where(obj)}; ingest some articles with: "
                    "wirewatch ingest PATH")
     for row in rows:
-        click.echo(f"#{row.id}  {counted(row.article_count, 'article')}  "
-                   f"last {when_text(row.last_seen)}  {row.title}")
+        held = counted(row.article_count, "article") if row.folded_into is None else \
+            f"joined to #{row.folded_into}"
+        click.echo(f"#{row.id}  {held}  last {when_text(row.last_seen)}  {row.title}")
 
 
 def _sentences(stored: str) -> list[str]:

@@ -232,7 +232,8 @@ class StoryPlace:
 
 @dataclass(frozen=True)
 class StoryRow:
-    """A story as listed; ``summary`` is the stored JSON list, as text."""
+    """A story as listed; ``summary`` is the stored JSON list, as text; ``folded_into``: the
+    story holding its reports since a report told both (``fold_story``), if one does."""
 
     id: int
     title: str
@@ -240,6 +241,7 @@ class StoryRow:
     created_at: str
     last_seen: str | None
     summary: str
+    folded_into: int | None = None
 
 
 @dataclass(frozen=True)
