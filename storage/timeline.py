@@ -90,21 +90,23 @@ def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,
     ``fragment`` (any case, any order), those by their own title first, then latest first:
     "harbour strike" finds "Strike shuts the harbour" as people remember titles, and a story
     named for its first report ("Dockers walk out") by its update's "Port strike talks".
-    ``among``: only these stories (a guest's reach); None, every story."""
+    ``among``: only these stories (a guest's reach), a folded one by its own reports too
+    (their story is the one holding them now); None, every story."""
     words = fragment.split() or [""]
     patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
                 for w in words]
     own = " AND ".join(["title LIKE ? ESCAPE '\\'"] * len(patterns))
     articles = " AND ".join(["a.title LIKE ? ESCAPE '\\'"] * len(patterns))
-    holds = (f"(({own}) OR id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a "
-             f"ON a.id = sa.article_id WHERE {articles}))")
+    reports = f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE {articles}"
+    folded = "" if among is None else f" UNION SELECT sa.folded_from {reports}"
+    holds = f"(({own}) OR id IN (SELECT sa.story_id {reports}{folded}))"
     within = [] if among is None else [StoryIds.of(among).json]
     if within:
         holds += " AND id IN (SELECT value FROM json_each(?))"
     return [StoryTitle(**r) for r in db.query(
         f"SELECT id, title, article_count FROM stories WHERE {holds} "
         f"ORDER BY ({own}) DESC, coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?",
-        [*patterns, *patterns, *within, *patterns, limit])]
+        [*patterns, *patterns, *(patterns if folded else []), *within, *patterns, limit])]
 
 
 def story_brief(db: Database, story_id: int) -> StoryBrief:

@@ -1,8 +1,8 @@
 """What a guest sees of a story folded into an earlier one (a report told both): the channel
 they are in had the later story's alert, then stopped following its topic, so the earlier
 story, which holds the later one's reports now, is outside their reach. They read the later
-story's own reports as they could before (`/story`, by number or title, and the alert's
-Timeline button), never the earlier story's. Signed requests to the Bolt app over real HTTP;
+story's own reports as they could before (`/story`, by number, its title or a report's, and
+the alert's Timeline button, Show quotes, `/who-said`), never the earlier story's. Signed requests to the Bolt app over real HTTP;
 the fake Slack's guest user."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def read_as_before(said: str, earlier: int, later: int) -> None:
 def test_a_guest_reads_a_folded_story_they_followed_as_it_was_not_the_story_holding_it(
         runtime, fake_slack, folded_away):
     earlier, later, _ = folded_away
-    for typed in (str(later), "passengers ashore"):
+    for typed in (str(later), "passengers ashore", "lifeboat crews praised"):
         said = shown(run_command(runtime, fake_slack, "/story", typed, user=GUEST,
                                  channel="C0DESK"))
         read_as_before(said, earlier, later)
