@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.alerts.blocks import QUOTES, TIMELINE
+from bot.alerts.blocks import MUTE, QUOTES, TIMELINE
 from bot.models import Quote, Speaker, Verdict, VerdictKind
 from storage import stories as store
-from storage.alerts import enqueue_alerts
+from storage.alerts import enqueue_alerts, is_muted
 from storage.db import transaction
 from storage.quotes import insert_quotes
 from storage.subscriptions import unsubscribe
@@ -80,6 +80,17 @@ def test_a_members_timeline_button_under_the_folded_storys_alert_says_it_was_joi
     assert f"Story {later} was joined to this one: its reports are here." in said, said
     assert EARLIER in said and all(title in said for title in LATER_OWN), said
     assert "moved out" not in said, said
+
+
+def test_a_members_mute_under_the_folded_storys_alert_mutes_the_story_holding_it_saying_so(
+        runtime, fake_slack, fresh_db, folded_away):
+    """Mute acts on the story the alert's reports are in now, and says the alert's story was
+    joined to it (not that a report was moved out, as a correction's move is told)."""
+    earlier, later, message = folded_away
+    said = shown(click(runtime, fake_slack, message, MUTE))
+    assert f"_{LATER_OWN[0]}_ (`/story {later}`), was joined to this one" in said, said
+    assert "moved out" not in said, said
+    assert is_muted(fresh_db, earlier, ["C0DESK"]) and not is_muted(fresh_db, later, ["C0DESK"])
 
 
 def said(db, article_id: int, text: str, who: str) -> None:
