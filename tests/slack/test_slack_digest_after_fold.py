@@ -6,30 +6,18 @@ pipeline and spaCy, two hourly digests through the fake Slack."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from slack_sdk import WebClient
 
-from bot.pipeline import Pipeline
-from bot.stories.tracking import add_topic
-from storage.db import transaction
-from storage.subscriptions import subscribe
-from tests.fakes.slack_api import VALID_TOKEN
-from tests.slack.test_slack_later_correction import HourlyDesk, counts
+from tests.slack.test_slack_later_correction import HourlyDesk, counts, hourly
 from tests.stories import tied_fire
 
 
 @pytest.fixture
 def valley_desk(fresh_db, slack_settings, nlp, fake_slack) -> HourlyDesk:
     """C0DIG has an hourly digest of the valley: the smoke's story, not the fire's."""
-    now = datetime.now(UTC)
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Aster valley", query="Aster")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
-                  mode="hourly", created_by="U1", at=(now - timedelta(hours=2)).isoformat())
-    return HourlyDesk(fresh_db, Pipeline(fresh_db, slack_settings, nlp=nlp),
-                      WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url), now)
+    return hourly(fresh_db, slack_settings, nlp, fake_slack, name="Aster valley", query="Aster")
 
 
 def test_a_digest_after_a_fold_says_the_update_joined_the_story_its_reader_saw(

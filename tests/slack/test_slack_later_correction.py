@@ -141,15 +141,20 @@ def counts(digest_text: str) -> str:
     return digest_text.split(": ", 1)[1].split(" — ")[0]
 
 
+def hourly(db, settings, nlp, fake_slack: FakeSlack, *, name: str, query: str) -> HourlyDesk:
+    """C0DIG with an hourly digest of a topic subscribed two hours ago, and its pipeline."""
+    now = datetime.now(UTC)
+    with transaction(db):
+        topic = add_topic(db, name=name, query=query)
+        subscribe(db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="hourly", created_by="U1", at=(now - timedelta(hours=2)).isoformat())
+    return HourlyDesk(db, Pipeline(db, settings, nlp=nlp),
+                      WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url), now)
+
+
 @pytest.fixture
 def hourly_desk(fresh_db, slack_settings, nlp, fake_slack) -> HourlyDesk:
-    now = datetime.now(UTC)
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Averna port", query="Averna")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
-                  mode="hourly", created_by="U1", at=(now - timedelta(hours=2)).isoformat())
-    return HourlyDesk(fresh_db, Pipeline(fresh_db, slack_settings, nlp=nlp),
-                      WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url), now)
+    return hourly(fresh_db, slack_settings, nlp, fake_slack, name="Averna port", query="Averna")
 
 
 def test_a_digest_after_the_correction_lists_the_moved_story_as_new(hourly_desk, fake_slack):
