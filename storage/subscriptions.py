@@ -190,11 +190,17 @@ def set_last_digest(db: Database, subscription_id: int, at: str, event: int | No
                         "VALUES (?, ?)", [(subscription_id, e) for e in moved])
 
 
+LISTED_IN = ("CASE WHEN f.folded_at IS NOT NULL AND a.created_at < f.folded_at "
+             "THEN sa.folded_from ELSE sa.story_id END")
+"""The story a quote digest's quote (``a``, its report ``sa``) was in when it was listed: the
+one its report was folded from (``f``) when listed before that fold, else the one holding it."""
+
+
 def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], frozenset[int]]:
     """(topics, stories) these channels follow: the topics they subscribe to; the stories of
     those topics and those alerted there (a quote digest, which names no story, by the stories
-    of the quotes it listed), and the stories folded into any of them, whose reports theirs
-    were when they were followed."""
+    its quotes were in when listed), and the stories folded into any of them, whose reports
+    theirs were when they were followed."""
     targets = sorted(set(channels))
     if not targets:
         return frozenset(), frozenset()
@@ -206,9 +212,10 @@ def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], 
     stories = frozenset(r[0] for r in db.execute(
         f"WITH RECURSIVE {folds()}, reached(id) AS ("
         f"SELECT a.story_id FROM alerts a WHERE a.story_id IS NOT NULL AND {sent} "
-        f"UNION SELECT sa.story_id FROM alerts a JOIN quote_alert_items qi ON qi.alert_id = a.id "
-        f"JOIN quotes q ON q.id = qi.quote_id JOIN story_articles sa ON sa.article_id = "
-        f"q.article_id WHERE a.story_id IS NULL AND a.kind = 'quote' AND {sent} "
+        f"UNION SELECT {LISTED_IN} FROM alerts a JOIN quote_alert_items qi ON qi.alert_id = "
+        f"a.id JOIN quotes q ON q.id = qi.quote_id JOIN story_articles sa ON sa.article_id = "
+        f"q.article_id LEFT JOIN stories f ON f.id = sa.folded_from WHERE a.story_id IS NULL "
+        f"AND a.kind = 'quote' AND {sent} "
         f"UNION SELECT st.story_id FROM story_topics st JOIN subscriptions s ON s.topic_id = "
         f"st.topic_id WHERE s.target_type = 'channel' AND s.target_id IN ({marks})) "
         "SELECT id FROM reached UNION SELECT f.id FROM folds f JOIN reached r ON "

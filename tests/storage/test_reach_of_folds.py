@@ -1,14 +1,17 @@
 """What a guest's channels follow (``storage.subscriptions.followed_in``) after folds: a story
-they followed (its alert posted there) brings in the stories folded into it before, whose
-reports were its own while they followed it, and never the story it was folded into since.
+they followed (its alert, or a quote of it in a quote digest, posted there) brings in the
+stories folded into it before, whose reports were its own while they followed it, and never
+the story it was folded into since.
 A real SQLite file; stories built through the storage functions the story stage calls."""
 
 from __future__ import annotations
 
+from bot.models import Quote, Speaker
 from storage import stories as store
 from storage.db import transaction
+from storage.quotes import insert_quotes
 from storage.subscriptions import followed_in
-from tests.storage.test_story_fold import at
+from tests.storage.test_story_fold import at, two_stories
 from tests.stories.test_story_moves import stored
 
 
@@ -28,3 +31,26 @@ def test_a_followed_story_brings_the_stories_folded_into_it_and_not_the_one_hold
         store.fold_story(fresh_db, later=middle, into=first, by=99, now=at(10))
     _, stories = followed_in(fresh_db, ["C0DESK"])
     assert stories == {middle, last}, "the buses' story was the traffic story's, never the gale's"
+
+
+def test_a_quote_digest_before_the_fold_brings_the_folded_story_not_the_one_holding_it(
+        fresh_db):
+    """A quote digest names no story: what it listed brings the story each quote's report was
+    in when it was listed. One listed before the fold brings the folded story (the guest never
+    had the earlier one); one listed after it, the story holding the report then."""
+    earlier, later, articles, _ = two_stories(fresh_db)
+    with transaction(fresh_db):
+        insert_quotes(fresh_db, articles[0], [Quote(
+            text="We were all on the quay by dawn", start=0, end=30, kind="direct",
+            speaker=Speaker(name="Piet Olsen", kind="person"), confidence=0.9)])
+        [quote] = fresh_db.execute("SELECT id FROM quotes").fetchone()
+        digest = fresh_db["alerts"].insert({
+            "story_id": None, "article_id": articles[0], "channel": "C0QUOTES", "kind": "quote",
+            "status": "sent", "attempts": 1, "created_at": at(9)}).last_pk
+        fresh_db["quote_alert_items"].insert({"alert_id": digest, "quote_id": quote,
+                                              "subscription_id": 1})
+        store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
+    assert followed_in(fresh_db, ["C0QUOTES"])[1] == {later}, "not the earlier story whole"
+    with transaction(fresh_db):
+        fresh_db.execute("UPDATE alerts SET created_at = ? WHERE id = ?", [at(11), digest])
+    assert followed_in(fresh_db, ["C0QUOTES"])[1] == {earlier, later}
