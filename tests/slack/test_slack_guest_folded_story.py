@@ -1,9 +1,9 @@
 """What a guest sees of a story folded into an earlier one (a report told both): the channel
 they are in had the later story's alert, then stopped following its topic, so the earlier
 story, which holds the later one's reports now, is outside their reach. They read the later
-story's own reports as they could before (`/story`, by number, its title or a report's, and
-the alert's Timeline button, Show quotes, `/who-said`), never the earlier story's. Signed requests to the Bolt app over real HTTP;
-the fake Slack's guest user."""
+story's own reports as they could before (`/story`, by number, its title or a report's; the
+alert's Timeline and Show quotes; `/who-said`), never the earlier story's. Signed requests to
+the Bolt app over real HTTP; the fake Slack's guest user."""
 
 from __future__ import annotations
 
