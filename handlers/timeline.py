@@ -27,8 +27,10 @@ def send_timeline(respond: Callable[..., object], db: Database, story_id: int, *
     timeline, unseen = found
     blocks = timeline_blocks(timeline, left_out_here(db, timeline,
                                                      [a for a in asking if a]))
+    if unseen:
+        blocks.insert(1, {"type": "context", "elements": [{"type": "mrkdwn", "text": unseen}]})
     chain = events_text(timeline.events, timeline.story_id)
-    for line in (unseen, chain and fit(chain, 2000), moved_out_text(timeline, shown),
+    for line in (chain and fit(chain, 2000), moved_out_text(timeline, shown),
                  note and fit(note, 2000)):
         if line and len(blocks) < 50:
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})

@@ -48,6 +48,7 @@ def folded_away(runtime, fake_slack, fresh_db, at) -> tuple[int, int, dict]:
 def read_as_before(said: str, earlier: int, later: int) -> None:
     assert all(title in said for title in LATER_OWN), said
     assert f"Story {later} {UNSEEN}" in said, said
+    assert said.index(UNSEEN) < said.index(LATER_OWN[1]), "said under the title, first"
     assert EARLIER not in said, "the earlier story's own report is outside the guest's reach"
     assert f"story {earlier}" not in said.casefold(), "nor is its number said"
 
