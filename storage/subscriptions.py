@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from bot.models import Subscription
 from storage.held_digests import forget_held
-from storage.stories import folds
+from storage.stories import FOLDS, folds
 
 MODES = ("realtime", "hourly", "daily")
 
@@ -190,10 +190,13 @@ def set_last_digest(db: Database, subscription_id: int, at: str, event: int | No
                         "VALUES (?, ?)", [(subscription_id, e) for e in moved])
 
 
-LISTED_IN = ("CASE WHEN f.folded_at IS NOT NULL AND a.created_at < f.folded_at "
-             "THEN sa.folded_from ELSE sa.story_id END")
-"""The story a quote digest's quote (``a``, its report ``sa``) was in when it was listed: the
-one its report was folded from (``f``) when listed before that fold, else the one holding it."""
+LISTED_IN = ("coalesce((WITH RECURSIVE up(id, depth) AS (SELECT sa.folded_from, 0 UNION ALL "
+             "SELECT s.folded_into, up.depth + 1 FROM up JOIN stories s ON s.id = up.id WHERE "
+             "s.folded_into IS NOT NULL AND s.folded_at <= a.created_at AND up.depth < "
+             f"{FOLDS}) SELECT id FROM up ORDER BY depth DESC LIMIT 1), sa.story_id)")
+"""The story a quote digest's quote (``a``, its report ``sa``) was in when it was listed: from
+the story its report was folded from, each fold made by then followed (a fold of a fold
+too); the story holding it for a report never folded."""
 
 
 def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], frozenset[int]]:
@@ -214,7 +217,7 @@ def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], 
         f"SELECT a.story_id FROM alerts a WHERE a.story_id IS NOT NULL AND {sent} "
         f"UNION SELECT {LISTED_IN} FROM alerts a JOIN quote_alert_items qi ON qi.alert_id = "
         f"a.id JOIN quotes q ON q.id = qi.quote_id JOIN story_articles sa ON sa.article_id = "
-        f"q.article_id LEFT JOIN stories f ON f.id = sa.folded_from WHERE a.story_id IS NULL "
+        f"q.article_id WHERE a.story_id IS NULL "
         f"AND a.kind = 'quote' AND {sent} "
         f"UNION SELECT st.story_id FROM story_topics st JOIN subscriptions s ON s.topic_id = "
         f"st.topic_id WHERE s.target_type = 'channel' AND s.target_id IN ({marks})) "

@@ -33,24 +33,48 @@ def test_a_followed_story_brings_the_stories_folded_into_it_and_not_the_one_hold
     assert stories == {middle, last}, "the buses' story was the traffic story's, never the gale's"
 
 
+def listed(db, article_id: int, channel: str, when: str) -> int:
+    """A quote of the article, listed by a quote digest sent to ``channel`` at ``when``."""
+    with transaction(db):
+        insert_quotes(db, article_id, [Quote(
+            text="We were all on the quay by dawn", start=0, end=30, kind="direct",
+            speaker=Speaker(name="Piet Olsen", kind="person"), confidence=0.9)])
+        [quote] = db.execute("SELECT max(id) FROM quotes").fetchone()
+        digest = db["alerts"].insert({
+            "story_id": None, "article_id": article_id, "channel": channel, "kind": "quote",
+            "status": "sent", "attempts": 1, "created_at": when}).last_pk
+        db["quote_alert_items"].insert({"alert_id": digest, "quote_id": quote,
+                                        "subscription_id": 1})
+    return int(digest)
+
+
 def test_a_quote_digest_before_the_fold_brings_the_folded_story_not_the_one_holding_it(
         fresh_db):
     """A quote digest names no story: what it listed brings the story each quote's report was
     in when it was listed. One listed before the fold brings the folded story (the guest never
     had the earlier one); one listed after it, the story holding the report then."""
     earlier, later, articles, _ = two_stories(fresh_db)
+    digest = listed(fresh_db, articles[0], "C0QUOTES", at(9))
     with transaction(fresh_db):
-        insert_quotes(fresh_db, articles[0], [Quote(
-            text="We were all on the quay by dawn", start=0, end=30, kind="direct",
-            speaker=Speaker(name="Piet Olsen", kind="person"), confidence=0.9)])
-        [quote] = fresh_db.execute("SELECT id FROM quotes").fetchone()
-        digest = fresh_db["alerts"].insert({
-            "story_id": None, "article_id": articles[0], "channel": "C0QUOTES", "kind": "quote",
-            "status": "sent", "attempts": 1, "created_at": at(9)}).last_pk
-        fresh_db["quote_alert_items"].insert({"alert_id": digest, "quote_id": quote,
-                                              "subscription_id": 1})
         store.fold_story(fresh_db, later=later, into=earlier, by=99, now=at(10))
     assert followed_in(fresh_db, ["C0QUOTES"])[1] == {later}, "not the earlier story whole"
     with transaction(fresh_db):
         fresh_db.execute("UPDATE alerts SET created_at = ? WHERE id = ?", [at(11), digest])
     assert followed_in(fresh_db, ["C0QUOTES"])[1] == {earlier, later}
+
+
+def test_a_quote_digest_between_two_folds_brings_the_story_its_quote_was_in_then(fresh_db):
+    """C folded into B, a quote digest lists C's quote, then B folds into A: the digest brings
+    B (and C, folded into it), never A, which held none of them when it was listed."""
+    first, _ = stored(fresh_db, None, title="Gale closes Tarn bridge", seen_at=at(6),
+                      keys=["e:tarn"], now=at(6))
+    middle, _ = stored(fresh_db, None, title="Tarn bridge traffic sent north", seen_at=at(7),
+                       keys=["e:tarn", "l:traffic"], now=at(7))
+    last, article = stored(fresh_db, None, title="Buses replace Tarn trains", seen_at=at(8),
+                           keys=["e:tarn", "l:buses"], now=at(8))
+    with transaction(fresh_db):
+        store.fold_story(fresh_db, later=last, into=middle, by=98, now=at(9))
+    listed(fresh_db, article, "C0QUOTES", at(10))
+    with transaction(fresh_db):
+        store.fold_story(fresh_db, later=middle, into=first, by=99, now=at(11))
+    assert followed_in(fresh_db, ["C0QUOTES"])[1] == {middle, last}
