@@ -165,7 +165,7 @@ def replay(rows: list[dict], stage: RecordingStage, *, nlp: Language | None = No
     ``wirewatch stories replay``, a moved article's last line naming the story it ends in."""
     from bot.config import load_settings
     from bot.pipeline import Pipeline
-    from bot.replay import outcome_lines, records
+    from bot.replay import replay_lines
     from storage.db import open_db
 
     lines = [json.dumps({k: v for k, v in r.items() if k not in GOLD_FIELDS}) for r in rows]
@@ -175,7 +175,7 @@ def replay(rows: list[dict], stage: RecordingStage, *, nlp: Language | None = No
         settings = load_settings().with_overrides(db_path=path, story_stream_clock=True)
         pipeline = Pipeline(db, settings, nlp=nlp, stories=stage)
         try:
-            return list(outcome_lines(db, pipeline.ingest(records(lines))))
+            return list(replay_lines(db, pipeline, lines))
         finally:
             pipeline.close()
             db.close()

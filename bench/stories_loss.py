@@ -167,7 +167,7 @@ def replay(gold_rows: list[dict], cache: Path | None, mode: str, *,
     from bot.config import load_settings
     from bot.nlp.load import load_pipeline
     from bot.pipeline import Pipeline
-    from bot.replay import outcome_lines, records
+    from bot.replay import replay_lines
     from storage.db import open_db
 
     lines = [json.dumps({k: v for k, v in g.items() if k not in stories_eval.GOLD_FIELDS})
@@ -187,7 +187,7 @@ def replay(gold_rows: list[dict], cache: Path | None, mode: str, *,
         pipeline = Pipeline(db, settings.with_overrides(db_path=path), nlp=cast(Any, parses),
                             stories=stage)
         try:
-            rows = list(outcome_lines(db, pipeline.ingest(records(lines))))
+            rows = list(replay_lines(db, pipeline, lines))
         finally:
             pipeline.close()
             db.close()

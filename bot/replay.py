@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -14,6 +15,11 @@ from bot.pipeline import Outcome, Pipeline, Status
 from storage import stories as store
 from storage.articles import get_article
 from storage.db import open_db
+
+LINE_FIELDS = ("id", "story", "running", "verdict", "whats_new", "running_verdict",
+               "running_whats_new")
+Said = Callable[[str], "dict | None"]
+"""The line said last for an input's id, if any."""
 
 
 class ReplayError(BadInput):
@@ -28,18 +34,45 @@ def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None)
     or a duplicate when it adds nothing); when an article moves an earlier one into a new story
     (``bot.stories.correct``), a line for the earlier one follows, with its new story and
     "moved_from"; when an article folds a later story into an earlier one, a line for each of
-    the later story's articles follows, in the earlier story, with "folded_from" (the last
-    line for an id holds)."""
+    the later story's articles follows, in the earlier story, with "folded_from", then one for
+    each article of a story the fold took into another running story, with "running_from" (the
+    last line for an id holds)."""
     if db_path.exists():
         raise ReplayError(f"{db_path} already exists; replay needs a fresh database")
     db = open_db(db_path)
     stream = settings.with_overrides(db_path=db_path, story_stream_clock=True)
     pipeline = Pipeline(db, stream, nlp=nlp)
     try:
-        yield from outcome_lines(db, pipeline.ingest(records(lines)))
+        yield from replay_lines(db, pipeline, lines)
     finally:
         pipeline.close()
         db.close()
+
+
+def replay_lines(db: Database, pipeline: Pipeline, lines: Iterable[str]) -> Iterator[dict]:
+    """The input lines stored by the pipeline, each input's lines (``outcome_lines``) read in
+    the transaction that stores it, yielded once it commits: what later inputs of the same
+    write did (how many one write takes is timed) is never in them, so a replay of the same
+    lines says the same."""
+    said: dict[int, list[dict]] = {}
+    told: dict[str, dict] = {}
+
+    def last(ident: str, before: int) -> dict | None:
+        """The line said last for the id before this input's: of an earlier input of the same
+        write, else one committed."""
+        for position in sorted((p for p in said if p < before), reverse=True):
+            for line in reversed(said[position]):
+                if line["id"] == ident:
+                    return line
+        return told.get(ident)
+
+    def record(position: int, outcome: Outcome) -> None:
+        said[position] = list(outcome_lines(db, outcome, partial(last, before=position)))
+
+    for position, _ in enumerate(pipeline.ingest(records(lines), record=record)):
+        for line in said.pop(position):
+            told[line["id"]] = line
+            yield line
 
 
 def records(lines: Iterable[str]) -> Iterator[RawArticle | IngestFailure]:
@@ -62,15 +95,17 @@ def records(lines: Iterable[str]) -> Iterator[RawArticle | IngestFailure]:
                          published=str(when) if when else None)
 
 
-def outcome_lines(db: Database, outcomes: Iterable[Outcome]) -> Iterator[dict]:
-    """A line per outcome, and one more for an earlier article it moved into a new story: any
-    reader taking the last line of each id sees the story the article ends in."""
-    for outcome in outcomes:
-        yield result_line(db, outcome)
-        if outcome.moved is not None:
-            yield moved_line(db, outcome.moved)
-        if outcome.folded is not None:
-            yield from folded_lines(db, outcome.folded)
+def outcome_lines(db: Database, outcome: Outcome, said: Said) -> Iterator[dict]:
+    """The outcome's line, and one more for each earlier article it moved into another story or
+    running story (``said``: the line said last for an id): any reader taking the last line of
+    each id sees where the article ends."""
+    yield result_line(db, outcome)
+    if outcome.moved is not None:
+        yield moved_line(db, outcome.moved)
+    if outcome.folded is not None:
+        yield from folded_lines(db, outcome.folded)
+        yield from rerooted_lines(db, outcome.folded, said,
+                                  told={*outcome.folded.article_ids, outcome.article_id})
 
 
 def moved_line(db: Database, moved: StoryMove) -> dict:
@@ -94,6 +129,23 @@ def folded_lines(db: Database, fold: StoryFold) -> Iterator[dict]:
                "running": _running(db, fold.into), "verdict": verdict, "whats_new": whats_new,
                "running_verdict": verdict, "running_whats_new": whats_new,
                "folded_from": fold.later}
+
+
+def rerooted_lines(db: Database, fold: StoryFold, said: Said, *,
+                   told: set[int | None]) -> Iterator[dict]:
+    """Each article of a story the fold took into another running story (but those whose lines
+    of this outcome say it: ``told``), the line said last for it again with its running story
+    now (``running_from``: the one it was in)."""
+    for story_id, was in fold.rerooted:
+        running = _running(db, story_id)
+        for article_id in store.story_article_ids(db, story_id):
+            if article_id in told:
+                continue
+            article = get_article(db, article_id)
+            before = said((article.origin if article else None) or str(article_id))
+            if before is not None:
+                yield {**{k: v for k, v in before.items() if k in LINE_FIELDS},
+                       "story": story_id, "running": running, "running_from": was}
 
 
 def _running(db: Database, story_id: int) -> int:

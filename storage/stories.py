@@ -392,6 +392,12 @@ def story_size(db: Database, story_id: int) -> int:
                       [story_id]).fetchone()[0]
 
 
+def story_article_ids(db: Database, story_id: int) -> tuple[int, ...]:
+    """The story's articles, in the order they joined it."""
+    return tuple(row[0] for row in db.execute(
+        "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY id", [story_id]))
+
+
 def move_article(
     db: Database, *, article_id: int, title: str, summary: list[str], now: str
 ) -> StoryMove:
@@ -428,8 +434,7 @@ def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> Sto
     go on there; a mute is not carried: it would silence a story the channel follows). Its row
     stays, marked folded (and by which article), so the alerts it posted keep their thread;
     each report keeps the story it was first folded from (``story_articles.folded_from``)."""
-    ids = tuple(row[0] for row in db.execute(
-        "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY id", [later]))
+    ids = story_article_ids(db, later)
     db.execute("UPDATE story_articles SET story_id = ?, folded_from = coalesce(folded_from, ?) "
                "WHERE story_id = ?", [into, later, later])
     db.execute("UPDATE story_features SET story_id = ? WHERE story_id = ?", [into, later])
@@ -450,22 +455,34 @@ def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> Sto
     db.execute("INSERT OR IGNORE INTO important_stories (story_id, channel, marked_by, "
                "marked_at) SELECT ?, channel, marked_by, marked_at FROM important_stories "
                "WHERE story_id = ?", [into, later])
-    _fold_running(db, later=later, into=into)
-    return StoryFold(later, into, ids)
+    rerooted = _fold_running(db, later=later, into=into)
+    return StoryFold(later, into, ids, rerooted)
 
 
-def _fold_running(db: Database, *, later: int, into: int) -> None:
+def _fold_running(db: Database, *, later: int, into: int) -> tuple[tuple[int, int], ...]:
     """The earlier story takes up the running story the later one continued, when it continued
-    none; the stories continuing either continue that running story's root (one hop)."""
+    none; the stories continuing either continue that running story's root (one hop). Those
+    whose running story changed, each with the root it had."""
     own, theirs = db.execute("SELECT (SELECT continues FROM stories WHERE id = ?), "
                              "(SELECT continues FROM stories WHERE id = ?)",
                              [into, later]).fetchone()
     root = own if own is not None else theirs if theirs not in (None, into) else into
+    moved: list[tuple[int, int]] = []
     if own is None and root != into:
+        moved += _rerooted(db, "id = ? OR continues = ?", [into, into], was=into)
         db.execute("UPDATE stories SET continues = ? WHERE id = ? OR continues = ?",
                    [root, into, into])
+    moved += _rerooted(db, "continues = ? AND id != ?", [later, root], was=later)
     db.execute("UPDATE stories SET continues = ? WHERE continues = ? AND id != ?",
                [root, later, root])
+    return tuple(moved)
+
+
+def _rerooted(db: Database, where: str, params: list[int], *, was: int
+              ) -> list[tuple[int, int]]:
+    """The stories a fold is about to take out of the running story ``was``, in order."""
+    return [(row[0], was) for row in db.execute(
+        f"SELECT id FROM stories WHERE {where} ORDER BY id", params)]
 
 
 def _seen_without(db: Database, *, story_id: int, keys: list[str]) -> None:

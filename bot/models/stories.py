@@ -116,11 +116,13 @@ class StoryMove:
 @dataclass(frozen=True)
 class StoryFold:
     """A later story (``later``) folded whole into an earlier one (``into``): the articles it
-    held, which are the earlier story's now."""
+    held, which are the earlier story's now; ``rerooted``: the other stories the fold took into
+    another running story, each with the root of the one it was in."""
 
     later: int
     into: int
     article_ids: tuple[int, ...]
+    rerooted: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
