@@ -54,24 +54,24 @@ def replay_lines(db: Database, pipeline: Pipeline, lines: Iterable[str]) -> Iter
     the transaction that stores it, yielded once it commits: what later inputs of the same
     write did (how many one write takes is timed) is never in them, so a replay of the same
     lines says the same."""
-    said: dict[int, list[dict]] = {}
-    told: dict[str, dict] = {}
+    pending: dict[int, list[dict]] = {}
+    committed: dict[str, dict] = {}
 
     def last(ident: str, before: int) -> dict | None:
         """The line said last for the id before this input's: of an earlier input of the same
         write, else one committed."""
-        for position in sorted((p for p in said if p < before), reverse=True):
-            for line in reversed(said[position]):
+        for position in sorted((p for p in pending if p < before), reverse=True):
+            for line in reversed(pending[position]):
                 if line["id"] == ident:
                     return line
-        return told.get(ident)
+        return committed.get(ident)
 
     def record(position: int, outcome: Outcome) -> None:
-        said[position] = list(outcome_lines(db, outcome, partial(last, before=position)))
+        pending[position] = list(outcome_lines(db, outcome, partial(last, before=position)))
 
     for position, _ in enumerate(pipeline.ingest(records(lines), record=record)):
-        for line in said.pop(position):
-            told[line["id"]] = line
+        for line in pending.pop(position):
+            committed[line["id"]] = line
             yield line
 
 
@@ -105,7 +105,7 @@ def outcome_lines(db: Database, outcome: Outcome, said: Said) -> Iterator[dict]:
     if outcome.folded is not None:
         yield from folded_lines(db, outcome.folded)
         yield from rerooted_lines(db, outcome.folded, said,
-                                  told={*outcome.folded.article_ids, outcome.article_id})
+                                  given={*outcome.folded.article_ids, outcome.article_id})
 
 
 def moved_line(db: Database, moved: StoryMove) -> dict:
@@ -132,14 +132,14 @@ def folded_lines(db: Database, fold: StoryFold) -> Iterator[dict]:
 
 
 def rerooted_lines(db: Database, fold: StoryFold, said: Said, *,
-                   told: set[int | None]) -> Iterator[dict]:
+                   given: set[int | None]) -> Iterator[dict]:
     """Each article of a story the fold took into another running story (but those whose lines
-    of this outcome say it: ``told``), the line said last for it again with its running story
+    of this outcome say it: ``given``), the line said last for it again with its running story
     now (``running_from``: the one it was in)."""
     for story_id, was in fold.rerooted:
         running = _running(db, story_id)
         for article_id in store.story_article_ids(db, story_id):
-            if article_id in told:
+            if article_id in given:
                 continue
             article = get_article(db, article_id)
             before = said((article.origin if article else None) or str(article_id))
