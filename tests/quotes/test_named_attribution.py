@@ -210,7 +210,7 @@ def test_reads_right_after_a_quote_is_its_attribution(extract):
         "toll.\n\n"
         "“A wet paper bag has more backbone than Senator Eide,” reads a front-page editorial "
         "in the Halifax Courier.")
-    assert speaker_of(quotes, "backbone", "direct") == "a front-page editorial in the Halifax Courier"
+    assert speaker_of(quotes, "backbone", "direct") == "the Halifax Courier"  # the paper's
 
 
 def test_words_after_a_closed_quote_that_open_the_next_with_a_colon(extract):

@@ -17,6 +17,7 @@ from bot.nlp.speakers.words import (
     ISSUED_NOUNS,
     ISSUER_PREPS,
     ISSUING_VERBS,
+    PIECES,
     PLURAL_TAGS,
     STATEMENTS,
     SURVEYS,
@@ -320,13 +321,19 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
             survey = next((c for c in child.children if c.dep_ == "pobj"), None)
             if survey is not None and survey.lemma_.lower() in SURVEYS:
                 return own_issuer(r, survey)
-        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
+        if child.dep_ == "prep" and (child.lower_ in ISSUER_PREPS or _run_in(token, child)):
             found = _object_of(r, child)
             if found is not None:
                 return found
     return _participle_issuer(r, token, sending=True) or _conductor(r, token) or \
         _name_before(r, token) or _participle_issuer(r, token, sending=False) or \
         _clause_issuer(r, token)
+
+
+def _run_in(piece: Token, prep: Token) -> bool:
+    """"An article in the Harbour Ledger said …": a piece "in" a named paper is the paper's."""
+    return prep.lower_ == "in" and piece.lemma_.lower() in PIECES and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
 def _conductor(r: SpeakerResolver, survey: Token) -> Speaker | None:

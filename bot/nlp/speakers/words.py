@@ -100,7 +100,9 @@ REMARKS = {"remark", "comment", "communication", "word", "answer", "response", "
 """Someone's words as a subject ("his remarks suggest"): the owner speaks."""
 ACCOUNTS = {"account", "feed", "page", "profile", "handle", "blog", "channel", "timeline"}
 """Where someone posts ("her Twitter account"): what it says, its owner says."""
-ISSUED_NOUNS = DOCUMENT_NOUNS | {
+PIECES = frozenset({"article", "story", "piece", "column", "op-ed", "editorial", "report"})
+"""What a paper runs: "an article in the Ledger", "the Ledger ran a piece" are the paper's."""
+ISSUED_NOUNS = DOCUMENT_NOUNS | PIECES | {
     "poll", "survey", "study", "analysis", "ad", "advert", "advertisement", "commercial",
     "result", "finding", "research", "paper", "editorial", "review", "release", "website",
     "video", "audit", "lawsuit", "suit", "complaint"}
