@@ -104,7 +104,7 @@ PIECES = frozenset({"article", "story", "piece", "column", "op-ed", "editorial",
 """What a paper runs: "an article in the Ledger", "the Ledger ran a piece" are the paper's."""
 ISSUED_NOUNS = DOCUMENT_NOUNS | PIECES | {
     "poll", "survey", "study", "analysis", "ad", "advert", "advertisement", "commercial",
-    "result", "finding", "research", "paper", "editorial", "review", "release", "website",
+    "result", "finding", "research", "paper", "review", "release", "website",
     "video", "audit", "lawsuit", "suit", "complaint"}
 """Things an organisation or person issues, which speak for whoever issued them."""
 SPEAKING_THINGS = {
