@@ -19,7 +19,7 @@ from bot.nlp.quotes.attribution import (
     surface_attribution,
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
-from bot.nlp.quotes.reporting import cue_of, is_passive, is_reporting, judging
+from bot.nlp.quotes.reporting import casts_as, cue_of, is_passive, is_reporting, judging
 from bot.nlp.quotes.subjects import passive_agent, subject_of
 from bot.nlp.speakers import SpeakerResolver, documents
 from bot.nlp.speakers import confidence as conf
@@ -751,8 +751,10 @@ class DirectQuotes:
     def _governing(self, span: QuoteSpan) -> Found | None:
         """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
         truce “to the letter” and accused …" is the spokesman's, not the army's)."""
-        for ancestor in self.doc[self.token_at(span.start)].ancestors:
-            if ancestor.i in self.quoted or not (is_reporting(ancestor) or judging(ancestor)) \
+        first = self.doc[self.token_at(span.start)]
+        for ancestor in first.ancestors:
+            if ancestor.i in self.quoted or not (is_reporting(ancestor) or judging(ancestor) or
+                                                 casts_as(ancestor, first)) \
                     or _aspectual(ancestor) or \
                     any(c.dep_ == "neg" for c in ancestor.children):
                 continue  # "resign for not calling it “…”": not the words of who did not say

@@ -81,6 +81,12 @@ QUOTED_JUDGEMENTS = NAMING | {
 """Verbs that judge, mock or name something in the subject's own words: a quoted phrase they
 govern is the subject's ("mocked the mayor's “grand vision”", "referred to him as “…”"),
 though they introduce no quote or clause of their own."""
+CASTING = {
+    "cast", "paint", "depict", "frame", "present", "pitch", "bill", "sell", "tout", "herald",
+    "champion", "identify", "define", "classify", "rank", "defend", "justify", "see", "view",
+    "regard", "reject", "wave", "shrug", "laud", "celebrate", "introduce", "position"}
+"""Verbs that cast their object as something ("cast the levy as “a tax on the poor”"): quoted
+words in their "as" phrase are the subject's (``casts_as``)."""
 SPOKEN_OF = {
     "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
     "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",
@@ -168,6 +174,20 @@ def judging(verb: Token) -> bool:
     mocked …" is Vale's account)."""
     return is_reporting(verb, QUOTED_JUDGEMENTS) and \
         not any(is_reporting(a) for a in verb.ancestors)
+
+
+def casts_as(verb: Token, word: Token) -> bool:
+    """"defended the remark as “a joke”", "sees the vote as “a coup”": ``word`` lies in the
+    "as" phrase of a verb that casts its object as something, which speaks for its subject
+    as a verb of judging does; not "used the shed as a “depot”", nor a gerund after a
+    preposition, whose subject is left unsaid ("a plan that banks on presenting her as …")."""
+    if verb.pos not in VERBAL or lemma_of(verb) not in CASTING or is_passive(verb) or \
+            verb.dep_ == "pcomp":
+        return False
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                and c.left_edge.i <= word.i <= c.right_edge.i), None)
+    return as_ is not None and any(c.dep_ == "dobj" and c.i < as_.i for c in verb.children) \
+        and not any(is_reporting(a) for a in verb.ancestors)
 
 
 def _put_it(tok: Token) -> bool:

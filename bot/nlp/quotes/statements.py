@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote
 from bot.nlp.quotes.direct import MINOR_WORDS
-from bot.nlp.quotes.reporting import is_passive, is_reporting, judging
+from bot.nlp.quotes.reporting import casts_as, is_passive, is_reporting, judging
 
 OBJECT_FIRST = {"oprd", "xcomp", "acomp", "attr"}
 """Complements whose verb's object belongs to the words: "called [the plan “reckless”]"."""
@@ -84,7 +84,8 @@ def _clause_of(doc: Doc, body: str, fragment: Quote) -> tuple[int, int] | None:
     if first is None or not len(first):
         return None
     token = first[0]
-    verb = next((a for a in token.ancestors if is_reporting(a) or judging(a)), None)
+    verb = next((a for a in token.ancestors
+                 if is_reporting(a) or judging(a) or casts_as(a, token)), None)
     if verb is None:
         return None
     child = next((c for c in verb.rights if c.left_edge.i <= token.i <= c.right_edge.i), None)
