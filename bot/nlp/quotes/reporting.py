@@ -180,7 +180,7 @@ def casts_as(verb: Token, word: Token) -> bool:
     """"defended the remark as “a joke”", "sees the vote as “a coup”": ``word`` lies in the
     "as" phrase of a verb that casts its object as something, which speaks for its subject
     as a verb of judging does; not "used the shed as a “depot”", nor a gerund after a
-    preposition, whose subject is left unsaid ("a plan that banks on presenting her as …")."""
+    preposition, whose subject is left unsaid ("a plan that rests on presenting it as …")."""
     if verb.pos not in VERBAL or lemma_of(verb) not in CASTING or is_passive(verb) or \
             verb.dep_ == "pcomp":
         return False
