@@ -35,7 +35,7 @@ from bot.nlp.quotes.reporting import (
     is_reporting,
     lemma_of,
 )
-from bot.nlp.quotes.subjects import subject_of
+from bot.nlp.quotes.subjects import document_issuer, subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.words import SHARES
@@ -85,11 +85,6 @@ GROUP_WORDS = {"some", "both", "all", "those", "many", "most", "several", "few",
                "another", "someone", "somebody", "everyone", "everybody"}
 """Pronouns of a group or an unnamed person, which refer to no one named: "Some argue that …",
 "those surveyed said …" are said by that group ("Some", "those surveyed")."""
-DOCUMENTS = {"statement", "email", "e-mail", "letter", "release", "memo", "message", "tweet",
-             "post", "note", "report", "filing", "op-ed", "article", "column", "editorial",
-             "response", "petition", "ad", "advertisement", "video", "resolution", "brief",
-             "complaint", "lawsuit", "suit", "affidavit", "blog", "motion", "order", "ruling"}
-"""Documents whose words are those of whoever issued them ("issued a statement saying …")."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 ACCORDING = get_string_id("according")
 """The word as a lower-case hash: every reported clause's words are searched for it."""
@@ -629,7 +624,8 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
-    subject = subject_of(verb, quoted) or _issuer(verb, quoted) if subject is None else subject
+    subject = subject_of(verb, quoted) or document_issuer(verb, quoted) if subject is None \
+        else subject
     if subject is None or subject.lower_ in FIRST_SECOND and \
             resolver.named_writer(subject) is None or not _can_speak(subject):
         return None
@@ -693,19 +689,6 @@ def _clause_start(verb: Token) -> int:
             mark.left_edge.i == first:
         return mark.i
     return first
-
-
-def _issuer(verb: Token, quoted: set[int]) -> Token | None:
-    """"The campaign issued a statement [saying that …]", "filed a lawsuit [alleging …]": a
-    document's words are those of whoever issued, sent or filed it."""
-    document = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or lemma_of(document) not in DOCUMENTS:
-        return None
-    owner = document.head.head if document.dep_ == "pobj" else document.head
-    if document.dep_ not in {"dobj", "pobj"} or owner.pos_ not in {"VERB", "AUX"} or \
-            is_passive(owner):
-        return None
-    return subject_of(owner, quoted)
 
 
 def _after_relative(tokens: list[Token], verb: Token) -> list[Token]:

@@ -41,6 +41,12 @@ ABOUT = {"on", "about", "into", "of"}
 """Prepositions joining a document to its topic ("a report on", "a study into")."""
 TIMES = {"DATE", "TIME"}
 """Entity types of a time the parser may hang off a verb where its subject belongs."""
+SENT_DOCUMENTS = {
+    "statement", "email", "e-mail", "letter", "release", "memo", "message", "tweet", "post",
+    "note", "report", "filing", "op-ed", "article", "column", "editorial", "response",
+    "petition", "ad", "advertisement", "video", "resolution", "brief", "complaint", "lawsuit",
+    "suit", "affidavit", "blog", "motion", "order", "ruling"}
+"""Documents whose words are those of whoever issued them ("issued a statement saying …")."""
 
 
 def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> Token | None:
@@ -52,6 +58,19 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
     if key not in quoted.subjects:
         quoted.subjects[key] = _subject_of(verb, quoted, in_paragraph)
     return quoted.subjects[key]
+
+
+def document_issuer(verb: Token, quoted: set[int]) -> Token | None:
+    """"The campaign issued a statement [saying that …]", "filed a lawsuit [alleging …]": a
+    document's words are those of whoever issued, sent or filed it."""
+    document = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or lemma_of(document) not in SENT_DOCUMENTS:
+        return None
+    owner = document.head.head if document.dep_ == "pobj" else document.head
+    if document.dep_ not in {"dobj", "pobj"} or owner.pos_ not in {"VERB", "AUX"} or \
+            is_passive(owner):
+        return None
+    return subject_of(owner, quoted)
 
 
 def passive_agent(verb: Token, quoted: set[int]) -> Token | None:
