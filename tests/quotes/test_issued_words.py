@@ -13,22 +13,18 @@ from tests.quotes.conftest import one
 INTRO = "Councillor Marta Ruiz spoke after the vote in Halden on Monday. "
 
 
-@pytest.mark.parametrize(("sentence", "words"), [
+@pytest.mark.parametrize(("sentence", "words", "speaker"), [
     pytest.param("Hours later, she issued a statement calling the harbour levy “a tax on every "
-                 "fishing family.”", "a tax on every fishing family", id="issued-calling"),
+                 "fishing family.”", "a tax on every fishing family", "Marta Ruiz",
+                 id="issued-calling"),
     pytest.param("On Friday she put out a statement describing the new timetable as “a slap in "
-                 "the face for the islands.”", "a slap in the face for the islands",
+                 "the face for the islands.”", "a slap in the face for the islands", "Marta Ruiz",
                  id="put-out-describing"),
+    pytest.param("A statement calling the harbour levy “a tax on every fishing family” was read "
+                 "out at the quay.", "a tax on every fishing family", None,
+                 id="issued-by-no-one-named"),
 ])
-def test_words_under_an_issued_documents_participle_are_the_issuers(statements_of, sentence,
-                                                                    words):
-    quote = one(statements_of(INTRO + sentence), words)
-    assert (quote.kind, quote.speaker.name) == ("mixed", "Marta Ruiz")
-
-
-def test_a_document_issued_by_no_one_named_gives_no_speaker(nlp):
-    """"A statement calling the levy “…” was read out": nobody is said to have issued it."""
-    text = INTRO + ("A statement calling the harbour levy “a tax on every fishing family” was "
-                    "read out at the quay.")
-    fragment = one(quotes_in_doc(nlp(text)), "a tax on every fishing family", "fragment")
-    assert fragment.speaker.name is None
+def test_words_under_an_issued_documents_participle_are_the_issuers(nlp, sentence, words,
+                                                                    speaker):
+    fragment = one(quotes_in_doc(nlp(INTRO + sentence)), words, "fragment")
+    assert fragment.speaker.name == speaker
