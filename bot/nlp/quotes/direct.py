@@ -218,8 +218,18 @@ class DirectQuotes:
                     self._after_pause(span, out, by_start)
                 if speaker is not None:
                     quote = replace(quote, speaker=speaker, confidence=conf.CONTEXT)
+            elif quote.kind == "fragment" and quote.speaker.name is None and span is not None:
+                quote = self._headline_fragment(quote, span)
             out.append(quote)
         return out
+
+    def _headline_fragment(self, quote: Quote, span: QuoteSpan) -> Quote:
+        """"Ruiz: Levy Is ‘A Tax On Boats’": words quoted in a "Name: words" headline are the
+        named person's, as the headline's claim is."""
+        speaker = self._headline_label(self.paras[span.paragraph], span)
+        if speaker is None:
+            return quote
+        return replace(quote, speaker=speaker, confidence=min(conf.HEADLINE, conf.FRAGMENT_CAP))
 
     def _it_goes_on(self, span: QuoteSpan, before: list[Quote]) -> Speaker | None:
         """"“…,” it reads. / “…,” it said.": a tag whose "it" names no one goes on with the

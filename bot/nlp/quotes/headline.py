@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.models import Quote
-from bot.nlp.quotes.marks import TURN, Paragraph, written
+from bot.nlp.quotes.marks import TURN, Paragraph, QuoteSpan, written
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.names import leading_title_word
 
 MAX_WORDS = 25
 """Longer than this, a "Label: …" paragraph is prose, not a headline."""
@@ -14,20 +17,35 @@ MAX_CLAIMS = 2
 """More "Name: …" paragraphs than this make a roster ("Ruiz: finish second"), not headlines."""
 
 
-def headline_claims(body: str, resolver: SpeakerResolver, taken: set[int],
+def headline_claims(body: str, resolver: SpeakerResolver, spans: list[QuoteSpan],
                     paras: list[Paragraph]) -> list[Quote]:
-    """Reported speech for each short paragraph not in ``taken`` (paragraphs holding quotes or
-    transcript turns) that opens with the name of a person the article writes elsewhere
-    (``paras``: the body's ``paragraphs``)."""
+    """Reported speech for each short paragraph that opens with the name of a person the
+    article writes elsewhere (``paras``: the body's ``paragraphs``); not for a paragraph of
+    transcript turns, nor one whose words are all inside quotation marks or that holds a quote
+    before its colon (``spans``: the body's quoted spans and turns)."""
+    by_para: dict[int, list[QuoteSpan]] = {}
+    for span in spans:
+        by_para.setdefault(span.paragraph, []).append(span)
     out = []
     for para in paras:
-        quote = _claim(body, para, resolver) if para.index not in taken else None
+        quote = _claim(body, para, resolver, by_para.get(para.index, []))
         if quote is not None:
             out.append(quote)
     return out if len(out) <= MAX_CLAIMS else []
 
 
-def _claim(body: str, para: Paragraph, resolver: SpeakerResolver) -> Quote | None:
+def quoted_in_claims(quotes: list[Quote], claims: list[Quote]) -> list[Quote]:
+    """A direct quote inside a headline's claim is words the claim quotes, a fragment of it
+    ("Ruiz: ‘No Idea’ If the Levy Stays": the claim is what she said, not two statements)."""
+    if not claims:
+        return quotes
+    return [replace(q, kind="fragment", confidence=min(q.confidence, conf.FRAGMENT_CAP))
+            if q.kind == "direct" and any(c.start <= q.start and q.end <= c.end for c in claims)
+            else q for q in quotes]
+
+
+def _claim(body: str, para: Paragraph, resolver: SpeakerResolver,
+           spans: list[QuoteSpan]) -> Quote | None:
     text = body[para.start:para.end]
     match = TURN.match(text)
     if match is None or not match.group(1)[:1].isupper() or len(text.split()) > MAX_WORDS:
@@ -36,13 +54,37 @@ def _claim(body: str, para: Paragraph, resolver: SpeakerResolver) -> Quote | Non
     last = label.split()[-1]
     if written(body, last) < 2:
         return None
-    speaker = resolver.person_named(label)
-    if speaker is None:
-        return None
     start = para.start + match.end() - 1
     end = para.start + len(text.rstrip(" .\t"))
+    if not _unquoted_words(body, start, end, spans):
+        return None
+    speaker = resolver.person_named(_untitled(label))
+    if speaker is None:
+        return None
     words = body[start:end].split()
     if len(words) < MIN_WORDS or not any(c.isalpha() for c in body[start:end]):
         return None
     return Quote(body[start:end], start, end, "indirect", speaker, verb=None, cue=None,
                  confidence=conf.HEADLINE)
+
+
+def _untitled(label: str) -> str:
+    """"Sen. Ana Ruiz", "Dr Ruiz": the name after the titles that open the label."""
+    words = label.split()
+    while len(words) > 1 and leading_title_word(words[0].lower(), person=True):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _unquoted_words(body: str, start: int, end: int, spans: list[QuoteSpan]) -> bool:
+    """Words of the claim stand outside quotation marks ("Ruiz: Levy Is ‘A Tax’"), every
+    quotation is inside the claim, and none is a transcript turn: a quotation holding all the
+    words is a direct quote of its own ("Ruiz: ‘The Levy Will Go’")."""
+    if any(s.label or s.open < start for s in spans):
+        return False
+    rest, at = [], start
+    for span in sorted(spans, key=lambda s: s.open):
+        rest.append(body[at:span.open])
+        at = max(at, span.close)
+    rest.append(body[at:end])
+    return any(c.isalpha() for c in "".join(rest))
