@@ -361,8 +361,9 @@ def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons(extract):
         "Dr. Ana Ruiz: Tomas Brandt ‘Not Fit To Serve As Mayor Of The Harbour Town.’\n\n"
         "Harbour board candidate Dr. Ana Ruiz says Mayor Tomas Brandt is not fit to run the "
         "harbour after the pier closed for a third winter.")
-    quote = one(quotes, "Not Fit", "direct")
+    quote = one(quotes, "Not Fit", "fragment")  # the quoted words of her claim (the headline)
     assert quote.speaker.name == "Ana Ruiz"
+    assert one(quotes, "Tomas Brandt ‘Not Fit", "indirect").speaker.name == "Ana Ruiz"
 
 
 @pytest.mark.parametrize("headline", [

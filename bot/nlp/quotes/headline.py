@@ -79,7 +79,8 @@ def _untitled(label: str) -> str:
 def _unquoted_words(body: str, start: int, end: int, spans: list[QuoteSpan]) -> bool:
     """Words of the claim stand outside quotation marks ("Ruiz: Levy Is ‘A Tax’"), every
     quotation is inside the claim, and none is a transcript turn: a quotation holding all the
-    words is a direct quote of its own ("Ruiz: ‘The Levy Will Go’")."""
+    words is a direct quote of its own ("Ruiz: ‘The Levy Will Go’"), and quotations each with
+    a label of its own are each their own ("Ruiz: ‘…’ Vale: ‘…’")."""
     if any(s.label or s.open < start for s in spans):
         return False
     rest, at = [], start
@@ -87,4 +88,5 @@ def _unquoted_words(body: str, start: int, end: int, spans: list[QuoteSpan]) -> 
         rest.append(body[at:span.open])
         at = max(at, span.close)
     rest.append(body[at:end])
-    return any(c.isalpha() for c in "".join(rest))
+    unquoted = "".join(rest)
+    return any(c.isalpha() for c in unquoted) and ":" not in unquoted
