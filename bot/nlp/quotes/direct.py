@@ -268,7 +268,8 @@ class DirectQuotes:
         introduced = self._introduced(before) or self._statement_before(before)
         if introduced is not None:
             return introduced
-        speaker = self.resolver.last_person(before.end, since=before.start)
+        speaker = self._last_speaker(before) or \
+            self.resolver.last_person(before.end, since=before.start)
         if speaker is not None or not later or span.paragraph + 1 >= len(self.paras):
             return speaker
         return self._first_speaker(self.paras[span.paragraph + 1])
@@ -343,6 +344,24 @@ class DirectQuotes:
             return None
         speaker, _ = self.resolver.resolve(words[-1])
         return speaker if speaker.kind == "person" else None
+
+    def _last_speaker(self, para: Paragraph) -> Speaker | None:
+        """Whom the last sentence of the paragraph before reports speaking ("The closure, Dahl
+        wrote, shows why the port needs Berg's crane." / “…”): the named subject of its last
+        reporting verb, not the last person it mentions."""
+        indexes = self._indexes(para.start, para.end)
+        if not indexes:
+            return None
+        sent = self.doc[indexes[-1]].sent
+        for i in range(indexes[-1], max(indexes.start, sent.start) - 1, -1):
+            if i in self.quoted or not is_reporting(self.doc[i]):
+                continue
+            subject = subject_of(self.doc[i], self.quoted)
+            speaker = self.resolver.resolve(subject)[0] if subject is not None else None
+            if speaker is not None and speaker.name is not None and \
+                    speaker.kind in NAMED_KINDS:
+                return speaker
+        return None
 
     def _first_speaker(self, para: Paragraph) -> Speaker | None:
         """The subject of the first reporting verb of the paragraph after the quote."""
