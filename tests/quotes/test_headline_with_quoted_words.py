@@ -3,6 +3,8 @@ claim, and the quoted words are theirs; on text written here and the real spaCy 
 
 from __future__ import annotations
 
+import pytest
+
 from bot.nlp.quotes import quotes_in_doc
 from tests.quotes.conftest import one
 
@@ -43,3 +45,12 @@ def test_a_quote_opening_the_headlines_words_is_part_of_its_claim(statements_of)
     assert [q.text for q in said if "No Idea" in q.text] == \
         ["‘No Idea’ Why The Harbour Levy Still Stands"]
     assert one(said, "No Idea").speaker.name == "Adaeze Okafor"
+
+
+@pytest.mark.parametrize("tag", ["she told the council on Tuesday", "said the commissioner"])
+def test_a_labelled_line_whose_quote_has_a_speech_tag_is_no_headline(statements_of, tag):
+    said = statements_of(f"Okafor: “The levy will go by spring,” {tag}." + STORY)
+    quote = one(said, "The levy will go by spring")
+    assert quote.kind == "direct"
+    assert quote.text == "The levy will go by spring"
+    assert quote.speaker.name == "Adaeze Okafor"

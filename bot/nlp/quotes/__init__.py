@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from bot.models import ParsedArticle, Quote
 from bot.nlp.quotes.direct import DirectQuotes
-from bot.nlp.quotes.headline import headline_claims, quoted_in_claims
+from bot.nlp.quotes.headline import headline_claims, with_quotes
 from bot.nlp.quotes.indirect import CANDIDATES, find_indirect
 from bot.nlp.quotes.marks import (
     QuoteSpan,
@@ -72,8 +72,7 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None, byline: str | None = Non
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)
     headlines = headline_claims(body, resolver, spans, paras)
-    return sorted(quoted_in_claims(direct, headlines) + indirect + headlines,
-                  key=lambda q: (q.start, q.end))
+    return sorted(with_quotes(direct, headlines) + indirect, key=lambda q: (q.start, q.end))
 
 
 def _quoted_tokens(starts: list[int], spans: list[QuoteSpan]) -> QuotedTokens:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from bot.models import Quote
 from bot.nlp.quotes.marks import TURN, Paragraph, QuoteSpan, written
+from bot.nlp.quotes.reporting import is_reporting
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import leading_title_word
@@ -34,14 +37,15 @@ def headline_claims(body: str, resolver: SpeakerResolver, spans: list[QuoteSpan]
     return out if len(out) <= MAX_CLAIMS else []
 
 
-def quoted_in_claims(quotes: list[Quote], claims: list[Quote]) -> list[Quote]:
-    """A direct quote inside a headline's claim is words the claim quotes, a fragment of it
-    ("Ruiz: ‘No Idea’ If the Levy Stays": the claim is what she said, not two statements)."""
+def with_quotes(quotes: list[Quote], claims: list[Quote]) -> list[Quote]:
+    """The quotes and the claims together: a direct quote inside a headline's claim is words the
+    claim quotes, a fragment of it ("Ruiz: ‘No Idea’ If the Levy Stays": the claim is what she
+    said, not two statements)."""
     if not claims:
         return quotes
     return [replace(q, kind="fragment", confidence=min(q.confidence, conf.FRAGMENT_CAP))
             if q.kind == "direct" and any(c.start <= q.start and q.end <= c.end for c in claims)
-            else q for q in quotes]
+            else q for q in quotes] + claims
 
 
 def _claim(body: str, para: Paragraph, resolver: SpeakerResolver,
@@ -56,7 +60,7 @@ def _claim(body: str, para: Paragraph, resolver: SpeakerResolver,
         return None
     start = para.start + match.end() - 1
     end = para.start + len(text.rstrip(" .\t"))
-    if not _unquoted_words(body, start, end, spans):
+    if not _unquoted_words(body, start, end, spans) or spans and _told(resolver, start, end):
         return None
     speaker = resolver.person_named(_untitled(label))
     if speaker is None:
@@ -66,6 +70,23 @@ def _claim(body: str, para: Paragraph, resolver: SpeakerResolver,
         return None
     return Quote(body[start:end], start, end, "indirect", speaker, verb=None, cue=None,
                  confidence=conf.HEADLINE)
+
+
+def _told(resolver: SpeakerResolver, start: int, end: int) -> bool:
+    """A speech tag after a quotation's closing mark ("Ruiz: “…,” she told the council", "“…,”
+    said Ruiz"): a quote with its tag, not a headline whose own words tell ("… To Ask …")."""
+    words = resolver.reg.doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and any(
+        is_reporting(t) and not resolver.reg.quoted(t.idx) and _after_a_quote(t) for t in words)
+
+
+def _after_a_quote(verb: Token) -> bool:
+    """The verb follows a closing quotation mark, with at most its subject between."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i else verb
+    if before.dep_ == "nsubj" and before.i:
+        before = doc[before.i - 1]
+    return before.is_quote and before.i < verb.i
 
 
 def _untitled(label: str) -> str:
