@@ -320,14 +320,26 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
     return [_event(row) for row in rows]
 
 
-def reports_before(db: Database, story_id: int, event_id: int, *, since: str) -> list[int]:
-    """The articles of the story's reports before this event (a story_articles id), stored at
-    or after ``since``, that could alert anyone: new stories and updates not held (a held late
-    copy, a feed's backlog are not), oldest first; a digest asks which its reader was told."""
-    return [row[0] for row in db.execute(
-        "SELECT sa.article_id FROM story_articles sa WHERE sa.story_id = ? AND sa.id < ? "
-        "AND sa.created_at >= ? AND sa.verdict IN ('new', 'update') " + NOT_HELD +
-        "ORDER BY sa.id", [story_id, event_id, since])]
+def told_of(db: Database, story_id: int, target: str) -> bool:
+    """Whether ``target`` (a channel or a person) was told of the story, or of a story folded
+    into it: an alert of it queued, in flight or posted there (the outbox posts it once, a
+    crash or not), or a line of it in a digest delivered there (``digest_told``); not whether
+    a topic would have matched its reports."""
+    return db.execute(
+        f"WITH RECURSIVE {folds()}, told(id) AS (SELECT ? UNION SELECT id FROM folds "
+        "WHERE folded_into = ?) SELECT 1 FROM alerts a WHERE a.channel = ? "
+        "AND a.story_id IN (SELECT id FROM told) AND a.kind IN ('new', 'update') "
+        "AND a.status IN ('pending', 'sending', 'sent') UNION ALL SELECT 1 FROM digest_told "
+        "WHERE target_id = ? AND story_id IN (SELECT id FROM told) LIMIT 1",
+        [story_id, story_id, target, target]).fetchone() is not None
+
+
+def record_told(db: Database, target: str, story_ids: Sequence[int]) -> None:
+    """A digest listing these stories was delivered to ``target``. Call inside the transaction
+    that closes its period, so a crash never leaves one recorded without the other (a digest
+    found in Slack after a lost answer is recorded as it closes)."""
+    db.conn.executemany("INSERT OR IGNORE INTO digest_told (target_id, story_id) VALUES (?, ?)",
+                        [(target, story) for story in story_ids])
 
 
 def alerted_events(db: Database, target: str, event_ids: Sequence[int]) -> frozenset[int]:

@@ -14,6 +14,7 @@ KEYED_BY_CHANNEL = (
     ("mutes", "channel"),
     ("important_stories", "channel"),
     ("channels_without_threads", "channel"),
+    ("digest_told", "target_id"),
 )
 
 
@@ -27,7 +28,7 @@ def move_channel(db: Database, old: str, new: str) -> dict[str, int]:
     ids, the one further on its way (sent, then in flight, then waiting) is kept: it is the one
     Slack has, or is about to have. ``old`` is remembered (``moved_to``), so a row keyed to it
     later can follow. Returns the rows moved, by table (alerts counted once, with their
-    threads)."""
+    threads). The stories its digests told it of (``digest_told``) go too."""
     _merge_quote_subscriptions(db, old, new)
     _drop_alerts_behind_their_twin(db, old, new)
     moved: dict[str, int] = {}

@@ -33,7 +33,6 @@ from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight, s
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
 from bot.alerts.digest_strays import sweep_digests, watch
-from bot.alerts.digest_told import told_here
 from bot.alerts.held_back import pacer_of
 from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
 from bot.alerts.instances import Instances
@@ -47,10 +46,9 @@ from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
 from bot.models.times import utc_time
 from bot.stories.left_out import leaves_in
-from bot.stories.query import Node
-from bot.stories.stored_queries import Skipped, stored_query
+from bot.stories.stored_queries import stored_query
 from storage import subscriptions as subs
-from storage.alerts import moved_first_reports, topic_events_between
+from storage.alerts import moved_first_reports, record_told, told_of, topic_events_between
 from storage.db import transaction
 from storage.held_digests import clear_held, held_tries, mark_held
 from storage.state import install_id
@@ -244,7 +242,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         found, ts = settled
         watched = _stray_watch(earlier, period.until, (channel, ts), now, lookups) \
             if earlier.stray_from is not None and ts else None
-        _done(db, sub, until, taken, watched)
+        _done(db, sub, until, taken, watched, delivered=bool(found))
         return found
     items = with_thread_links(db, client, sub.target_id, taken.items)
     flight = replace(_trying(lookups, payload, channel, now), stray_from=strays_from(
@@ -272,7 +270,8 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     if instances is not None:
         instances.posted(channel, datetime.now(UTC))
     return _done(db, sub, until, taken, _stray_watch(flight, period.until, (channel, ts), now,
-                                                     lookups, last_answered=True))
+                                                     lookups, last_answered=True),
+                 delivered=True)
 
 
 def _stray_watch(flight: InFlight, until: datetime, where: tuple[str, str], now: datetime,
@@ -436,11 +435,15 @@ class LookupsRefused(Exception):
 
 
 def _done(db: Database, sub: Subscription, until: str, taken: Taken,
-          watched: StrayWatchOf | None = None) -> int:
+          watched: StrayWatchOf | None = None, *, delivered: bool = False) -> int:
     """The period is done (posted, found posted, or skipped): the next digest starts after it;
-    ``watched``: its post is watched for strays of its tries whose answers never came."""
+    ``watched``: its post is watched for strays of its tries whose answers never came;
+    ``delivered`` (posted or found): its reader was told of the stories it lists
+    (``record_told``), in the same transaction, so a crash never keeps one without the other."""
     with transaction(db):
         subs.set_last_digest(db, sub.id, until, taken.last_event, taken.moved)
+        if delivered:
+            record_told(db, sub.target_id, [item.story_id for item in taken.items])
         keep_in_flight(db, sub.id, None)
         clear_held(db, sub.id)
         if watched is not None:
@@ -485,7 +488,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
         item = stories.get(event.story_id)
         if item is None:
             stories[event.story_id] = DigestItem(
-                story_id=event.story_id, is_new=_starts(db, event, sub, query),
+                story_id=event.story_id, is_new=_starts(db, event, sub),
                 headline=event.title, url=event.url,
                 source=shown_source(event.source, event.url, event.origin),
                 whats_new=event.whats_new, articles=1, joined=_joined(db, event))
@@ -505,13 +508,13 @@ def _joined(db: Database, event: TopicEvent) -> tuple[int, str, str | None] | No
     return None if folded is None else (*folded, None)
 
 
-def _starts(db: Database, event: TopicEvent, sub: Subscription, query: Node | Skipped) -> bool:
+def _starts(db: Database, event: TopicEvent, sub: Subscription) -> bool:
     """Whether the event is its story's start for this digest: its first report, or an update
-    of a story its reader was never told of (``digest_told``: its first report held as a late
-    copy, left out by the topic's NOT, or before the subscription): listed as new, as Slack's
-    "New development" and "New here" are, not as an update of nothing."""
-    return event.verdict == "new" or \
-        not told_here(db, event, sub, _iso(_parse(sub.created_at)), query)
+    of a story its reader was never told of (``storage.alerts.told_of``: no alert or digest
+    line of it delivered there; its first report held as a late copy, left out by the topic's
+    NOT, before the subscription, or before the story was tied to the topic): listed as new,
+    as Slack's "New development" and "New here" are, not as an update of nothing."""
+    return event.verdict == "new" or not told_of(db, event.story_id, sub.target_id)
 
 
 def _with_moved_first_reports(db: Database, events: list[TopicEvent], sub: Subscription,

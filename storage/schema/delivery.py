@@ -250,3 +250,21 @@ def m024_slack_holds(db: Database) -> None:
     ("all"): until when and how long, so a restart inside one honours it."""
     db.table("slack_holds").create({"key": str, "until": str, "seconds": float}, pk="key",
                                    not_null={"until", "seconds"})
+
+
+@MIGRATIONS()
+def m025_digest_told(db: Database) -> None:
+    """The stories a digest told its reader (a channel or a person) of, a line delivered, so a
+    later update there is listed as one only where the story was told; kept by the reader, not
+    the subscription, which may go while the reader stays told. A database from before it:
+    each story on a digest's topic with a report the digest took since its subscription began
+    (the rule digests read before, the topic's exclusions aside)."""
+    db.execute("CREATE TABLE digest_told (target_id TEXT NOT NULL, story_id INTEGER NOT NULL, "
+               "PRIMARY KEY (target_id, story_id))")
+    db.execute("INSERT OR IGNORE INTO digest_told (target_id, story_id) "
+               "SELECT s.target_id, sa.story_id FROM subscriptions s "
+               "JOIN story_topics st ON st.topic_id = s.topic_id "
+               "JOIN story_articles sa ON sa.story_id = st.story_id "
+               "WHERE s.mode != 'realtime' AND sa.id <= s.last_digest_event "
+               "AND sa.created_at >= s.created_at AND sa.verdict IN ('new', 'update') "
+               "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id)")
