@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.models import RawArticle
+from bot.topic_edit import change_query
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from storage.topics import topic_row
 from tests.slack.test_slack_digest_untold import REPAIRS, STORM
 from tests.slack.test_slack_later_correction import counts, hourly
 from tests.slack.test_slack_running_development import sections
@@ -35,6 +37,23 @@ def test_a_story_whose_later_report_first_matches_the_topic_is_new_to_the_digest
     assert counts(digest.text) == "1 new story", digest.text
     [item] = items(digest)
     assert item.startswith(f"🆕 New: *{REPAIRED}*"), item
+
+
+def test_a_story_a_topic_edited_to_match_is_new_to_the_digest(
+        fresh_db, slack_settings, nlp, fake_slack):
+    """The topic followed ferries when the storm's first report came; edited to follow the
+    harbour, it ties the storm's story: its update is the first of it the reader sees."""
+    desk = hourly(fresh_db, slack_settings, nlp, fake_slack, name="Harbour", query="ferry")
+    list(desk.pipeline.ingest([RawArticle(text=STORM, origin="storm")]))
+    assert desk.digest(0) == 0
+    with transaction(fresh_db):
+        topic = fresh_db.execute("SELECT id FROM topics").fetchone()[0]
+        change_query(fresh_db, topic_row(fresh_db, topic), "harbour", quiet_hours=72)
+    desk.ingest_after(1, RawArticle(text=REPAIRS, origin="repairs"))
+    assert desk.digest(1) == 1
+    [digest] = fake_slack.posts("C0DIG")
+    assert counts(digest.text) == "1 new story", digest.text
+    assert items(digest)[0].startswith(f"🆕 New: *{REPAIRED}*"), items(digest)
 
 
 def test_a_story_a_fold_ties_to_the_topic_is_new_to_a_reader_told_of_neither(
