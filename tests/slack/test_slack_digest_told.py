@@ -20,10 +20,6 @@ from tests.stories import tied_fire
 REPAIRED = "Tolmey harbour storm damage put at 1.2 million"
 
 
-def items(message) -> list[str]:
-    return sections(message)
-
-
 def test_a_story_whose_later_report_first_matches_the_topic_is_new_to_the_digest(
         fresh_db, slack_settings, nlp, fake_slack):
     """The storm's first report names no repairs: the topic ties the story with its update,
@@ -35,7 +31,7 @@ def test_a_story_whose_later_report_first_matches_the_topic_is_new_to_the_digest
     assert desk.digest(1) == 1
     [digest] = fake_slack.posts("C0DIG")
     assert counts(digest.text) == "1 new story", digest.text
-    [item] = items(digest)
+    [item] = sections(digest)
     assert item.startswith(f"🆕 New: *{REPAIRED}*"), item
 
 
@@ -53,7 +49,7 @@ def test_a_story_a_topic_edited_to_match_is_new_to_the_digest(
     assert desk.digest(1) == 1
     [digest] = fake_slack.posts("C0DIG")
     assert counts(digest.text) == "1 new story", digest.text
-    assert items(digest)[0].startswith(f"🆕 New: *{REPAIRED}*"), items(digest)
+    assert sections(digest)[0].startswith(f"🆕 New: *{REPAIRED}*"), sections(digest)
 
 
 def test_a_story_a_fold_ties_to_the_topic_is_new_to_a_reader_told_of_neither(
@@ -75,7 +71,7 @@ def test_a_story_a_fold_ties_to_the_topic_is_new_to_a_reader_told_of_neither(
     assert desk.digest(1) == 1
     [digest] = fake_slack.posts("C0DIG")
     assert counts(digest.text) == "1 new story", digest.text
-    [item] = items(digest)
+    [item] = sections(digest)
     assert item.startswith("🆕 New: *Corvel warehouse blaze sends acrid cloud"), item
     assert runtime.deliver_pending(now=desk.hour + timedelta(hours=2)) == 1
     [live] = fake_slack.posts("C0LIVE")
@@ -99,5 +95,5 @@ def test_an_update_of_a_story_a_digest_listed_is_an_update_after_its_answer_was_
     first, second = fake_slack.posts("C0DIG")
     assert counts(first.text) == "1 new story", first.text
     assert counts(second.text) == "1 updated", second.text
-    [item] = items(second)
+    [item] = sections(second)
     assert item.startswith(f"🔄 Update: *{REPAIRED}*"), item
