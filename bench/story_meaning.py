@@ -9,9 +9,10 @@ wrong → right, by the article's length (a snippet: under N tokens, default 80)
 of its kept keys the nearest-meaning story's latest articles hold; then, for every article
 that words alone start a story with, whether the story of the nearest-meaning article held its
 gold story, by cosine band, length and shared keys (what a fallback joining such articles
-could gain or lose, first order). A join is right when the story held an earlier report of the
-article's gold story; a start when no story did. ``--rows`` keeps the replay's lines for
-scoring the other half later without printing it.
+could gain or lose, first order); last the near misses, the starts whose words found some
+likeness with a shortlisted story (``near_misses``). A join is right when the story held an
+earlier report of the article's gold story; a start when no story did. ``--rows`` keeps the
+replay's lines for scoring the other half later without printing it.
 """
 
 from __future__ import annotations
@@ -82,11 +83,13 @@ class Twofold(stories_loss.Overruling):
         return meant
 
     def right(self, decision: Decision, gold: str) -> bool:
+        """A start is right when no story holds the gold story yet; a join, as the loss says."""
         if decision.story_id is None and decision.split is None:
             return not any(self.state.holds(s, gold) for s in self.state.in_story)
         return not self.wrong(decision, gold)
 
     def compared(self, prepared: Prepared) -> tuple[int, ...]:
+        """The latest articles of the shortlisted stories words found some likeness with."""
         alike = [c for c in self._alone.stories if self.likeness(prepared, self._alone, c) > 0]
         return tuple(m.article_id for c in alike for m in c.members)
 
