@@ -38,6 +38,7 @@ from bot.nlp.quotes.reporting import (
 from bot.nlp.quotes.subjects import document_issuer, subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.columns import VERBAL
 from bot.nlp.speakers.words import SHARES
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
@@ -65,6 +66,7 @@ SET_OFF = {",", "—", "–", "--"}
 OWN_SPEAKER_DEPS = {"relcl", "conj", "advcl"}
 """How a second speaker's reporting verb hangs inside another's words (not ``ccomp``: what
 was reported)."""
+OWN_SPEAKER_DEP_IDS = frozenset(get_string_id(d) for d in OWN_SPEAKER_DEPS)
 BESIDE = {"though", "although", "after"}
 """Marks of a clause set beside the reported one, not carrying it on as a reason does."""
 TAG_DEPS = {"punct", "advmod", "npadvmod", "prep", "aux", "neg"}
@@ -320,12 +322,13 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements,
                                             lines))
             continue
-        if verb.pos == NOUN:
+        pos = verb.pos  # read once: each read builds an enum
+        if pos == NOUN:
             quote = _view(doc, body, verb, quoted, resolver, statements, lines) or \
                 _owned(doc, body, verb, quoted, resolver, statements, lines)
             quotes.extend([quote] if quote is not None else [])
             continue
-        if verb.pos == ADJ:
+        if pos == ADJ:
             quote = _stance(doc, body, verb, quoted, resolver, statements, lines)
             quotes.extend([quote] if quote is not None else [])
             continue
@@ -570,10 +573,12 @@ def _dashed_before(verb: Token, clause: Token) -> list[Token]:
     if verb.dep_ != "ROOT" or subject is None or clause.i < verb.i:
         return []
     mark = subject.left_edge.i - 1
-    if mark <= verb.sent.start or doc[mark].text != "-" or not _sets_off(doc[mark]) or \
-            not _sets_off(doc[clause.left_edge.i - 1]):
+    if mark < 0 or doc[mark].text != "-":  # read first: spaCy scans for a word's sentence
         return []
-    words = list(doc[verb.sent.start:mark])
+    start = verb.sent.start
+    if mark <= start or not _sets_off(doc[mark]) or not _sets_off(doc[clause.left_edge.i - 1]):
+        return []
+    words = list(doc[start:mark])
     return words if all(t.head.i == verb.i or t.head.i < mark for t in words) else []
 
 
@@ -674,8 +679,9 @@ def _before_own_speaker(tokens: list[Token]) -> list[Token]:
     """The words up to a second speaker's clause set off at their end (``_own_speaker``):
     "threatens [to create a bind for Ruiz], who may have to decide …"."""
     for tok in tokens[1:]:
-        if tok.pos_ in {"VERB", "AUX"} and tok.right_edge.i >= tokens[-1].i and \
-                tok.left_edge.i > tokens[0].i and _own_speaker(tok):
+        if tok.pos in VERBAL and tok.dep in OWN_SPEAKER_DEP_IDS and \
+                tok.right_edge.i >= tokens[-1].i and tok.left_edge.i > tokens[0].i and \
+                _own_speaker(tok):  # the relation read before the edges' Tokens are built
             return [t for t in tokens if t.i < _clause_start(tok) - 1]
     return tokens
 
@@ -891,7 +897,8 @@ def _nested(verb: Token, lines: _Lines) -> bool:
         return True  # "Islanders say …, a survey found": inside what the survey found
     token, walked, inside = verb, [], False
     head = token.head  # built once a step: each read of ``head`` builds a Token
-    while head != token and lines.same(token.idx, head.idx):
+    at, head_at = token.idx, head.idx  # compared as Tokens compare: by offset
+    while head_at != at and lines.same(at, head_at):
         if token.i in lines.nested:
             inside = lines.nested[token.i]
             break
@@ -900,6 +907,7 @@ def _nested(verb: Token, lines: _Lines) -> bool:
             inside = True
             break
         token, head = head, head.head
+        at, head_at = head_at, head.idx
     lines.nested.update(dict.fromkeys(walked, inside))
     return inside
 

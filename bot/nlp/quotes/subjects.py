@@ -440,12 +440,13 @@ def _unjoined(subject: Token, verb: Token) -> Token:
     """"His loyalty has moved from Ruiz to, now, Berg, Okafor said": the parser joined the last
     word of the reported clause to the speaker's name (as a conjunct with no "and" or "or", or
     in apposition); the name right before the verb speaks."""
-    if subject.i > verb.i or subject.pos_ != "PROPN" or \
-            any(t.dep_ == "cc" for t in subject.subtree):
+    if subject.i > verb.i or subject.pos_ != "PROPN":
         return subject
     name = next((c for c in subject.children if c.dep_ in {"conj", "appos"} and
                  c.pos_ == "PROPN" and c.i > subject.i), None)
-    if name is None or not _right_before(name, verb) or name.left_edge.i != subject.i + 2 or \
+    if name is None or any(t.dep_ == "cc" for t in subject.subtree):  # the subtree read last
+        return subject
+    if not _right_before(name, verb) or name.left_edge.i != subject.i + 2 or \
             subject.doc[subject.i + 1].text != ",":
         return subject  # "Ines Dahl of Charleston, South Carolina says": a place, no name
     return name
