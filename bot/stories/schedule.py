@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.ingest import date_words
 from bot.models import DatedArticle, SentenceContent
@@ -82,18 +82,23 @@ FUTURE_SLACK = timedelta(days=1)
 """How far ahead of its arrival an article's time may be and still be its own (a clock or zone
 set wrong by hours); further, it is no time: the article is placed, and its days counted, at
 its arrival."""
+STREAM_START = datetime(1970, 1, 1, tzinfo=UTC)
+"""A replay's clock before its first dated record: an undated record that comes first is placed
+there, alone (the wall clock's time would put it years from the stream, and the stream's clock
+with it), not by when it is replayed."""
 
 
-def own_time(value: str | None, *, now: datetime) -> datetime | None:
+def own_time(value: str | None, *, now: datetime | None) -> datetime | None:
     """The article's own time, unless it is missing, unreadable or in the future (past
-    FUTURE_SLACK of ``now``, its arrival)."""
+    FUTURE_SLACK of ``now``, its arrival; None: a replay's record, which arrives when it is
+    dated, so is never ahead of its arrival)."""
     if not value:
         return None
     try:
         when = utc_time(value)
     except (ValueError, OverflowError):
         return None
-    return None if when > now + FUTURE_SLACK else when
+    return None if now is not None and when > now + FUTURE_SLACK else when
 
 
 def day_of(published: str | None, offset: int | None = None) -> date | None:

@@ -200,6 +200,7 @@ class StoryStage:
         self.quiet = timedelta(hours=quiet_hours)
         self.zone = zone
         self.stream_clock = stream_clock
+        self.stream_time = schedule.STREAM_START  # the latest an article was placed at, replayed
         self.summariser = summariser or ExtractiveSummariser()
         self.threshold = threshold
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
@@ -246,9 +247,13 @@ class StoryStage:
 
     def times(self, published: str | None, *, now: datetime) -> tuple[str, str | None]:
         """When the article is placed, as sortable UTC ISO text (its own time unless missing,
-        unreadable or future, else ``now``), and that same time as its arrival when undated."""
-        own = schedule.own_time(published, now=now)
-        seen_at = (own or now).astimezone(UTC).isoformat(timespec="seconds")
+        unreadable or future, else ``now``), and that same time as its arrival when undated.
+        On the stream's clock the wall's ``now`` is not read: a record is never ahead of its
+        arrival (it arrives when it is dated), and an undated one is placed at ``stream_time``,
+        with the records before it, however long after them it is replayed."""
+        own = schedule.own_time(published, now=None if self.stream_clock else now)
+        placed = own or (self.stream_time if self.stream_clock else now)
+        seen_at = placed.astimezone(UTC).isoformat(timespec="seconds")
         return seen_at, (seen_at if own is None and not self.stream_clock else None)
 
     def assign(self, db: Database, prepared: Prepared, article_id: int) -> StoryResult:
@@ -420,6 +425,8 @@ class StoryStage:
             later_dated=decision.weak,
             running=cluster.compact(candidates.rarity) if candidates.rarity else None),
             now=now)
+        if self.stream_clock:
+            self.stream_time = max(self.stream_time, utc_time(prepared.seen_at))
         if len(self._compared) < VECTOR_CACHE:
             self._compared[article_id] = Compared(candidates.kept, frozenset(names),
                                                   features.event_days)
