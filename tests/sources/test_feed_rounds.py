@@ -28,7 +28,7 @@ def poll(db, source_id: int, minute: int):
 
 
 def test_a_feed_of_many_new_entries_is_taken_a_round_at_a_time_behind_no_other(
-        server, db_path, fresh_db, settings, nlp, monkeypatch, caplog):
+        server, db_path, fresh_db, settings, nlp, monkeypatch, run_logging):
     """A feed's new entries were all queued by its poll, and the worker takes the queue in
     order: a small feed's new entry polled after a feed of 10,000 waited for all 10,000.
     Now a feed has at most ``ENTRIES_PER_ROUND`` entries waiting for the worker (3 here);
@@ -42,7 +42,7 @@ def test_a_feed_of_many_new_entries_is_taken_a_round_at_a_time_behind_no_other(
                  "Ferry Times")
     first = poll(fresh_db, big, 30)
     assert (first.queued, first.left, first.round_full) == (3, 5, True)
-    assert "first poll, 3 of 8 entries stored so far; the rest in the next rounds" in caplog.text
+    assert "first poll, 3 of 8 entries stored so far; the rest in the next rounds" in run_logging.text
     assert first_poll_note(source_row(fresh_db, big), shown_time=str) == (
         "first poll under way: 3 existing entries stored as background so far, no alerts; the "
         "rest in the next rounds")
