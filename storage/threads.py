@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from bot.models import PostedMessage
 from storage.db import marks
+from storage.stories import folds
 
 LONGEST_CHAIN = 50
 """How far back ``continues`` is followed (a guard: a loop in stored rows must not hang)."""
@@ -19,6 +20,11 @@ STANDING = ("+a.status = 'sent' AND a.thread_ts IS NULL AND a.kind IN ('new', 'u
             "AND a.posted_channel IS NOT NULL AND a.ts IS NOT NULL AND a.thread_gone_at IS NULL ")
 """A story's message that still stands at the top level (``+status``: read through the index
 on its story, not the one on status, which holds every alert ever sent)."""
+THREADED = (f", {folds()}, threaded(id, depth, folded) AS (SELECT id, depth, 0 FROM running "
+            "UNION ALL SELECT f.id, r.depth, 1 FROM folds f JOIN running r ON "
+            "r.id = f.folded_into) ")
+"""After ``RUNNING``: those stories, each with the stories folded into it (``folded`` 1), a
+fold of a fold included: their alerts keep their threads, which the joined story's go on in."""
 
 
 def story_thread(db: Database, story_id: int, target: str) -> PostedMessage | None:
@@ -34,11 +40,12 @@ def story_thread(db: Database, story_id: int, target: str) -> PostedMessage | No
 def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | None:
     """The message of ``target`` that the story's alerts there thread under: the first still
     standing of the running story it continues (of its first story, else of the nearest), else
-    its own."""
+    its own; for each, its own first, else the newest of a story folded into it."""
     row = db.execute(
-        RUNNING + "SELECT a.posted_channel, a.ts FROM alerts a JOIN running r ON "
-        "r.id = a.story_id WHERE a.channel = ? AND " + STANDING +
-        "ORDER BY r.depth DESC, a.id LIMIT 1", [story_id, target]).fetchone()
+        RUNNING + THREADED + "SELECT a.posted_channel, a.ts FROM alerts a JOIN threaded t ON "
+        "t.id = a.story_id WHERE a.channel = ? AND " + STANDING + "ORDER BY t.depth DESC, "
+        "t.folded, CASE WHEN t.folded THEN -a.id ELSE a.id END LIMIT 1",
+        [story_id, target]).fetchone()
     return PostedMessage(row[0], row[1]) if row else None
 
 
@@ -50,10 +57,12 @@ def heads_thread(db: Database, story_id: int, channel: str, ts: str) -> bool:
 
 
 def posted_in(db: Database, story_id: int, target: str) -> bool:
-    """Whether ``target`` was posted an alert of this story (in its thread or not)."""
-    return db.execute("SELECT 1 FROM alerts WHERE story_id = ? AND channel = ? AND kind IN "
-                      "('new', 'update') AND +status = 'sent' LIMIT 1",
-                      [story_id, target]).fetchone() is not None
+    """Whether ``target`` was posted an alert of this story, or of one folded into it (in its
+    thread or not)."""
+    return db.execute(f"WITH RECURSIVE {folds()} SELECT 1 FROM alerts WHERE (story_id = ? OR "
+                      "story_id IN (SELECT id FROM folds WHERE folded_into = ?)) AND channel = ? "
+                      "AND kind IN ('new', 'update') AND +status = 'sent' LIMIT 1",
+                      [story_id, story_id, target]).fetchone() is not None
 
 
 def muted_with_running(db: Database, story_id: int | None, channels: list[str]) -> bool:

@@ -317,7 +317,8 @@ class AlertSender:
         if row.story_id is not None and row.article_id is not None:
             text, blocks = with_folded_story(db, self.client, story_id=row.story_id,
                                              article_id=row.article_id, target=row.channel,
-                                             text=text, blocks=blocks)
+                                             text=text, blocks=blocks,
+                                             thread=(channel, thread_ts))
         self._mark_trying(db, row, now, channel, stray_from)
         broadcast = bool(thread_ts) and (first or important_with_running(
             db, row.story_id, [row.channel, channel]))
