@@ -244,7 +244,8 @@ class AlertSender:
             raise NothingAsked
         if row.kind == QUOTE or row.story_id is None:
             return self._post_in(db, row, now, channel, None)
-        root = _thread_here(thread_root(db, row.story_id, row.channel), channel)
+        tried = row.thread_ts if row.status == "sending" else None
+        root = _thread_here(thread_root(db, row.story_id, row.channel, tried=tried), channel)
         thread = None if takes_no_threads(db, channel, now) else root
         first = root is None or not posted_in(db, row.story_id, row.channel)
         try:
@@ -319,7 +320,7 @@ class AlertSender:
                                              article_id=row.article_id, target=row.channel,
                                              text=text, blocks=blocks,
                                              thread=(channel, thread_ts))
-        self._mark_trying(db, row, now, channel, stray_from)
+        self._mark_trying(db, row, now, channel, thread_ts, stray_from)
         broadcast = bool(thread_ts) and (first or important_with_running(
             db, row.story_id, [row.channel, channel]))
         pings = _pings(db, row, first or broadcast)
@@ -362,13 +363,13 @@ class AlertSender:
         return 1
 
     def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
-                     stray_from: float | None) -> None:
+                     thread_ts: str | None, stray_from: float | None) -> None:
         """Kept before the post leaves, for a try whose answer never comes: looked for no sooner
         than the late wait, in the span of history its post can be in, and not posted again
         while Slack may still make it (``stray_from``: where the earlier tries' posts can be)."""
         with transaction(db):
             outbox.mark_sending(
-                db, row.id, channel=channel,
+                db, row.id, channel=channel, thread_ts=thread_ts,
                 look_after=_iso(now + timedelta(seconds=self.late_wait)),
                 window=self.clock.window(self.late_window),
                 late_until=_iso(now + timedelta(seconds=self.late_window)),

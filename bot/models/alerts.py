@@ -153,6 +153,9 @@ class OutboxAlert:
     stray_from: float | None = None
     """Where the earliest of its tries before the last whose answer never came can be (Slack's
     clock): Slack may make that post still, after the alert is posted or found."""
+    thread_ts: str | None = None
+    """The thread its last try went to, in ``posted_channel``: the one its story's thread is
+    while it is in flight (a fold since may have brought the story another thread there)."""
 
 
 @dataclass(frozen=True)

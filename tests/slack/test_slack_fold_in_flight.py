@@ -1,0 +1,46 @@
+"""An update in flight when a second fold changes its story's thread: its try went into the
+thread of the story folded first; before it is settled another story, with a newer thread in
+that channel, folds in too. The "already posted?" lookup reads the thread the try went to, so
+the update is found there and not posted again in the newer thread. Stories stored directly,
+the sender over the fake Slack's HTTP."""
+
+from __future__ import annotations
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.stories import fold_story
+from tests.slack.test_slack_sender import follow, new_story, update
+from tests.slack.world import add_article
+
+
+def fold(db, *, later: int, into: int) -> None:
+    """``later`` folded into ``into`` by a report tying the two, stored as the join stores it."""
+    by = add_article(db, title=f"Report tying story {later} to story {into}")
+    with transaction(db):
+        fold_story(db, later=later, into=into, by=by, now="2026-11-24T07:00:00+00:00")
+
+
+def test_an_update_in_flight_across_a_second_fold_is_posted_once(
+        runtime, fake_slack, fresh_db, at):
+    with transaction(fresh_db):
+        port = add_topic(fresh_db, name="Port", query="harbour")
+        city = add_topic(fresh_db, name="City", query="council")
+    follow(fresh_db, port, "C0PORT")
+    strike, _ = new_story(fresh_db, city, title="Council staff strike")
+    pickets, _ = new_story(fresh_db, port, title="Pickets at the harbour gates")
+    ferries, _ = new_story(fresh_db, port, title="Harbour ferries cancelled")
+    assert runtime.deliver_pending(now=at(0)) == 1
+    assert runtime.deliver_pending(now=at(1)) == 1
+    first, _ = fake_slack.posts("C0PORT")
+    fold(fresh_db, later=pickets, into=strike)
+    update(fresh_db, port, strike, "Talks set for Friday")
+    fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
+    runtime.deliver_pending(now=at(2))
+    fold(fresh_db, later=ferries, into=strike)
+    for second in range(40, 46):  # past the late wait: looked for, found
+        runtime.deliver_pending(now=at(second))
+    posts = fake_slack.posts("C0PORT")
+    assert len(posts) == 3, [(m.thread_ts, m.text) for m in posts]
+    assert posts[2].thread_ts == first.ts, "in the thread of the story folded first"
+    assert fresh_db.execute("SELECT status, thread_ts FROM alerts ORDER BY id DESC LIMIT 1"
+                            ).fetchone() == ("sent", first.ts)
