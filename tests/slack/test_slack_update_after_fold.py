@@ -49,12 +49,18 @@ def reports() -> list[RawArticle]:
                        .isoformat())]
 
 
-def test_a_channel_told_only_of_the_later_story_gets_the_next_reports_in_its_thread(
-        runtime, fake_slack, pipeline, t0):
+def in_turn(runtime, pipeline: Pipeline, t0, articles: list[RawArticle]) -> int:
+    """Each article ingested and its alerts delivered before the next: how many were sent."""
     sent = 0
-    for article in reports():
+    for article in articles:
         list(pipeline.ingest([article]))
         sent = delivered(runtime, t0, sent)
+    return sent
+
+
+def test_a_channel_told_only_of_the_later_story_gets_the_next_reports_in_its_thread(
+        runtime, fake_slack, pipeline, t0):
+    in_turn(runtime, pipeline, t0, reports())
     smoke, joined, after = fake_slack.posts("C0VAL")
     assert smoke.thread_ts is None and "acrid cloud" in smoke.text
     assert joined.thread_ts == smoke.ts and after.thread_ts == smoke.ts
@@ -67,10 +73,7 @@ def test_a_channel_told_only_of_the_later_story_gets_the_next_reports_in_its_thr
 
 def test_a_channel_with_both_threads_gets_the_next_report_once_in_the_earlier_one(
         runtime, fake_slack, pipeline, t0):
-    sent = 0
-    for article in reports():
-        list(pipeline.ingest([article]))
-        sent = delivered(runtime, t0, sent)
+    sent = in_turn(runtime, pipeline, t0, reports())
     fire, smoke, joined, after = fake_slack.posts("C0DESK")
     assert joined.thread_ts == fire.ts and after.thread_ts == fire.ts
     assert "Investigators blame charger" in after.text
@@ -82,10 +85,7 @@ def test_the_joining_report_in_the_later_thread_names_the_story_it_joined(
         runtime, fake_slack, pipeline, t0):
     """In the smoke's own thread, "joined with" the smoke's story would name that thread; it
     names the fire's story, which holds the reports now."""
-    sent = 0
-    for article in reports()[:3]:
-        list(pipeline.ingest([article]))
-        sent = delivered(runtime, t0, sent)
+    in_turn(runtime, pipeline, t0, reports()[:3])
     _, joined = fake_slack.posts("C0VAL")
     line = texts(joined)
     assert "Joined with" in line and "Warehouse blaze in Corvel port district" in line, line
@@ -94,15 +94,12 @@ def test_the_joining_report_in_the_later_thread_names_the_story_it_joined(
 
 def test_a_restart_between_queueing_and_posting_posts_the_update_once(
         slack_settings, fake_slack, pipeline, t0):
-    """The update is queued; the run stops before its post, the next posts it once in the
-    smoke's thread; a post whose answer was lost is found there, not made again."""
+    """The update is queued and tried; Slack makes the post but its answer is lost, and the run
+    stops. The next run looks for it in the smoke's thread, finds it, and posts nothing."""
     first = SlackRuntime(slack_settings)
     first.start()
     try:
-        sent = 0
-        for article in reports()[:3]:
-            list(pipeline.ingest([article]))
-            sent = delivered(first, t0, sent)
+        sent = in_turn(first, pipeline, t0, reports()[:3])
         list(pipeline.ingest([reports()[3]]))
         fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
         first.deliver_pending(now=t0 + timedelta(seconds=sent))
