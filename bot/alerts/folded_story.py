@@ -17,8 +17,7 @@ JOINED = "joined with another story"
 
 def with_folded_story(db: Database, client: WebClient, *, story_id: int, article_id: int,
                       target: str, text: str, blocks: list[dict],
-                      thread: tuple[str, str | None] = ("", None)
-                      ) -> tuple[str, list[dict]]:
+                      thread: tuple[str, str | None]) -> tuple[str, list[dict]]:
     """The alert of the article whose arrival folded a later story into this one, saying so
     under its headline with a link to the later story's thread (in ``target``, else anywhere;
     ``/story ID`` when it has none); posted in that story's own ``thread`` (conversation, ts),
