@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.parts_of_speech import NOUN, PRON, PROPN
+from spacy.parts_of_speech import ADP, ADV, AUX, CCONJ, NOUN, PART, PRON, PROPN, SCONJ, VERB
+from spacy.parts_of_speech import DET as DETERMINER
 from spacy.strings import get_string_id
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.roles import Role, desk_role, in_tag, party_tag, with_party
@@ -60,6 +61,10 @@ PREP = get_string_id("prep")
 NPADVMOD = get_string_id("npadvmod")
 WHEN_LABELS = frozenset({"DATE", "TIME"})
 """Entities that say when, not who ("a report on Wednesday" is "a report")."""
+NO_NAME_END_POS = frozenset({ADV, VERB, AUX, ADP, CCONJ, SCONJ, PART, DETERMINER, PRON})
+"""Parts of speech no name ends with when written in lower case ("Ruiz later", "Ana Ruiz of")."""
+NO_NAME_END_MARKS = frozenset({"&", "(", ",", "-", "–", "—", ":", ";", "/"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 DEFINITE_DETS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
 """Determiners of something named before, as lower-case hashes (``definite`` reads every
 description's children)."""
@@ -153,7 +158,29 @@ def name_text(token: Token, ent: Span | None) -> str:
         first -= 1
     while first < token.i and leading_title(token.doc[first], person=True):
         first += 1
-    return token.doc[after_title(token.doc[first:token.i + 1]):token.i + 1].text
+    end = token.i if parts and token.ent_type_ in WHEN_LABELS and token.text.islower() \
+        else token.i + 1  # "Vale today", not "USA Today"
+    return token.doc[after_title(token.doc[first:end]):end].text
+
+
+def name_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name the recogniser tagged from ``start`` to ``end`` ends: before a lower-case
+    finite verb inside it ("Ruiz told Vale" tagged one name) or a bracket left open ("the Port
+    Board (PB"), then before the lower-case words no name ends with ("Ruiz later", "Ana Ruiz
+    of") and stray marks ("Acme &"); a capitalised word stays ("Theresa May", "Raj Gill")."""
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if tok.pos in (VERB, AUX) and tok.tag_ in FINITE_TAGS and tok.text.islower() or \
+                tok.text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
+            end = i
+            break
+    while end - start > 1 and _no_name_end(doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _no_name_end(tok: Token) -> bool:
+    return tok.text in NO_NAME_END_MARKS or tok.pos in NO_NAME_END_POS and tok.text.islower()
 
 
 def leading_title(tok: Token, *, person: bool) -> bool:

@@ -25,6 +25,7 @@ from bot.nlp.speakers.names import (
     gender_of_words,
     leading_title_word,
     looks_like_person,
+    name_end,
     name_part,
     name_text,
     noun_phrase,
@@ -624,6 +625,7 @@ class Registry:
             return self.doc[ent.end - 2:ent.end]
         start, end = ent.start, ent.end
         start, end = self._one_name(start, end, person=ent.label_ == "PERSON")
+        end = name_end(self.doc, start, end)
         lower, pos = self.columns.lower, self.columns.pos
         while end > start + 1 and lower[end - 1] in POSSESSIVES:
             end -= 1

@@ -14,6 +14,7 @@ from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import descriptions, documents, pronouns, writer
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import (
+    WHEN_LABELS,
     clitic,
     looks_like_person,
     modal_name,
@@ -220,8 +221,9 @@ class SpeakerResolver:
             c.dep_ == "appos" and self.reg.is_person(c) for c in token.children)
 
     def proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
-        if ent is not None and _holds_a_clause(ent):
-            ent = None  # "“…,” Trump assured Jones": one "work of art" over subject and object
+        if ent is not None and (_holds_a_clause(ent) or ent.label_ in WHEN_LABELS):
+            ent = None  # "“…,” Trump assured Jones": one "work of art" over subject and object;
+            # "On Friday, Vale said": a date tagged over the name names no one
         text = self.reg.text_of(self.reg.name_span(ent)) if ent is not None else \
             name_text(token, None)
         company = descriptions.organisation_called(self, token, text)
