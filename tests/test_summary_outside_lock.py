@@ -55,13 +55,10 @@ class SlowHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def endpoint():
-    server = SlowSummaries()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = SlowSummaries().start()
     yield server
     server.release.set()
-    server.shutdown()
-    server.server_close()
+    server.stop()
 
 
 def test_other_writers_commit_while_the_summary_endpoint_is_answering(fresh_db, db_path,

@@ -36,6 +36,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.block_kit import MESSAGE_TEXT, block_problems, text_length, view_problems
 from tests.fakes.quiet_http import QuietHTTPServer
+from tests.stopping import joined
 
 VALID_TOKEN = "xoxb-fake-bot-token"
 APP_TOKEN = "xapp-1-fake-app-token"
@@ -190,17 +191,20 @@ class FakeSlack:
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
         self._hang: tuple[threading.Event, frozenset[str] | None, list[bool]] | None = None
         self._server = QuietHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
-                                        daemon=True)
 
     # lifecycle ---------------------------------------------------------------------------
     def start(self) -> Self:
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        """Held calls let go (unanswered), late work not done yet cancelled, then the server
+        stopped: nothing of the fake outlives its test."""
+        self.unhang()
+        for timer in list(self._late_work):
+            timer.cancel()
+            joined(timer)
+        self._server.stop()
 
     def __enter__(self) -> Self:
         return self.start()
@@ -237,16 +241,12 @@ class FakeSlack:
     def refuse_connections(self) -> None:
         """Stop listening: every call is refused at the socket ("Connection refused"), as when
         Slack's address cannot be reached, until ``accept_connections``."""
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.stop()
 
     def accept_connections(self) -> None:
         """Listen again, on the same port."""
         port = self._server.server_address[1]
-        self._server = QuietHTTPServer(("127.0.0.1", port), _handler_for(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
-                                        daemon=True)
-        self._thread.start()
+        self._server = QuietHTTPServer(("127.0.0.1", port), _handler_for(self)).start()
 
     def come_up(self) -> None:
         with self._lock:

@@ -13,7 +13,7 @@ import socket
 import struct
 import threading
 
-from tests.stopping import LAST_RESORT_S, wait_for
+from tests.stopping import LAST_RESORT_S, joined, wait_for
 
 GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
@@ -46,9 +46,11 @@ class FakeSocketMode:
                                       if ack.get("envelope_id") == envelope_id), None))
 
     def close(self) -> None:
+        """Both sockets closed and the serving thread waited for (it ends on either)."""
         self._listener.close()
         if self._conn:
             self._conn.close()
+        joined(self._thread)
 
     def _serve(self) -> None:
         try:
@@ -58,7 +60,13 @@ class FakeSocketMode:
         self._conn = conn
         request = b""
         while b"\r\n\r\n" not in request:
-            request += conn.recv(4096)
+            try:
+                chunk = conn.recv(4096)
+            except OSError:  # closed by ``close``
+                return
+            if not chunk:  # the app hung up mid-handshake
+                return
+            request += chunk
         key = next(line.split(":", 1)[1].strip() for line in request.decode().split("\r\n")
                    if line.lower().startswith("sec-websocket-key:"))
         accept = base64.b64encode(hashlib.sha1((key + GUID).encode()).digest()).decode()

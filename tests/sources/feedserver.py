@@ -89,7 +89,6 @@ class FeedServer:
                 pass
 
         self.httpd = QuietHTTPServer((host, 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def port(self) -> int:
@@ -169,7 +168,7 @@ class FeedServer:
             time.sleep(route.drip)
 
     def __enter__(self) -> FeedServer:
-        self.thread.start()
+        self.httpd.start()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -177,8 +176,7 @@ class FeedServer:
             for event in (route.hold, route.stall):
                 if event is not None:
                     event.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.httpd.stop()
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from storage.sources import add_source, source_row
 from tests.sources.feedserver import FeedServer, Item, Route, at, page, rss
 from tests.sources.process import Running, clean_env
 from tests.sources.stories import FERRY, LIBRARY
-from tests.stopping import LAST_RESORT_S, wait_for
+from tests.stopping import LAST_RESORT_S, joined, wait_for
 
 PUBLIC = "127.0.0.1/32"
 FAST = FetchLimits(connect_timeout=2, read_timeout=1, total_timeout=3, max_bytes=200_000)
@@ -207,7 +207,8 @@ class DripServer:
         self._stop = threading.Event()
         self._sock = socket.create_server(("127.0.0.1", 0))
         self._sock.settimeout(0.2)
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._threads = [threading.Thread(target=self._accept, daemon=True)]
+        self._threads[0].start()
 
     @property
     def port(self) -> int:
@@ -222,7 +223,8 @@ class DripServer:
             except OSError:
                 return
             self.connections += 1
-            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+            self._threads.append(threading.Thread(target=self._drip, args=(conn,), daemon=True))
+            self._threads[-1].start()
 
     def _drip(self, conn: socket.socket) -> None:
         head = b"HTTP/1.1 200 OK\r\nX-Padding: " + b"a" * 100_000
@@ -237,8 +239,12 @@ class DripServer:
             conn.close()
 
     def close(self) -> None:
+        """Told to stop, then waited for: no drip outlives its test."""
         self._stop.set()
+        joined(self._threads[0])
         self._sock.close()
+        for thread in self._threads[1:]:
+            joined(thread)
 
 
 @pytest.fixture
