@@ -21,11 +21,13 @@ class DaemonPool:
 
     def __init__(self, size: int, name: str, *, idle: float = IDLE_SECONDS) -> None:
         self.size, self.name, self.idle = size, name, idle
-        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = \
+            queue.SimpleQueue()  # None: a wake-up from ``close``
         self._lock = threading.Lock()
         self._threads = 0
         self._waiting = 0  # threads free to take a job
         self._queued = 0  # jobs no thread has counted as taken yet
+        self._closed = False
 
     def submit(self, job: Callable[[], T]) -> Future[T]:
         future: Future[T] = Future()
@@ -39,17 +41,28 @@ class DaemonPool:
                                  name=f"{self.name}-{self._threads}").start()
         return future
 
+    def close(self) -> None:
+        """The owner stops: a thread waiting for a job ends now, not ``idle`` seconds later;
+        one running a job (or given one later) ends once no job is left."""
+        with self._lock:
+            self._closed = True
+            for _ in range(self._waiting):
+                self._jobs.put(None)
+
     def _work(self) -> None:
         while True:
             try:
-                future, job = self._jobs.get(timeout=self.idle)
+                taken = self._jobs.get(timeout=0 if self._closed else self.idle)
             except queue.Empty:
+                taken = None
+            if taken is None:
                 with self._lock:
                     if not self._queued:
                         self._threads -= 1
                         self._waiting -= 1
                         return
                 continue
+            future, job = taken
             with self._lock:
                 self._queued -= 1
                 self._waiting -= 1

@@ -211,10 +211,12 @@ class Roles:
     def close(self) -> None:
         """The bot is stopping: requests still waiting for a lookup stop waiting. They wait on
         Bolt's listener threads, which the interpreter joins at exit, so an App Home control
-        waiting ``AFTER_ACK_WAIT`` for a Slack that does not answer would hold up the stop."""
+        waiting ``AFTER_ACK_WAIT`` for a Slack that does not answer would hold up the stop.
+        The lookup threads end once idle, not half a minute later."""
         with self._lock:
             if not self._closing.done():
                 self._closing.set_result(None)
+        self._pool.close()
 
     def answer(self, user_id: str | None, directory: Directory, *,
                wait: float = LOOKUP_WAIT) -> RoleAnswer:

@@ -145,7 +145,9 @@ class SlackRuntime:
         the client's timeout while Slack hangs: a pass of many would hold the stop minutes);
         calls waiting to be made again (``held_back.Waiting``) are not made, and a listener
         still under way arms none (what it was to say waits in the database for the next
-        start); another bot's in the same process are left alone."""
+        start); another bot's in the same process are left alone. Bolt's listener pool, once
+        no request can come, is told to end: its idle threads end at once (they waited for
+        work for ever), one running a listener once that returns."""
         self.stopping.set()
         self.services.roles.close()
         if self._socket:
@@ -154,6 +156,7 @@ class SlackRuntime:
         if self._http:
             self._http.stop()
             self._http = None
+        self.app.listener_runner.listener_executor.shutdown(wait=False)
         if self._served:
             self._served.close()
             self._served = None

@@ -1,5 +1,5 @@
 """The role lookups' own threads: daemon (never holding up an exit), at most a few, gone when
-idle, and no job left behind when one ends just as another comes."""
+idle or closed, and no job left behind when one ends just as another comes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 import pytest
 
 from bot.daemon_pool import DaemonPool
-from tests.stopping import wait_for
+from tests.stopping import LAST_RESORT_S, wait_for
 
 
 def pool_threads(name: str) -> list[threading.Thread]:
@@ -32,6 +32,7 @@ def test_lookups_run_on_a_few_daemon_threads_and_hand_back_results_and_errors():
 
     with pytest.raises(RuntimeError, match="users_not_found"):
         pool.submit(refused).result(5)
+    pool.close()
 
 
 def test_idle_threads_end_and_a_later_job_still_runs():
@@ -52,3 +53,19 @@ def test_a_lookup_never_waits_behind_a_hanging_one_while_threads_are_free():
         hang.set()
         first.result(5)
         hang.clear()
+    pool.close()
+
+
+def test_closing_ends_idle_threads_at_once_and_busy_ones_after_their_job():
+    pool = DaemonPool(2, "test-pool-d", idle=LAST_RESORT_S * 10)
+    release = threading.Event()
+    busy = pool.submit(release.wait)
+    assert pool.submit(lambda: 1).result(LAST_RESORT_S) == 1
+    pool.close()
+    wait_for(lambda: len(pool_threads("test-pool-d")) == 1)
+    assert busy.running()
+    release.set()
+    assert busy.result(LAST_RESORT_S)
+    wait_for(lambda: not pool_threads("test-pool-d"))
+    assert pool.submit(lambda: 2).result(LAST_RESORT_S) == 2, "a job given later still runs"
+    wait_for(lambda: not pool_threads("test-pool-d"))
