@@ -13,7 +13,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import uuid
+import weakref
 from collections.abc import Generator
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from bot.nlp.load import load_pipeline
 from bot.pipeline import Pipeline
 from storage.db import open_db, transaction
 from storage.state import set_state
+from tests import threads_left
 from tests.sources.process import Running
 from tests.stopping import LAST_RESORT_S
 
@@ -143,4 +146,50 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
         sys.stdout, sys.stderr = given
         raise AssertionError(f"{item.nodeid} ended with sys.stdout, sys.stderr = {now!r}, "
                              f"not the {given!r} it started with")
+    return result
+
+
+THREADS_CHECKED = ("hardening", "slack", "sources", "")
+"""The folders (by name under tests/; "" the files at its top) whose tests fail on a thread
+left running: those whose every test has been run under the rule (session 52); add a folder
+once it passes under it."""
+_threads_before = pytest.StashKey[set[threading.Thread]]()
+_wider_fixtures_threads: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+"""Threads a module- or session-wide fixture started: they belong to it, not to the test
+during whose set-up it was made."""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef, request: pytest.FixtureRequest
+                         ) -> Generator[None, object, object]:
+    if fixturedef.scope == "function":
+        return (yield)
+    before = threads_left.running()
+    try:
+        return (yield)
+    finally:
+        _wider_fixtures_threads.update(threads_left.running() - before)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, object, object]:
+    folder = item.path.relative_to(ROOT / "tests").parts[:-1]
+    if (folder[0] if folder else "") in THREADS_CHECKED:
+        item.stash[_threads_before] = threads_left.running()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object]:
+    """A test whose fixtures are all torn down with a thread it started still alive
+    ``threads_left.JOIN_S`` later fails by name, with each thread and where it is."""
+    result = yield
+    if _threads_before not in item.stash:
+        return result
+    left = threads_left.left_running(item.stash[_threads_before] | set(_wider_fixtures_threads))
+    if left:
+        pytest.fail(f"{item.nodeid} left {len(left)} thread(s) running "
+                    f"{threads_left.JOIN_S:.0f} s after it ended:\n"
+                    + "\n".join(threads_left.described(thread) for thread in left),
+                    pytrace=False)
     return result
