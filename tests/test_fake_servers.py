@@ -30,10 +30,6 @@ def hang_up(port: int) -> None:
         client.sendall(b"GET /feed HTTP/1.1\r\nHost: 127.0.0.1\r\n")
 
 
-def port_of(server: FeedServer | FakeSlack) -> int:
-    return server.port if isinstance(server, FeedServer) else urlsplit(server.base_url).port or 0
-
-
 def printed_until(capfd, seen: Callable[[str], bool]) -> str:
     """What the servers' threads printed to stderr, once ``seen`` finds what it waits for.
     Each read empties the capture while a server thread may be writing: a write landing
@@ -53,7 +49,8 @@ def test_a_client_hanging_up_is_a_debug_line_not_a_banner(kind, capfd, caplog):
     caplog.set_level(logging.DEBUG, logger="tests.fakes.quiet_http")
     server = FeedServer() if kind == "feeds" else FakeSlack()
     with server:
-        hang_up(port_of(server))
+        hang_up(server.port if isinstance(server, FeedServer) else
+                urlsplit(server.base_url).port or 0)
         printed = printed_until(capfd, lambda err: "hung up" in caplog.text or BANNER in err)
     assert BANNER not in printed, printed
     assert "hung up" in caplog.text
