@@ -149,7 +149,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     return result
 
 
-THREADS_CHECKED = ("hardening", "slack", "sources", "")
+THREADS_CHECKED = ("cli", "hardening", "slack", "sources", "")
 """The folders (by name under tests/; "" the files at its top) whose tests fail on a thread
 left running: those whose every test has been run under the rule (session 52); add a folder
 once it passes under it."""
