@@ -10,8 +10,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers import appositives, bodies, descriptions, documents, pronouns, writer
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers import descriptions, documents, pronouns, writer
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import (
     WHEN_LABELS,
@@ -133,7 +133,7 @@ class SpeakerResolver:
             return Speaker(None, "unknown"), conf.UNKNOWN
         if pronouns.one_named(token) or self._titled_beside(token):  # "One of his advisers,
             return descriptions.nominal(self, token)  # Tad Devine, said"; "Acme's CEO, X,"
-        if token.like_num and descriptions.named_past_clause(self, token):
+        if token.like_num and appositives.named_past_clause(self, token):
             return descriptions.nominal(self, token)  # "One of her donors who backs Y, X,"
         if token.like_num or token.ent_type_ in SHARES:  # "Six in 10 say", "Nearly half said"
             poll = documents.respondents_poll(self, token)
@@ -146,7 +146,7 @@ class SpeakerResolver:
                 return person, conf.DESCRIBED_PERSON
         ent = self.reg.ent_of.get(token.i)
         if ent is not None and ent.label_ == "NORP" and _definite(token):
-            country = descriptions.nation_of(self, token)
+            country = bodies.nation_of(self, token)
             if country is not None:
                 return country, conf.EARLIER_DESCRIPTION
             return descriptions.nominal(self, token)
@@ -226,7 +226,7 @@ class SpeakerResolver:
             # "On Friday, Vale said": a date tagged over the name names no one
         text = self.reg.text_of(self.reg.name_span(ent)) if ent is not None else \
             name_text(token, None)
-        company = descriptions.organisation_called(self, token, text)
+        company = bodies.organisation_called(self, token, text)
         if company is not None:
             self.reg.remember(token, company)
             return company, conf.SHORT_NAME
