@@ -67,23 +67,44 @@ if TYPE_CHECKING:
 
 
 def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
-    """A common-noun subject: a title of someone named earlier, an organisation or a source."""
+    """A common-noun subject: a name set beside it, a source kept unnamed, the name it is set
+    beside, a paper, an owner or issuer, a title's holder, else whoever the words fit."""
+    found = _named_beside(r, token) or _kept_unnamed(r, token) or _head_named(r, token) or \
+        _owner(r, token)
+    if found is not None:
+        return found
+    described, singular = definite(token), token.tag_ not in PLURAL_TAGS
+    holder = _title_holder(r, token) if described and singular else None
+    if holder is not None:
+        return holder, conf.TITLE_HOLDER
+    return _described(r, token, described=described, singular=singular)
+
+
+def _named_beside(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | None:
+    """"The director, Vera Lind,", "said lawyer Ana Ruiz": a name set beside the noun
+    (``appositives``) speaks."""
     beside = set_beside(r, token)
     if beside is not None:
         return appositive(r, *beside)
     named = named_after_of(r, token) or titles_before_name(r, token) or \
         named_past_clause(r, token)
-    if named:
-        return appositive(r, token, named[0])
-    kept = _kept_unnamed(r, token)
-    if kept is not None:
-        return kept
+    return appositive(r, token, named[0]) if named else None
+
+
+def _head_named(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | None:
+    """"Harold Ode, a banker who said …": a noun set beside a name before it is that name."""
     head = token.head if token.dep == APPOS else None
     if head is not None and head.pos_ == "PROPN" and head.i < token.i and \
             not r.reg.quoted(head.idx):
-        named_by, confidence = r.resolve(head)  # "Harold Ode, a banker who said …"
+        named_by, confidence = r.resolve(head)
         if named_by.name is not None and named_by.kind != "unnamed":
             return named_by, confidence
+    return None
+
+
+def _owner(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | None:
+    """Whoever speaks for what the noun names: a paper ("the newspaper"), its owner ("his
+    campaign", "her account", "the union's chair", a relative), a document's issuer."""
     if publication_word(r, token) and (definite(token) or any(
             c.dep == POSS and (definite(c) or c.pos == PROPN) for c in token.children)):
         paper = owning_paper(r, token) or publication(r, token)
@@ -94,18 +115,21 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         body_title_holder(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
-    described = definite(token)
     if token.lemma_.lower() in ISSUED_NOUNS:
-        issued_by = documents.issuer(r, token, definite=described)
+        issued_by = documents.issuer(r, token, definite=definite(token))
         if issued_by is not None:
             return issued_by, conf.EARLIER_DESCRIPTION
-    singular = token.tag_ not in PLURAL_TAGS
-    if described and singular:
-        for rule in (sole_holder, subject_before, title_holder):
-            holder = rule(r, token)
-            if holder is not None and _other_sex_going_on(r, token, holder) is None:
-                return holder, conf.TITLE_HOLDER
-    return _described(r, token, described=described, singular=singular)
+    return None
+
+
+def _title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The minister": the one holder of the title, the subject before it or the one last
+    titled so (``titles``), unless a his or her going on about it is of the other sex."""
+    for rule in (sole_holder, subject_before, title_holder):
+        holder = rule(r, token)
+        if holder is not None and _other_sex_going_on(r, token, holder) is None:
+            return holder
+    return None
 
 
 def _kept_unnamed(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | None:
@@ -130,16 +154,9 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
     lemma = token.lemma_.lower()
     kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
         else "unnamed"
-    if described:
-        earlier = earlier_entity(r, token)
-        if earlier is None and kind == "organisation":
-            earlier = self_named(r, token) or earlier_named(r, token)
-        if earlier is None and singular:
-            earlier = place_acting(r, token)
-        if earlier is None:
-            earlier = earlier_source(r, token)
-        if earlier is not None:
-            return earlier, conf.EARLIER_DESCRIPTION
+    earlier = _named_before(r, token, kind, singular=singular) if described else None
+    if earlier is not None:
+        return earlier, conf.EARLIER_DESCRIPTION
     if described and singular and (describes_someone(token) or unlisted_description(token)):
         person = described_person(r, token)
         if person is not None:
@@ -147,19 +164,38 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
     lead = from_headline(r, token, kind) if singular else None
     if lead is not None:
         return lead, conf.DESCRIBED_PERSON if lead.kind == "person" else conf.EARLIER_DESCRIPTION
-    if singular and kind == "unnamed" and _of_someone(token):
+    later = _named_after(r, token) if singular and kind == "unnamed" else None
+    if later is not None:
+        return later, conf.DESCRIBED_PERSON
+    return as_written(r, token, kind)
+
+
+def _named_before(r: SpeakerResolver, token: Token, kind: str, *,
+                  singular: bool) -> Speaker | None:
+    """What a definite description stands for that the article named before: a body (its
+    own name first, for a body's word), a place acting, the sources it introduced."""
+    earlier = earlier_entity(r, token)
+    if earlier is None and kind == "organisation":
+        earlier = self_named(r, token) or earlier_named(r, token)
+    if earlier is None and singular:
+        earlier = place_acting(r, token)
+    return earlier if earlier is not None else earlier_source(r, token)
+
+
+def _named_after(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """The person an unnamed description of one is named as after it: "the new mayor" named
+    next, "a ferry pilot, who said …" introduced, a headline's source the first to speak."""
+    if _of_someone(token):
         later = named_next(r, token)
         if later is not None:
-            return later, conf.DESCRIBED_PERSON
-    if singular and kind == "unnamed" and _introduced(token):
+            return later
+    if _introduced(token):
         later = introduced_next(r, token)
         if later is not None:
-            return later, conf.DESCRIBED_PERSON
-    if singular and kind == "unnamed" and headline_source(token) and _of_anyone(token):
-        later = first_speaker_after(r, token)
-        if later is not None:
-            return later, conf.DESCRIBED_PERSON
-    return as_written(r, token, kind)
+            return later
+    if headline_source(token) and _of_anyone(token):
+        return first_speaker_after(r, token)
+    return None
 
 
 def as_written(r: SpeakerResolver, token: Token, kind: str = "unnamed"
