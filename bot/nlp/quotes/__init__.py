@@ -17,15 +17,11 @@ from bot.models import ParsedArticle, Quote
 from bot.nlp.quotes.direct import DirectQuotes
 from bot.nlp.quotes.headline import headline_claims, with_quotes
 from bot.nlp.quotes.indirect import CANDIDATES, find_indirect
-from bot.nlp.quotes.marks import (
-    QuoteSpan,
-    find_quote_spans,
-    find_transcript_turns,
-    paragraphs,
-)
+from bot.nlp.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from bot.nlp.quotes.owned import OWNED_SAYING
 from bot.nlp.quotes.reporting import REPORTING, STANCES, VIEWS, is_reporting
 from bot.nlp.quotes.subjects import QuotedTokens, subject_of
+from bot.nlp.quotes.turns import find_transcript_turns
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers.columns import Columns
 

@@ -21,7 +21,8 @@ from bot.nlp.quotes.attribution import (
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
 from bot.nlp.quotes.reporting import casts_as, cue_of, is_passive, is_reporting, judging
 from bot.nlp.quotes.subjects import document_issuer, passive_agent, subject_of
-from bot.nlp.speakers import SpeakerResolver, documents
+from bot.nlp.quotes.turns import introductions, label_key, untitled
+from bot.nlp.speakers import SpeakerResolver, descriptions, documents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.words import PRONOUN_GENDER
 
@@ -164,6 +165,8 @@ class DirectQuotes:
         self.starts = starts if starts is not None else [t.idx for t in doc]
         self.fragment = {s: is_fragment(body, s) for s in spans}
         self.by_open = {s.open: s for s in spans}
+        self.introduced: dict[str, str] | None = None
+        """The full-name label of each surname labelling transcript turns, read at the first."""
         self.untold_sex: dict[int, str] = {}
         """Quotes (by where their words start) tagged by a he/she no rule resolved: its gender."""
 
@@ -211,8 +214,9 @@ class DirectQuotes:
         out: list[Quote] = []
         for quote in quotes:
             span = by_start.get(quote.start)
+            # not "“…,” I said" with no writer named, nor a turn whose label names no one
             if quote.kind == "direct" and quote.speaker.name is None and span is not None and \
-                    quote.verb is None:  # not "“…,” I said" with no writer named: no one's
+                    quote.verb is None and not span.label:
                 speaker = _runs_on(span, out, by_start) or self._it_goes_on(span, out) or \
                     self._context_speaker(span, later=not self._it_tagged(span)) or \
                     self._after_pause(span, out, by_start)
@@ -797,14 +801,27 @@ class DirectQuotes:
             return Attribution(ancestor, subject, cue_of(ancestor)), speaker, confidence
         return None
 
-    def _turn(self, span: QuoteSpan) -> Found | None:
-        """A transcript turn is spoken by the person its label names."""
+    def _turn(self, span: QuoteSpan) -> Found:
+        """A transcript turn is spoken by the person its label names ("RUIZ:", "Ana Ruiz:"),
+        else the title's holder ("THE PRESIDENT:"), else the person a full-name label
+        introduced ("ANA RUIZ:" then "RUIZ:"); a label naming no one leaves it no one's."""
         para = self.paras[span.paragraph]
-        speaker = self.resolver.person_named(self.body[para.start:span.open].strip())
-        if speaker is None:
-            return None
+        written = self.body[para.start:span.open].strip()
         label = self.doc[self.token_at(span.open - 1)]
+        speaker = self.resolver.person_named(untitled(written)) or \
+            descriptions.title_holder(self.resolver, label) or self._introduced_as(written)
+        if speaker is None:
+            return Attribution(label, None, None), UNKNOWN, conf.UNKNOWN
         return Attribution(label, None, None), speaker, conf.TURN
+
+    def _introduced_as(self, label: str) -> Speaker | None:
+        """"DESMOND OKWUOSA:" then "OKWUOSA:": the person the full-name label introduced."""
+        if self.introduced is None:
+            self.introduced = introductions(self.body, self.spans, self.paras)
+        full = self.introduced.get(label_key(label))
+        if full is None:
+            return None
+        return self.resolver.person_named(full) or Speaker(full, "person")
 
     def _quote(self, span: QuoteSpan, kind: str,
                found: Found | None,

@@ -9,9 +9,9 @@ from spacy.tokens import Token
 from bot.models import Quote
 from bot.nlp.quotes.marks import TURN, Paragraph, QuoteSpan, written
 from bot.nlp.quotes.reporting import is_reporting
+from bot.nlp.quotes.turns import untitled
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers.names import leading_title_word
 
 MAX_WORDS = 25
 """Longer than this, a "Label: …" paragraph is prose, not a headline."""
@@ -62,7 +62,7 @@ def _claim(body: str, para: Paragraph, resolver: SpeakerResolver,
     end = para.start + len(text.rstrip(" .\t"))
     if not _unquoted_words(body, start, end, spans) or spans and _told(resolver, start, end):
         return None
-    speaker = resolver.person_named(_untitled(label))
+    speaker = resolver.person_named(untitled(label))
     if speaker is None:
         return None
     words = body[start:end].split()
@@ -87,14 +87,6 @@ def _after_a_quote(verb: Token) -> bool:
     if before.dep_ == "nsubj" and before.i:
         before = doc[before.i - 1]
     return before.is_quote and before.i < verb.i
-
-
-def _untitled(label: str) -> str:
-    """"Sen. Ana Ruiz", "Dr Ruiz": the name after the titles that open the label."""
-    words = label.split()
-    while len(words) > 1 and leading_title_word(words[0].lower(), person=True):
-        words = words[1:]
-    return " ".join(words)
 
 
 def _unquoted_words(body: str, start: int, end: int, spans: list[QuoteSpan]) -> bool:

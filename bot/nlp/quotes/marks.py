@@ -94,31 +94,9 @@ def _same_style(opened: str, opening: str) -> bool:
     return (opened == '"') == (opening == '"')
 
 
-def find_transcript_turns(body: str, taken: set[int],
-                          paras: list[Paragraph]) -> list[QuoteSpan]:
-    """Unquoted answers in a transcript ("Sissoko: Because …"), paragraphs not in ``taken``.
-
-    Only labels that head two or more paragraphs and whose last word is also written elsewhere
-    in the article, in capitals or not (a name introduced in the text, not "Q", "Reporter" or
-    "Note") count.
-    """
-    turns = []
-    for para in paras:
-        text = body[para.start:para.end]
-        match = TURN.match(text)
-        if match is None or not match.group(1)[:1].isupper():
-            continue
-        colon = para.start + match.end(1)
-        turns.append((match.group(1), _make(body, para, colon, para.end, closed=True)))
-    labels = [label for label, _ in turns]
-    spans = []
-    for label, span in turns:
-        last = label.split()[-1]
-        elsewhere = written(body, last)
-        if span.paragraph not in taken and len(last) > 1 and labels.count(label) >= 2 and \
-                elsewhere > labels.count(label):
-            spans.append(_replace(span, label=True))
-    return spans
+def turn_span(body: str, para: Paragraph, colon: int) -> QuoteSpan:
+    """The words of a transcript turn, after its label's colon (``turns.py``)."""
+    return _replace(_make(body, para, colon, para.end, closed=True), label=True)
 
 
 def written(body: str, word: str) -> int:
