@@ -53,6 +53,7 @@ def test_the_president_label_is_the_president_the_article_named(nlp):
     said = _said(nlp, body)
     assert one(said, "No soldier will set foot").speaker.name == "Halvard Strand"
     assert one(said, "as long as it takes").speaker.name == "Halvard Strand"
+    assert not [q for q in said if "soldiers unload" in q.text]  # "REPORTER:" names no one
 
 
 def test_colons_that_name_no_one_are_never_speakers(nlp):
@@ -66,3 +67,15 @@ def test_colons_that_name_no_one_are_never_speakers(nlp):
             "Rosqvist: 12 charges.\n\n"
             "Update: the court closes early on Friday.")
     assert _said(nlp, body) == []
+
+
+def test_a_turn_quoting_someone_is_one_turn_of_its_speaker(nlp):
+    body = INTERVIEW.replace(
+        "OKWUOSA: We will run",
+        "OKWUOSA: A skipper told me ‘nobody rides at two in the morning’, and she is right. "
+        "We will run")
+    said = _said(nlp, body)
+    turn = one(said, "nobody rides at two")
+    assert turn.speaker.name == "DESMOND OKWUOSA"
+    assert turn.text.startswith("A skipper told me")
+    assert turn.kind == "direct"

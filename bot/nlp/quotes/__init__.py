@@ -44,8 +44,10 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None, byline: str | None = Non
     ``byline``: the writer's name, for an "I" outside quotation marks when no line signs it."""
     body = doc.text if text is None else text
     paras = paragraphs(body)  # found once: four passes read them
-    spans = find_quote_spans(body, paras)
-    spans = sorted(spans + find_transcript_turns(body, {s.paragraph for s in spans}, paras),
+    marked = find_quote_spans(body, paras)
+    turns = find_transcript_turns(doc, body, marked, paras)
+    in_turns = {s.paragraph for s in turns}  # a turn holds the quotations in its paragraph
+    spans = sorted([s for s in marked if s.paragraph not in in_turns] + turns,
                    key=lambda s: s.open)
     columns = Columns.of(doc, body)
     starts = columns.idx
