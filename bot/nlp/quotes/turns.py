@@ -41,7 +41,7 @@ def find_transcript_turns(doc: Doc, body: str, marked: list[QuoteSpan],
         first_mark.setdefault(span.paragraph, span.open)
     labelled = [(para, found) for para in paras if (found := _label(body, para)) is not None and
                 not _opens_quoted(body, found[1], first_mark.get(para.index))]
-    keys = Counter(_key(label) for _, (label, _) in labelled)
+    keys = Counter(label_key(label) for _, (label, _) in labelled)
     if not labelled or keys.most_common(1)[0][1] < 2:
         return []  # no label heads two paragraphs: no transcript
     people = {w for e in doc.ents if e.label_ == "PERSON"
@@ -51,16 +51,17 @@ def find_transcript_turns(doc: Doc, body: str, marked: list[QuoteSpan],
         """A person the story names, by this surname, outside its labels."""
         return key in people and _elsewhere(body, key, keys[key])
 
-    introduced = {_key(label) for _, (label, _) in labelled
+    introduced = {label_key(label) for _, (label, _) in labelled
                   if _full_name(label) and first_name_gender(label.split()[0]) is not None}
-    titles = {_key(label) for _, (label, _) in labelled if _the_title(label)}
+    titles = {label_key(label) for _, (label, _) in labelled if _the_title(label)}
     speakers = {key for key, n in keys.items() if n >= 2 and (
         key in introduced or key in titles or named(key))}
-    firsts = [para.index for para, (label, _) in labelled if _key(label) in speakers]
+    firsts = [para.index for para, (label, _) in labelled if label_key(label) in speakers]
     if not firsts:
         return []
     return [turn_span(body, para, colon) for para, (label, colon) in labelled
-            if para.index >= firsts[0] - 1 and (_key(label) in speakers or named(_key(label)))]
+            if para.index >= firsts[0] - 1 and
+            ((key := label_key(label)) in speakers or named(key))]
 
 
 def introductions(body: str, spans: list[QuoteSpan], paras: list[Paragraph]) -> dict[str, str]:
@@ -70,13 +71,8 @@ def introductions(body: str, spans: list[QuoteSpan], paras: list[Paragraph]) -> 
     for span in spans:
         label = body[paras[span.paragraph].start:span.open].strip()
         if span.label and _full_name(label):
-            found.setdefault(_key(label), label)
+            found.setdefault(label_key(label), label)
     return found
-
-
-def label_key(label: str) -> str:
-    """Whom a label names, as its turns share it: the surname."""
-    return _key(label)
 
 
 def untitled(label: str) -> str:
@@ -89,7 +85,7 @@ def untitled(label: str) -> str:
 
 def _label(body: str, para: Paragraph) -> tuple[str, int] | None:
     """"DESMOND OKWUOSA" of "DESMOND OKWUOSA: The night …": every word capitalised (but a
-    name's particles), the words after the colon not a figure and a few more; never "The
+    name's particles), the words after the colon not a figure with at most 3 more; never "The
     verdict: guilty", a time ("Ruiz: 10:30"), a tally ("Ruiz: 12", "Ruiz: $3m") or a note."""
     text = body[para.start:para.end]
     match = TURN.match(text)
@@ -100,7 +96,7 @@ def _label(body: str, para: Paragraph) -> tuple[str, int] | None:
     after = text[match.end() - 1]
     tally = (after.isdigit() or after in FIGURES) and \
         len(text[match.end() - 1:].split()) <= TALLY_WORDS
-    if tally or _key(label) in NEVER_SPEAKERS or \
+    if tally or label_key(label) in NEVER_SPEAKERS or \
             len(words[-1]) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper() or \
             any(not w[:1].isupper() and w not in PARTICLES for w in words):
         return None
@@ -112,7 +108,8 @@ def _opens_quoted(body: str, colon: int, mark: int | None) -> bool:
     return mark is not None and not any(c.isalpha() for c in body[colon:mark])
 
 
-def _key(label: str) -> str:
+def label_key(label: str) -> str:
+    """Whom a label names, as its turns share it: the surname."""
     return label.split()[-1].replace("’", "'").lower()
 
 
