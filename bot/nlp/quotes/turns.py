@@ -33,7 +33,7 @@ def find_transcript_turns(doc: Doc, body: str, marked: list[QuoteSpan],
     surname: "ANA RUIZ:" then "RUIZ:"), a person the story names elsewhere, a title
     ("THE PRESIDENT:") or a person a label gives a first name to; once one does, from the
     paragraph before that speaker's first turn on, a label naming a person the story names
-    elsewhere ("TRUMP:", "Lopez:") is a turn too, even once (not "Con:", "Claim:"). Not a
+    elsewhere ("VARGA:", "Lindqvist:") is a turn too, even once (not "Con:", "Claim:"). Not a
     paragraph whose words after the label open with a quotation mark (``marked``: the quoted
     spans): "RUIZ: “…”" is a quote of hers; quotations inside a turn are the turn's."""
     first_mark: dict[int, int] = {}
