@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.ingest.folder_events import FileEvents
+from tests import threads_left
 from tests.sources.deep_tree import make_deep, scratch
 from tests.stopping import LAST_RESORT_S, wait_for
 
@@ -47,11 +48,13 @@ def test_a_file_is_reported_when_closed_or_renamed_in(events, tmp_path):
     with (inbox / "written.txt").open("w") as handle:
         handle.write("first half")
         handle.flush()
-        assert completed.wait_for(1, timeout=0.3) == []
+        (inbox / "marker.txt").write_text("closed after the first half was written")
+        assert completed.wait_for(1) == [inbox / "marker.txt"]
         handle.write(" and the rest")
     (staging / "moved.txt").write_text("whole")
     os.replace(staging / "moved.txt", inbox / "moved.txt")
-    assert completed.wait_for(2) == [inbox / "written.txt", inbox / "moved.txt"]
+    assert completed.wait_for(3) == [inbox / name for name in ("marker.txt", "written.txt",
+                                                               "moved.txt")]
 
 
 def test_folders_made_later_are_watched_too_but_hidden_ones_are_not_reported(events, tmp_path):
@@ -64,8 +67,7 @@ def test_folders_made_later_are_watched_too_but_hidden_ones_are_not_reported(eve
     (tmp_path / ".partial" / "skip.txt").write_text("not reported")
     story.write_text("reported")
     wait_for(lambda: story in completed.paths)
-    reported = completed.wait_for(len(completed.paths) + 1, timeout=2.0)
-    assert [path for path in reported if path != probe] == [story]
+    assert [path for path in completed.paths if path != probe] == [story]
 
 
 def written_until_reported(completed: Completed, probe: Path) -> None:
@@ -103,10 +105,7 @@ def test_a_tree_too_deep_to_watch_stops_events_without_stopping_the_watcher(even
     make_deep(staging, 1200)
     assert watcher.watch(inbox)
     os.replace(staging / "d", inbox / "deep")
-    deadline = time.monotonic() + LAST_RESORT_S
-    while watcher.watching(inbox) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not watcher.watching(inbox)
+    wait_for(lambda: not watcher.watching(inbox))
     assert not watcher.watch(inbox)
     other = deep_root / "other"
     other.mkdir()
@@ -117,8 +116,10 @@ def test_a_tree_too_deep_to_watch_stops_events_without_stopping_the_watcher(even
 
 def test_nothing_is_reported_after_stop(events, tmp_path):
     watcher, completed = events
+    before = threads_left.running()
     watcher.watch(tmp_path)
     watcher.stop()
+    assert threads_left.left_running(before) == []
     (tmp_path / "late.txt").write_text("after stop")
-    assert completed.wait_for(1, timeout=0.3) == []
+    assert completed.paths == []
     assert not watcher.watch(tmp_path)
