@@ -2,7 +2,7 @@
 
 import contextlib
 import json
-import time
+import threading
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -26,12 +26,14 @@ SENTENCES = [
 class FakeChat(BaseHTTPRequestHandler):
     mode = "ok"
     seen: list = []
+    released = threading.Event()
+    """Set at the test's end: a "slow" answer is held until then, past any client timeout."""
 
     def do_POST(self):  # noqa: N802
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         FakeChat.seen.append((self.path, self.headers.get("Authorization"), body))
         if FakeChat.mode == "slow":
-            time.sleep(1.5)
+            FakeChat.released.wait(LAST_RESORT_S)
         if FakeChat.mode == "error":
             self.send_response(500)
             self.end_headers()
@@ -58,8 +60,12 @@ class FakeChat(BaseHTTPRequestHandler):
 def endpoint():
     FakeChat.seen = []
     FakeChat.mode = "ok"
+    FakeChat.released = threading.Event()
     with serving(FakeChat) as server:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+        finally:
+            FakeChat.released.set()
 
 
 def test_extractive_skips_furniture_and_headlines():
