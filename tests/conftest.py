@@ -149,10 +149,6 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     return result
 
 
-THREADS_CHECKED = ("cli", "hardening", "slack", "sources", "")
-"""The folders (by name under tests/; "" the files at its top) whose tests fail on a thread
-left running: those whose every test has been run under the rule (session 52); add a folder
-once it passes under it."""
 _threads_before = pytest.StashKey[set[threading.Thread]]()
 _wider_fixtures_threads: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
 """Threads a module- or session-wide fixture started: they belong to it, not to the test
@@ -173,9 +169,8 @@ def pytest_fixture_setup(fixturedef: pytest.FixtureDef, request: pytest.FixtureR
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None, object, object]:
-    folder = item.path.relative_to(ROOT / "tests").parts[:-1]
-    if (folder[0] if folder else "") in THREADS_CHECKED:
-        item.stash[_threads_before] = threads_left.running()
+    """Every test is held to the thread rule: each folder passed under it (sessions 52, 53)."""
+    item.stash[_threads_before] = threads_left.running()
     return (yield)
 
 
