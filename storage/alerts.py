@@ -121,7 +121,7 @@ def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     return [OutboxAlert(**r) for r in db.query(
         "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
         "created_at, posted_channel, look_from, look_until, late_until, look_cursor, stray_from, "
-        "thread_ts FROM alerts "
+        "thread_ts, tried_top_level FROM alerts "
         "WHERE id IN (SELECT min(id) FROM alerts "
         "WHERE status IN ('pending', 'sending') GROUP BY channel) ORDER BY id LIMIT ?",
         [limit])]
@@ -159,25 +159,25 @@ def still_queued(db: Database, alert_id: int) -> bool:
 def mark_sending(db: Database, alert_id: int, *, channel: str, thread_ts: str | None = None,
                  look_after: str | None = None, window: LookWindow | None = None,
                  late_until: str | None = None, spanless_from: float | None = None) -> None:
-    """Record that a post is about to go out, in ``channel`` (the thread ``thread_ts``), so a
-    restart knows to look for it first, there, and not before ``look_after`` (Slack may still
-    be making a post whose sender died); where in that history to look (``window``), and until
-    when Slack may still make it (``late_until``, kept until an answer comes). The span of a
-    try before whose answer never came is kept too (``stray_from``, the earliest such): Slack
-    may make its post still. A try in flight kept with no span (by a wirewatch from before
-    delivery/m015: whether its answer came is not known) counts from ``spanless_from``, where
-    the lookup read for it."""
+    """Record that a post is about to go out, in ``channel`` (the thread ``thread_ts``, else the
+    top level, kept as such), so a restart knows to look for it first, there, and not before
+    ``look_after`` (Slack may still be making a post whose sender died); where in that history
+    to look (``window``), and until when Slack may still make it (``late_until``, kept until an
+    answer comes). The span of a try before whose answer never came is kept too (``stray_from``,
+    the earliest such): Slack may make its post still. A try in flight kept with no span (by a
+    wirewatch from before delivery/m015: whether its answer came is not known) counts from
+    ``spanless_from``, where the lookup read for it."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "
-               "posted_channel = ?, thread_ts = ?, "
+               "posted_channel = ?, thread_ts = ?, tried_top_level = ?, "
                "next_attempt_at = coalesce(?, next_attempt_at), "
                "stray_from = CASE WHEN late_until IS NOT NULL AND look_from IS NOT NULL "
                "THEN min(coalesce(stray_from, look_from), look_from) "
                "WHEN status = 'sending' AND look_from IS NULL AND ? IS NOT NULL "
                "THEN min(coalesce(stray_from, ?), ?) ELSE stray_from END, "
                "look_from = ?, look_until = ?, late_until = ?, look_cursor = NULL WHERE id = ?",
-               [channel, thread_ts, look_after, spanless_from, spanless_from, spanless_from,
-                window.oldest if window else None, window.latest if window else None,
-                late_until, alert_id])
+               [channel, thread_ts, int(thread_ts is None), look_after, spanless_from,
+                spanless_from, spanless_from, window.oldest if window else None,
+                window.latest if window else None, late_until, alert_id])
 
 
 def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: str | None,

@@ -244,8 +244,7 @@ class AlertSender:
             raise NothingAsked
         if row.kind == QUOTE or row.story_id is None:
             return self._post_in(db, row, now, channel, None)
-        tried = row.thread_ts if row.status == "sending" else None
-        root = _thread_here(thread_root(db, row.story_id, row.channel, tried=tried), channel)
+        root = _tried_root(db, row, row.story_id, channel)
         thread = None if takes_no_threads(db, channel, now) else root
         first = root is None or not posted_in(db, row.story_id, row.channel)
         try:
@@ -542,6 +541,18 @@ def _own_thread(db: Database, row: OutboxAlert, channel: str, thread_ts: str | N
     if thread_ts is None or row.story_id is None or row.kind not in ("new", "update"):
         return True
     return heads_thread(db, row.story_id, channel, thread_ts)
+
+
+def _tried_root(db: Database, row: OutboxAlert, story_id: int, channel: str
+                ) -> PostedMessage | None:
+    """The thread the story's alert goes in (None: the top level); for one in flight, where
+    its try went while that still stands, so the "already posted?" lookup reads there (a fold
+    since may have brought the story another thread, or its first, in this conversation)."""
+    if row.status != "sending":
+        return _thread_here(thread_root(db, story_id, row.channel), channel)
+    if row.tried_top_level:
+        return None
+    return _thread_here(thread_root(db, story_id, row.channel, tried=row.thread_ts), channel)
 
 
 def _thread_here(root: PostedMessage | None, channel: str) -> PostedMessage | None:

@@ -156,6 +156,9 @@ class OutboxAlert:
     thread_ts: str | None = None
     """The thread its last try went to, in ``posted_channel``: the one its story's thread is
     while it is in flight (a fold since may have brought the story another thread there)."""
+    tried_top_level: bool | None = None
+    """Its last try went to the conversation's top level (a fold since may have brought the
+    story a thread there); None: not tried, or tried before delivery/m026 kept it."""
 
 
 @dataclass(frozen=True)

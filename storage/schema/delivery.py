@@ -268,3 +268,12 @@ def m025_digest_told(db: Database) -> None:
                "WHERE s.mode != 'realtime' AND sa.id <= s.last_digest_event "
                "AND sa.created_at >= s.created_at AND sa.verdict IN ('new', 'update') "
                "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id)")
+
+
+@MIGRATIONS()
+def m026_alerts_tried_top_level(db: Database) -> None:
+    """Whether an alert's last try went to its conversation's top level (1) or into the thread
+    ``thread_ts`` (0): a fold before it is settled may bring its story a thread there, and the
+    "already posted?" lookup reads where the try went. NULL: tried before this was kept (its
+    place is chosen anew, as it was)."""
+    db.table("alerts").add_column("tried_top_level", int)
