@@ -324,14 +324,15 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
 
 def told_of(db: Database, story_id: int, target: str) -> bool:
     """Whether ``target`` (a channel or a person) was told of the story, or of a story folded
-    into it: an alert of it queued, in flight or posted there (the outbox posts it once, a
-    crash or not), or a line of it in a digest delivered there (``digest_told``); not whether
-    a topic would have matched its reports."""
+    into it: an alert of it posted there, or in flight (its post may be in Slack; the outbox
+    finds it or posts it once, a crash or not), or a line of it in a digest delivered there
+    (``digest_told``); not one still queued (nothing of it is in Slack, and a channel that
+    refuses it fails it for good), nor whether a topic would have matched its reports."""
     return db.execute(
         f"WITH RECURSIVE {folds()}, told(id) AS (SELECT ? UNION SELECT id FROM folds "
         "WHERE folded_into = ?) SELECT 1 FROM alerts a WHERE a.channel = ? "
         "AND a.story_id IN (SELECT id FROM told) AND a.kind IN ('new', 'update') "
-        "AND a.status IN ('pending', 'sending', 'sent') UNION ALL SELECT 1 FROM digest_told "
+        "AND a.status IN ('sending', 'sent') UNION ALL SELECT 1 FROM digest_told "
         "WHERE target_id = ? AND story_id IN (SELECT id FROM told) LIMIT 1",
         [story_id, story_id, target, target]).fetchone() is not None
 
