@@ -21,7 +21,7 @@ from bot.alerts.pacing import listened
 from bot.models import PostedMessage
 from storage.db import transaction
 from storage.stories import continued_story
-from storage.threads import keep_link, kept_link, story_thread
+from storage.threads import keep_link, kept_link, story_thread, thread_root
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,9 @@ def with_thread_links(db: Database, client: WebClient, target: str,
 
 
 def thread_url(db: Database, client: WebClient, story_id: int, target: str,
-               links: Links | None = None) -> str | None:
-    """The permalink of the story's thread (in ``target``, else anywhere), when it has one."""
-    thread = story_thread(db, story_id, target)
+               links: Links | None = None, *, anywhere: bool = True) -> str | None:
+    """The permalink of the story's thread (in ``target``, else, ``anywhere``, in another
+    conversation), when it has one."""
+    thread = story_thread(db, story_id, target) if anywhere else \
+        thread_root(db, story_id, target)
     return (links or Links(db, client)).of(thread) if thread else None

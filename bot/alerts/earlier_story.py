@@ -27,10 +27,10 @@ def with_earlier_story(db: Database, client: WebClient, *, story_id: int, target
 
 
 def thread_named(db: Database, client: WebClient, story_id: int, title: str,
-                 target: str) -> str:
-    """The story's title linking its thread (in ``target``, else anywhere; ``/story ID`` when
-    it has none)."""
-    url = link_target(thread_url(db, client, story_id, target))
+                 target: str, *, anywhere: bool = True) -> str:
+    """The story's title linking its thread (in ``target``, else, ``anywhere``, in another
+    conversation; ``/story ID`` when it has none)."""
+    url = link_target(thread_url(db, client, story_id, target, anywhere=anywhere))
     name = fit(plain(title, 200), 300)
     return f"<{url}|{name}>" if url else f"{name} (`/story {story_id}`)"
 
