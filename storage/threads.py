@@ -52,6 +52,14 @@ def thread_root(db: Database, story_id: int, target: str, *,
     return PostedMessage(row[0], row[1]) if row else None
 
 
+def folded_into(db: Database, story_id: int) -> list[int]:
+    """The stories folded into this one, a fold of a fold included, the latest made first: a
+    thread of one of them is where the story's alerts go on where it has none of its own."""
+    return [row[0] for row in db.execute(
+        f"WITH RECURSIVE {folds()} SELECT id FROM folds WHERE folded_into = ? ORDER BY id DESC",
+        [story_id])]
+
+
 def heads_thread(db: Database, story_id: int, channel: str, ts: str) -> bool:
     """Whether the message ``ts`` in ``channel``, a thread's root, is one of this story's (not
     the running story's it continues)."""

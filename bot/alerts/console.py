@@ -15,17 +15,21 @@ WIDTH = 88
 
 
 def render_text(view: AlertView, *, standalone: bool = False, own_thread: bool = True,
-                thread: int | None = None) -> str:
+                thread: int | None = None, joined: tuple[int, str] | None = None) -> str:
     """The alert as the terminal shows it: every what's-new sentence, each thing said once. An
     update ``standalone`` (no earlier alert of its story printed) says what the story is and
     is named as Slack names it, "New here": there is no thread to be in. One not in its
     ``own_thread`` but in the running story's (``thread``, the story whose thread it is, as
     Slack picks it) leads with what it adds, as Slack's "New development" there
-    (``blocks.develops``): a new story, or the first update printed of its event."""
+    (``blocks.develops``): a new story, or the first update printed of its event. The report
+    that folded a story into this one names the story it was ``joined`` with, as Slack's
+    "🔗 Joined with" line does."""
     topics = ", ".join(view.topics) or "(no topic)"
     grows = develops(view, own_thread=own_thread, standalone=standalone)
     lines = [_label(view, topics, standalone=standalone, grows=grows, thread=thread),
              f"   {view.headline}"]
+    if joined:
+        lines.append(f"   🔗 joined with story #{joined[0]}: {joined[1]}")
     if view.kind == "new" and view.continues:
         lines.append(f"   ↩️ continues story #{view.continues[0]}: {view.continues[1]}")
     summary = _bullets([finished(item) for item in view.summary], marker="   ")
@@ -63,8 +67,10 @@ def _label(view: AlertView, topics: str, *, standalone: bool, grows: bool,
 
 
 def _whats_new(view: AlertView) -> list[str]:
-    return ["   What's new:",
-            *_bullets([finished(item) for item in shown_whats_new(view)], marker="   • ")]
+    """Its what's-new sentences under a heading; none, no heading (a joining report may add
+    nothing but the join), as Slack shows it."""
+    items = _bullets([finished(item) for item in shown_whats_new(view)], marker="   • ")
+    return ["   What's new:", *items] if items else []
 
 
 def _when(view: AlertView) -> str:

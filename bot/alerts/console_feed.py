@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from bot.alerts.console import render_text
+from bot.alerts.folded_story import joined_story
 from bot.alerts.mrkdwn import counted
 from bot.alerts.why import no_alert_reason
 from bot.models import ArticleEvent
@@ -17,12 +18,15 @@ from storage.article_events import alerts_queued_for, article_events_after
 from storage.db import transaction
 from storage.state import get_state, set_state
 from storage.stories import running_roots
+from storage.threads import folded_into
 
 CURSOR_KEY = "console_cursor"
 THREADS_KEY = "console_threads"
 THREADS_KEPT = 5000
-"""Stories the terminal printed an alert of, those printed latest kept: an update of one of them
-is in its thread; of any other, news here, as Slack posts it to a channel without that thread."""
+"""Stories the terminal printed an alert of, those printed latest kept, each with whether it
+heads a thread (printed on its own): an update of one of them, or of a story one of them was
+folded into, is in its thread; of any other, news here, as Slack posts it to a channel without
+that thread."""
 
 
 def print_pending(db: Database, echo: Callable[[str], None],
@@ -34,20 +38,14 @@ def print_pending(db: Database, echo: Callable[[str], None],
     The cursor is saved after each alert, so a kill can repeat at most the one alert printed
     just before it (a terminal cannot share the database's transaction)."""
     cursor = int(get_state(db, CURSOR_KEY, "0") or 0)
-    threads = dict.fromkeys(json.loads(get_state(db, THREADS_KEY, "[]") or "[]"))
+    threads = _read_threads(get_state(db, THREADS_KEY, "[]") or "[]")
     printed = 0
     while events := article_events_after(db, cursor):
         for event in events:
             reason = no_alert_reason(verdict=event.verdict, hold=event.hold,
                                      has_topic=event.has_topic, left_out=_left_out(db, event))
             if reason is None:
-                view = alert_view(db, event.story_id, event.article_id, event.verdict)
-                thread = _thread_of(db, event.story_id, threads)
-                echo(render_text(view, standalone=event.story_id not in threads,
-                                 own_thread=thread in (None, event.story_id),
-                                 thread=thread) + "\n")
-                threads.pop(event.story_id, None)
-                threads[event.story_id] = None
+                _print_alert(db, event, threads, echo)
                 printed += 1
             elif on_silent is not None:
                 on_silent(event, reason)
@@ -55,16 +53,47 @@ def print_pending(db: Database, echo: Callable[[str], None],
             with transaction(db):
                 set_state(db, CURSOR_KEY, str(cursor))
                 if reason is None:
-                    threads = dict.fromkeys(list(threads)[-kept:])
-                    set_state(db, THREADS_KEY, json.dumps(list(threads)))
+                    threads = dict(list(threads.items())[-kept:])
+                    set_state(db, THREADS_KEY, json.dumps(list(threads.items())))
     return printed
 
 
-def _thread_of(db: Database, story_id: int, threads: dict[int, None]) -> int | None:
+def _print_alert(db: Database, event: ArticleEvent, threads: dict[int, bool],
+                 echo: Callable[[str], None]) -> None:
+    """One alert as Slack posts it to a channel that got the alerts printed before: in the
+    thread ``_thread_of`` picks, else on its own, naming the story a fold joined it with."""
+    story = event.story_id
+    view = alert_view(db, story, event.article_id, event.verdict)
+    thread = _thread_of(db, story, threads)
+    told = story in threads or any(folded in threads for folded in folded_into(db, story))
+    joined = joined_story(db, story_id=story, article_id=event.article_id,
+                          in_thread_of=lambda folded: folded == thread)
+    echo(render_text(view, standalone=thread is None or not told,
+                     own_thread=thread in (None, story), thread=thread, joined=joined) + "\n")
+    heads = threads.pop(story, False) or thread is None
+    threads[story] = heads
+
+
+def _read_threads(kept: str) -> dict[int, bool]:
+    """The stories printed, latest last, each with whether it heads a thread (its alert printed
+    on its own); kept before that was (a bare id), it was taken to."""
+    threads: dict[int, bool] = {}
+    for entry in json.loads(kept):
+        story, heads = (entry, True) if isinstance(entry, int) else entry
+        threads[int(story)] = bool(heads)
+    return threads
+
+
+def _thread_of(db: Database, story_id: int, threads: dict[int, bool]) -> int | None:
     """The printed story whose thread the story's alert is in, as Slack picks it
-    (``storage.threads.thread_root``): its running story's, else its own, else none."""
+    (``storage.threads.thread_root``): its running story's, else its own; for each, its own
+    thread, else that of the latest story folded into it; else none."""
     root = running_roots(db, [story_id]).get(story_id, story_id)
-    return next((s for s in (root, story_id) if s in threads), None)
+    for story in dict.fromkeys((root, story_id)):
+        heading = [s for s in (story, *folded_into(db, story)) if threads.get(s)]
+        if heading:
+            return heading[0]
+    return None
 
 
 def silent_line(event: ArticleEvent, reason: str) -> str:
