@@ -53,7 +53,7 @@ def thread_root(db: Database, story_id: int, target: str, *,
 
 
 def folded_into(db: Database, story_id: int) -> list[int]:
-    """The stories folded into this one, a fold of a fold included, the latest made first: a
+    """The stories folded into this one, a fold of a fold included, the newest story first: a
     thread of one of them is where the story's alerts go on where it has none of its own."""
     return [row[0] for row in db.execute(
         f"WITH RECURSIVE {folds()} SELECT id FROM folds WHERE folded_into = ? ORDER BY id DESC",

@@ -87,7 +87,7 @@ def _read_threads(kept: str) -> dict[int, bool]:
 def _thread_of(db: Database, story_id: int, threads: dict[int, bool]) -> int | None:
     """The printed story whose thread the story's alert is in, as Slack picks it
     (``storage.threads.thread_root``): its running story's, else its own; for each, its own
-    thread, else that of the latest story folded into it; else none."""
+    thread, else that of the newest story folded into it; else none."""
     root = running_roots(db, [story_id]).get(story_id, story_id)
     for story in dict.fromkeys((root, story_id)):
         heading = [s for s in (story, *folded_into(db, story)) if threads.get(s)]

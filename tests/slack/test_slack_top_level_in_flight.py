@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
+from storage.db import transaction
 from tests.slack.test_slack_fold_in_flight import fold
 from tests.slack.test_slack_sender import follow, new_story, update
 
 
 def stories(db) -> tuple[int, int]:
     """C0PORT follows the harbour, not the council: it has the pickets' story alone."""
-    from storage.db import transaction
     with transaction(db):
         port = add_topic(db, name="Port", query="harbour")
         city = add_topic(db, name="City", query="council")
