@@ -433,7 +433,8 @@ class Pipeline:
     def _seen_now(self, prepared: Prepared, now: datetime) -> Prepared:
         """The article's time as of its storing, as without an analysis thread or processes: one
         with no time of its own (or a future one) is placed when it is stored, not analysed."""
-        seen_at, arrived_at = self.stories.times(prepared.parsed.article.published, now=now)
+        seen_at, arrived_at = self.stories.times(prepared.parsed.article.published, now=now,
+                                                 db=self.db)
         if seen_at == prepared.seen_at:
             return prepared
         return replace(prepared, seen_at=seen_at, arrived_at=arrived_at)

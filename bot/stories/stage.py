@@ -200,7 +200,7 @@ class StoryStage:
         self.quiet = timedelta(hours=quiet_hours)
         self.zone = zone
         self.stream_clock = stream_clock
-        self.stream_time = schedule.STREAM_START  # the latest an article was placed at, replayed
+        self.stream_time: datetime | None = None  # the stream's ``clock``, once read
         self.summariser = summariser or ExtractiveSummariser()
         self.threshold = threshold
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
@@ -245,16 +245,28 @@ class StoryStage:
         """The calendar an undated article's arrival is read on: none in a replay."""
         return None if self.stream_clock else self.zone
 
-    def times(self, published: str | None, *, now: datetime) -> tuple[str, str | None]:
+    def times(self, published: str | None, *, now: datetime,
+              db: Database | None = None) -> tuple[str, str | None]:
         """When the article is placed, as sortable UTC ISO text (its own time unless missing,
         unreadable or future, else ``now``), and that same time as its arrival when undated.
         On the stream's clock the wall's ``now`` is not read: a record is never ahead of its
-        arrival (it arrives when it is dated), and an undated one is placed at ``stream_time``,
-        with the records before it, however long after them it is replayed."""
+        arrival (it arrives when it is dated), and an undated one is placed at the stream's
+        ``clock`` (read from ``db``), with the records before it, however long after them it
+        is replayed."""
         own = schedule.own_time(published, now=None if self.stream_clock else now)
-        placed = own or (self.stream_time if self.stream_clock else now)
+        placed = own or (self.clock(db) if self.stream_clock else now)
         seen_at = placed.astimezone(UTC).isoformat(timespec="seconds")
         return seen_at, (seen_at if own is None and not self.stream_clock else None)
+
+    def clock(self, db: Database | None) -> datetime:
+        """The stream's clock: the latest time an article was placed at, read from ``db`` the
+        first time it is needed (a run started again on the database it filled goes on from
+        there, as one run would), then kept as articles are stored; before any, or with no
+        ``db`` to read, ``schedule.STREAM_START``."""
+        if self.stream_time is None and db is not None:
+            latest = store.latest_seen(db)
+            self.stream_time = utc_time(latest) if latest else schedule.STREAM_START
+        return self.stream_time or schedule.STREAM_START
 
     def assign(self, db: Database, prepared: Prepared, article_id: int) -> StoryResult:
         """Put the article in a story (an existing one, or a new one) and say what it adds."""
@@ -269,6 +281,7 @@ class StoryStage:
         self._earlier.clear()
         self._earlier_held = 0
         self._meaning_cache.clear()
+        self.stream_time = None
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
         """The stories active within the quiet window that share distinctive keys with it."""
@@ -426,7 +439,7 @@ class StoryStage:
             running=cluster.compact(candidates.rarity) if candidates.rarity else None),
             now=now)
         if self.stream_clock:
-            self.stream_time = max(self.stream_time, utc_time(prepared.seen_at))
+            self.stream_time = max(self.clock(db), utc_time(prepared.seen_at))
         if len(self._compared) < VECTOR_CACHE:
             self._compared[article_id] = Compared(candidates.kept, frozenset(names),
                                                   features.event_days)
