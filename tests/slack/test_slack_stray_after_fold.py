@@ -1,0 +1,88 @@
+"""A stray of a try that went to another conversation than the alert's last try: a story's
+first alert in the channel tried at the top level (its answer never came), then a fold gives
+the story the thread of the story folded into it there, and the try after the late window is a
+reply in that thread. Slack then makes the first try's post at the top level. The real sender
+and a real WebClient over HTTP, the fake Slack, a real SQLite file; the sender's time is
+virtual, Slack's late work done when the test says."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.alerts.sender import AlertSender
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from tests.slack.test_slack_fold_in_flight import fold
+from tests.slack.test_slack_late_answers import sender_for
+from tests.slack.test_slack_late_posts import (
+    alert_of,
+    copies,
+    posted_again_after_the_late_window,
+    watch_for_two_hours,
+)
+from tests.slack.test_slack_sender import follow, new_story, update
+
+UPDATE = 2
+"""The alert tried at the top level, then in the folded story's thread."""
+
+
+def tried_on_top_then_in_a_thread(db, fake, *, made_early: bool = False
+                                  ) -> tuple[AlertSender, datetime, str]:
+    """The pickets' story posted in the desk channel; the strike's update, the strike's first
+    message there, answered 504 while Slack holds its work; the pickets folded into the strike
+    (``made_early``: then Slack makes the first try's post); the update posted again after the
+    late window, in the pickets' thread (its ts)."""
+    with transaction(db):
+        port = add_topic(db, name="Port", query="harbour")
+        city = add_topic(db, name="City", query="council")
+    follow(db, port, "C0DESK")
+    strike, _ = new_story(db, city, title="Council staff strike")
+    pickets, _ = new_story(db, port, title="Pickets at the harbour gates")
+    sender = sender_for(fake)
+    start = datetime.now(UTC)
+    assert sender.deliver(db, now=start) == 1
+    [thread] = fake.posts("C0DESK")
+    update(db, port, strike, "Harbour pickets join the council strike")
+    fake.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    tried = start + timedelta(seconds=2)
+    assert sender.deliver(db, now=tried) == 0
+    assert db.execute("SELECT thread_ts FROM alerts WHERE id = ?", [UPDATE]).fetchone() == \
+        (None,), "tried at the top level: the strike had no thread in the channel"
+    fold(db, later=pickets, into=strike)
+    if made_early:
+        assert fake.do_held_work() == 1
+    posted = posted_again_after_the_late_window(db, fake, sender, tried)
+    [(ts, thread_ts)] = db.execute("SELECT ts, thread_ts FROM alerts WHERE id = ?", [UPDATE])
+    assert thread_ts == thread.ts, "posted again in the thread the fold gave the story"
+    return sender, posted, ts
+
+
+def test_a_stray_at_the_top_level_of_a_try_before_a_fold_is_deleted(fresh_db, fake_slack):
+    """Before: the watch read only the thread of the alert's last try, so the first try's post,
+    made at the top level, stayed beside the reply: two copies."""
+    sender, posted, ts = tried_on_top_then_in_a_thread(fresh_db, fake_slack)
+    assert fake_slack.do_held_work() == 1, "Slack makes the first try's post only now"
+    assert copies(fake_slack, UPDATE) == 2
+    watch_for_two_hours(fresh_db, sender, posted)
+    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == UPDATE] == [ts]
+
+
+def test_the_reply_in_the_thread_is_never_taken_for_the_stray(fresh_db, fake_slack):
+    """Slack never makes the first try's post: the watch, reading the channel's top level and
+    the thread, deletes nothing; the reply stays, and the pickets' first alert too."""
+    sender, posted, ts = tried_on_top_then_in_a_thread(fresh_db, fake_slack)
+    watch_for_two_hours(fresh_db, sender, posted)
+    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == UPDATE] == [ts]
+    assert len(fake_slack.posts("C0DESK")) == 2
+    assert not fake_slack.calls_to("chat.delete")
+
+
+def test_a_post_slack_made_at_the_top_level_before_the_try_in_the_thread_is_deleted(
+        fresh_db, fake_slack):
+    """Slack makes the first try's post within its late window: the "already posted?" lookup
+    reads the thread the next try goes to, not the top level, and the update is posted again
+    there. Before: two copies stayed; now the top-level one is deleted at the watch's first
+    look."""
+    sender, posted, ts = tried_on_top_then_in_a_thread(fresh_db, fake_slack, made_early=True)
+    sender.deliver(fresh_db, now=posted + timedelta(minutes=1))
+    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == UPDATE] == [ts]
