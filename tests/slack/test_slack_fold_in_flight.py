@@ -20,14 +20,21 @@ def fold(db, *, later: int, into: int) -> None:
         fold_story(db, later=later, into=into, by=by, now="2026-11-24T07:00:00+00:00")
 
 
+def strike_and_pickets(db, channel: str) -> tuple[int, int, int]:
+    """The port topic, followed in ``channel``, and two stories: the council strike (of the
+    city topic, followed nowhere: no alert) and the pickets (the port's, alerting)."""
+    with transaction(db):
+        port = add_topic(db, name="Port", query="harbour")
+        city = add_topic(db, name="City", query="council")
+    follow(db, port, channel)
+    strike, _ = new_story(db, city, title="Council staff strike")
+    pickets, _ = new_story(db, port, title="Pickets at the harbour gates")
+    return port, strike, pickets
+
+
 def test_an_update_in_flight_across_a_second_fold_is_posted_once(
         runtime, fake_slack, fresh_db, at):
-    with transaction(fresh_db):
-        port = add_topic(fresh_db, name="Port", query="harbour")
-        city = add_topic(fresh_db, name="City", query="council")
-    follow(fresh_db, port, "C0PORT")
-    strike, _ = new_story(fresh_db, city, title="Council staff strike")
-    pickets, _ = new_story(fresh_db, port, title="Pickets at the harbour gates")
+    port, strike, pickets = strike_and_pickets(fresh_db, "C0PORT")
     ferries, _ = new_story(fresh_db, port, title="Harbour ferries cancelled")
     assert runtime.deliver_pending(now=at(0)) == 1
     assert runtime.deliver_pending(now=at(1)) == 1

@@ -10,9 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.alerts.sender import AlertSender
-from bot.stories.tracking import add_topic
-from storage.db import transaction
-from tests.slack.test_slack_fold_in_flight import fold
+from tests.slack.test_slack_fold_in_flight import fold, strike_and_pickets
 from tests.slack.test_slack_late_answers import sender_for
 from tests.slack.test_slack_late_posts import (
     alert_of,
@@ -20,7 +18,7 @@ from tests.slack.test_slack_late_posts import (
     posted_again_after_the_late_window,
     watch_for_two_hours,
 )
-from tests.slack.test_slack_sender import follow, new_story, update
+from tests.slack.test_slack_sender import update
 
 UPDATE = 2
 """The alert tried at the top level, then in the folded story's thread."""
@@ -32,12 +30,7 @@ def tried_on_top_then_in_a_thread(db, fake, *, made_early: bool = False
     message there, answered 504 while Slack holds its work; the pickets folded into the strike
     (``made_early``: then Slack makes the first try's post); the update posted again after the
     late window, in the pickets' thread (its ts)."""
-    with transaction(db):
-        port = add_topic(db, name="Port", query="harbour")
-        city = add_topic(db, name="City", query="council")
-    follow(db, port, "C0DESK")
-    strike, _ = new_story(db, city, title="Council staff strike")
-    pickets, _ = new_story(db, port, title="Pickets at the harbour gates")
+    port, strike, pickets = strike_and_pickets(db, "C0DESK")
     sender = sender_for(fake)
     start = datetime.now(UTC)
     assert sender.deliver(db, now=start) == 1
