@@ -1,17 +1,20 @@
 """A stream-clock pipeline started again on the database it filled goes on by the stream's
 clock kept there: a replay split in two runs on one SQLite file makes the same stories, at the
 same times, as one run (the stories' clock was the stage's, in memory, and an undated record
-after the restart was placed at the stream's start, alone)."""
+after the restart was placed at the stream's start, alone); a write taken back takes its time
+back with it."""
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
-from bot.pipeline import Pipeline
-from bot.replay import replay, replay_lines
+from bot.pipeline import Outcome, Pipeline, Status
+from bot.replay import records, replay, replay_lines
 from bot.stories import schedule
 from storage.db import open_db
-from tests.stories.test_replay_clock import archive, line
+from tests.stories.test_replay_clock import DAM, archive, line
 
 FERRY = line("ferry-0", "The Vellby ferry will not sail until its engine is repaired, the "
              "operator said. \"Passengers can use the coastal bus,\" said operator manager "
@@ -62,3 +65,29 @@ def test_a_restart_before_any_dated_record_still_starts_the_stream_alone(
     parts = one_run(split, settings, nlp, []) + one_run(split, settings, nlp, lines)
     assert parts == whole
     assert placed(split)["ferry-0"] == schedule.STREAM_START.isoformat()
+
+
+def test_a_record_whose_write_is_taken_back_does_not_move_the_clock(fresh_db, settings, nlp):
+    """The bridge's report is stored, then its write is taken back (the caller's bookkeeping
+    fails in its transaction: ``Pipeline.ingest``'s ``record``): the bridge's undated rewrite
+    is placed at the last time the database holds, the dam's follow-up's, as in a run without
+    the report; before, at the report's time, which the stage kept in memory."""
+    failed: list[int] = []
+
+    def record(position: int, outcome: Outcome) -> None:
+        if position == 2 and not failed:
+            failed.append(position)
+            raise sqlite3.OperationalError("bookkeeping failed")
+
+    stream = settings.with_overrides(story_stream_clock=True)
+    pipeline = Pipeline(fresh_db, stream, nlp=nlp)
+    try:
+        outcomes = list(pipeline.ingest(records(archive()[:4]), record=record))
+    finally:
+        pipeline.close()
+    assert [o.status for o in outcomes] == [Status.STORED, Status.STORED, Status.FAILED,
+                                            Status.STORED]
+    [placed_at] = fresh_db.execute(
+        "SELECT sf.seen_at FROM articles a JOIN story_features sf ON sf.article_id = a.id "
+        "WHERE a.origin = 'bridge-1'").fetchone()
+    assert placed_at == (DAM + timedelta(hours=3)).isoformat()
