@@ -24,12 +24,10 @@ UPDATE = 2
 """The alert tried at the top level, then in the folded story's thread."""
 
 
-def tried_on_top_then_in_a_thread(db, fake, *, made_early: bool = False
-                                  ) -> tuple[AlertSender, datetime, str]:
+def tried_on_top_then_in_a_thread(db, fake) -> tuple[AlertSender, datetime, str]:
     """The pickets' story posted in the desk channel; the strike's update, the strike's first
-    message there, answered 504 while Slack holds its work; the pickets folded into the strike
-    (``made_early``: then Slack makes the first try's post); the update posted again after the
-    late window, in the pickets' thread (its ts)."""
+    message there, answered 504 while Slack holds its work; the pickets folded into the strike;
+    the update posted again after the late window, in the pickets' thread (its ts)."""
     port, strike, pickets = strike_and_pickets(db, "C0DESK")
     sender = sender_for(fake)
     start = datetime.now(UTC)
@@ -42,8 +40,6 @@ def tried_on_top_then_in_a_thread(db, fake, *, made_early: bool = False
     assert db.execute("SELECT thread_ts FROM alerts WHERE id = ?", [UPDATE]).fetchone() == \
         (None,), "tried at the top level: the strike had no thread in the channel"
     fold(db, later=pickets, into=strike)
-    if made_early:
-        assert fake.do_held_work() == 1
     posted = posted_again_after_the_late_window(db, fake, sender, tried)
     [(ts, thread_ts)] = db.execute("SELECT ts, thread_ts FROM alerts WHERE id = ?", [UPDATE])
     assert thread_ts == thread.ts, "posted again in the thread the fold gave the story"
@@ -68,14 +64,3 @@ def test_the_reply_in_the_thread_is_never_taken_for_the_stray(fresh_db, fake_sla
     assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == UPDATE] == [ts]
     assert len(fake_slack.posts("C0DESK")) == 2
     assert not fake_slack.calls_to("chat.delete")
-
-
-def test_a_post_slack_made_at_the_top_level_before_the_try_in_the_thread_is_deleted(
-        fresh_db, fake_slack):
-    """Slack makes the first try's post within its late window: the "already posted?" lookup
-    reads the thread the next try goes to, not the top level, and the update is posted again
-    there. Before: two copies stayed; now the top-level one is deleted at the watch's first
-    look."""
-    sender, posted, ts = tried_on_top_then_in_a_thread(fresh_db, fake_slack, made_early=True)
-    sender.deliver(fresh_db, now=posted + timedelta(minutes=1))
-    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == UPDATE] == [ts]
