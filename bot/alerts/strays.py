@@ -1,14 +1,14 @@
 """A stray: the post of a try whose answer never came, made by Slack after that try's late
 window closed and the alert was posted again. It carries the alert's metadata, so it is found
-in the try's span of history (``places``: where the last try went, and the top level of a
-reply's channel; the alert's recorded post left out) and deleted: the desk keeps one copy, the
-one its story's thread hangs from. Digests are watched alike (``bot.alerts.digest_strays``)."""
+in the try's span of history (the alert's recorded post left out) and deleted: the desk keeps
+one copy, the one its story's thread hangs from. Digests are watched alike
+(``bot.alerts.digest_strays``)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
@@ -89,22 +89,18 @@ class Looks:
 
     def one(self, db: Database, stray: Stray, cursor: str | None, since: str, *,
             record: Callable[..., None]) -> int:
-        """Look for ``stray`` in each of its ``places`` (watched since ``since``, the one
-        ``cursor`` was kept in read on from it); ``record`` (its watch's ``next_*_look``) keeps
-        when the next look is and where it reads from: a look Slack cut short stops at its page.
+        """Look for ``stray`` (watched since ``since``, read on from ``cursor``); ``record``
+        (its watch's ``next_*_look``) keeps when the next look is and where it reads from.
         Returns how many were deleted."""
-        now, found, whole = self.now, 0, True
-        for place in places(stray):
-            progress = Progress.kept(cursor, conversation(place.channel, place.thread_ts), now)
-            deleted, held, read = self.look(place, progress)
-            found, whole = found + deleted, whole and read
-            if held is not None:  # cut short: read on from its page once Slack lets it
-                with transaction(db):
-                    record(iso(now + timedelta(seconds=held)), progress.saved())
-                return found
+        now = self.now
+        progress = Progress.kept(cursor, conversation(stray.channel, stray.thread_ts), now)
+        found, held, read = self.look(stray, progress)
         with transaction(db):
-            record(next_look(since, now, self.first_look),
-                   stray_from=read_on_from(stray, since, now, self.slack_now, read=whole))
+            if held is None:
+                record(next_look(since, now, self.first_look),
+                       stray_from=read_on_from(stray, since, now, self.slack_now, read=read))
+            else:  # cut short: read on from its page once Slack lets it
+                record(iso(now + timedelta(seconds=held)), progress.saved())
         return found
 
 
@@ -141,14 +137,6 @@ class Looks:
             event_type=stray.event_type, key=stray.key, value=stray.value,
             window=LookWindow(stray.stray_from), install=self.install, seen=others,
             progress=progress))
-
-
-def places(stray: Stray) -> list[Stray]:
-    """Where a stray can be: the conversation of the last try, and, for a reply in a thread,
-    the channel's top level too. A story's first message in a channel goes there while the
-    channel has no thread of it; a fold between two tries may give the story a thread there
-    (one of the story folded into it), and the later try is a reply in it."""
-    return [stray, replace(stray, thread_ts=None)] if stray.thread_ts else [stray]
 
 
 def next_look(since: str, now: datetime, first_look: float) -> str | None:
