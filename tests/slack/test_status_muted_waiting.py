@@ -6,7 +6,6 @@ the CLI on a real SQLite file."""
 from __future__ import annotations
 
 import json
-import time
 from datetime import UTC, datetime, timedelta
 
 from storage.db import transaction
@@ -53,9 +52,9 @@ def test_an_alert_of_a_muted_story_is_not_counted_waiting_to_be_posted(runtime, 
     outbox = json.loads(invoke(db_path, "status", "--json").output)["outbox"]
     assert (outbox["pending"], outbox["muted"]) == (1, 1), outbox
 
-    assert runtime.deliver_pending() == 1
-    time.sleep(1.1)
-    assert runtime.deliver_pending() == 0
+    passing = datetime.now(UTC)
+    assert runtime.deliver_pending(now=passing) == 1
+    assert runtime.deliver_pending(now=passing + timedelta(seconds=1)) == 0, "the channel's next turn"
     assert (_alert_status(fresh_db, told), _alert_status(fresh_db, muted)) == ("sent", "muted")
     outbox = json.loads(invoke(db_path, "status", "--json").output)["outbox"]
     assert (outbox["pending"], outbox["muted"]) == (0, 0), outbox

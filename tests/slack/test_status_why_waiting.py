@@ -5,7 +5,6 @@ the CLI on a real SQLite file."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
@@ -37,14 +36,14 @@ def test_alerts_behind_another_in_their_channel_are_said_so(runtime, fake_slack,
                                              published=published(hours)[0])])
         assert done.status == "stored"
     assert why_waiting(fresh_db, now=now_iso()).pending == 3
-    assert runtime.deliver_pending() == 1
+    passing = datetime.now(UTC)
+    assert runtime.deliver_pending(now=passing) == 1
     said = ("Alerts waiting to be posted: 2 (the oldest queued just now; 2 due in 1 channel, "
             "posted a second apart)")
     slack, terminal = _status_lines(runtime, fake_slack, db_path)
     assert f"• {said}" in slack and said in terminal, (slack, terminal)
-    for left in (1, 0):
-        time.sleep(1.1)
-        assert runtime.deliver_pending() == 1
+    for seconds, left in ((1, 1), (2, 0)):
+        assert runtime.deliver_pending(now=passing + timedelta(seconds=seconds)) == 1
         assert why_waiting(fresh_db, now=now_iso()).pending == left
 
 
