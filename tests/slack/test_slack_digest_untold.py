@@ -5,7 +5,6 @@ runtime, the fake Slack, real SQLite and spaCy)."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -17,6 +16,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.slack.test_slack_running_development import sections
+from tests.stopping import wait_for
 
 STORM = """Storm wrecks moorings at Tolmey harbour
 
@@ -78,8 +78,9 @@ def test_the_update_of_a_story_first_reported_before_the_subscription_is_listed_
         runtime, fake_slack, fresh_db, pipeline):
     """Before: "🔄 Update:" of a story whose first report no digest of this channel held."""
     ingest(pipeline, STORM, "storm")
-    follow(fresh_db, "harbour", at=datetime.now(UTC) + timedelta(seconds=1))
-    time.sleep(1.1)  # the update comes in the subscription's first second or after
+    since = (datetime.now(UTC) + timedelta(seconds=1)).replace(microsecond=0)
+    follow(fresh_db, "harbour", at=since)
+    wait_for(lambda: datetime.now(UTC) >= since)  # the update: in its first second or after
     ingest(pipeline, REPAIRS, "repairs")
     lines = digest_lines(runtime, fake_slack)
     assert lines[0].startswith("🆕 New: *Tolmey harbour storm damage put at 1.2 million*"), lines
