@@ -7,22 +7,38 @@ when that file's other name goes later (a rotated env file). A real folder, real
 from __future__ import annotations
 
 import os
-import time
+from pathlib import Path
 
 from bot.ingest.folder import HARD_LINK, FolderWatcher
 from tests.sources.conftest import seen
 from tests.sources.stories import FERRY
 from tests.sources.test_watch_folder_security import queued_texts, scan, write_story
+from tests.stopping import wait_for
+
+DELIVERY_S = 0.2
+"""The watchers' delivery time here: a name gone later than this after the link is no delivery."""
+
+
+def past_delivery(path: Path, probe: Path) -> None:
+    """Wait until the file system's clock, which stamps a change's ``st_ctime``, is more than
+    ``DELIVERY_S`` past ``path``'s last change (read from ``probe``, a file touched for it)."""
+    since = path.stat().st_ctime_ns
+
+    def later() -> bool:
+        probe.touch()
+        return probe.stat().st_ctime_ns - since > DELIVERY_S * 1e9
+
+    wait_for(later)
 
 
 def refused_then_name_gone(fresh_db, source, drop, outside) -> FolderWatcher:
     """The env file linked in as token.txt, refused by a run, then its own name gone later;
     the run's watcher."""
     os.link(outside / "bot.env", drop / "token.txt")
-    watcher = FolderWatcher(max_bytes=1_000_000, delivery_seconds=0.2)
+    watcher = FolderWatcher(max_bytes=1_000_000, delivery_seconds=DELIVERY_S)
     scan(watcher, fresh_db, source, 0)
     assert scan(watcher, fresh_db, source, 1).failed == 1
-    time.sleep(0.4)
+    past_delivery(drop / "token.txt", outside / "clock")
     os.unlink(outside / "bot.env")
     return watcher
 
@@ -61,10 +77,10 @@ def test_a_hard_link_given_new_names_is_still_the_file_first_seen(fresh_db, sour
     not make it new: it is known by its inode, from the time it was first seen linked. Before:
     the new name, the file's only one once the env file's went, was read as an article."""
     os.link(outside / "bot.env", drop / "a.txt")
-    watcher = FolderWatcher(max_bytes=1_000_000, delivery_seconds=0.2)
+    watcher = FolderWatcher(max_bytes=1_000_000, delivery_seconds=DELIVERY_S)
     scan(watcher, fresh_db, source, 0)
     scan(watcher, fresh_db, source, 1)
-    time.sleep(0.4)
+    past_delivery(drop / "a.txt", outside / "clock")
     os.link(drop / "a.txt", drop / "b.txt")
     os.unlink(drop / "a.txt")
     scan(watcher, fresh_db, source, 2)
