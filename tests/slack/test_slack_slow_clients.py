@@ -18,8 +18,9 @@ import pytest
 
 from bot.http_server import HttpServer
 from tests.fakes.signing import command_body, post_signed
+from tests.hardening.gated_server import taken_in
 from tests.slack.conftest import events_url
-from tests.stopping import LAST_RESORT_S, joined
+from tests.stopping import LAST_RESORT_S, joined, wait_for
 
 ATTACKER = "127.0.0.2"
 START = b"POST /slack/events HTTP/1.1\r\nHost: wirewatch\r\nContent-Length: 10\r\n"
@@ -78,8 +79,10 @@ def test_slow_clients_from_one_address_never_lock_slack_out(runtime, fake_slack)
     them was never accepted (Slack gives up after 3 s). It is answered before any of them
     could have timed out (a header line every half second: the request deadline is 20 s), and
     the server has closed them: refused as one address's crowd, not outlasted."""
+    server = runtime._http
+    assert server is not None
     with Slowloris(runtime.port, 120) as attack:
-        time.sleep(1.0)
+        wait_for(lambda: taken_in(server, attack.sockets[-1]))  # the kernel queues them in order
         body = command_body("/topics", "list", response_url=fake_slack.response_url())
         reply = post_signed(events_url(runtime), body)
         assert reply.status == 200, reply
