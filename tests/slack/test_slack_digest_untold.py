@@ -15,8 +15,8 @@ from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from tests.slack.conftest import into_the_next_second
 from tests.slack.test_slack_running_development import sections
-from tests.stopping import wait_for
 
 STORM = """Storm wrecks moorings at Tolmey harbour
 
@@ -78,9 +78,8 @@ def test_the_update_of_a_story_first_reported_before_the_subscription_is_listed_
         runtime, fake_slack, fresh_db, pipeline):
     """Before: "🔄 Update:" of a story whose first report no digest of this channel held."""
     ingest(pipeline, STORM, "storm")
-    since = (datetime.now(UTC) + timedelta(seconds=1)).replace(microsecond=0)
-    follow(fresh_db, "harbour", at=since)
-    wait_for(lambda: datetime.now(UTC) >= since)  # the update: in its first second or after
+    follow(fresh_db, "harbour", at=datetime.now(UTC) + timedelta(seconds=1))
+    into_the_next_second()  # the update comes in the subscription's first second or after
     ingest(pipeline, REPAIRS, "repairs")
     lines = digest_lines(runtime, fake_slack)
     assert lines[0].startswith("🆕 New: *Tolmey harbour storm damage put at 1.2 million*"), lines
