@@ -26,10 +26,10 @@ def _said(nlp, body: str) -> list[Quote]:
 
 def test_a_full_name_label_introduces_the_surname_turns_after_it(nlp):
     said = _said(nlp, INTERVIEW)
-    assert one(said, "Why cut the night ferry").speaker.name == "MARISOL QUENTARA"
-    assert one(said, "loses money on every trip").speaker.name == "DESMOND OKWUOSA"
-    assert one(said, "leave them stranded after dark").speaker.name == "MARISOL QUENTARA"
-    assert one(said, "run a water taxi on request").speaker.name == "DESMOND OKWUOSA"
+    assert one(said, "Why cut the night ferry").speaker.name == "Marisol Quentara"
+    assert one(said, "loses money on every trip").speaker.name == "Desmond Okwuosa"
+    assert one(said, "leave them stranded after dark").speaker.name == "Marisol Quentara"
+    assert one(said, "run a water taxi on request").speaker.name == "Desmond Okwuosa"
 
 
 def test_a_one_off_label_inside_a_transcript_is_the_named_persons_turn(nlp):
@@ -76,6 +76,6 @@ def test_a_turn_quoting_someone_is_one_turn_of_its_speaker(nlp):
         "We will run")
     said = _said(nlp, body)
     turn = one(said, "nobody rides at two")
-    assert turn.speaker.name == "DESMOND OKWUOSA"
+    assert turn.speaker.name == "Desmond Okwuosa"
     assert turn.text.startswith("A skipper told me")
     assert turn.kind == "direct"

@@ -10,6 +10,7 @@ from bot.nlp.compiled import search_path
 __path__ = search_path(__name__, __path__)  # the compiled build first, when it may run
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -23,6 +24,7 @@ from bot.nlp.quotes.reporting import REPORTING, STANCES, VIEWS, is_reporting
 from bot.nlp.quotes.subjects import QuotedTokens, subject_of
 from bot.nlp.quotes.turns import find_transcript_turns
 from bot.nlp.speakers import SpeakerResolver
+from bot.nlp.speakers.capitals import desk_name, in_capitals
 from bot.nlp.speakers.columns import Columns
 
 __all__ = ["extract_quotes", "quotes_in_doc"]
@@ -70,7 +72,23 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None, byline: str | None = Non
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)
     headlines = headline_claims(body, resolver, spans, paras)
-    return sorted(with_quotes(direct, headlines) + indirect, key=lambda q: (q.start, q.end))
+    found = sorted(with_quotes(direct, headlines) + indirect, key=lambda q: (q.start, q.end))
+    return _as_desk_writes(found, body)
+
+
+def _as_desk_writes(quotes: list[Quote], body: str) -> list[Quote]:
+    """A person named only in capitals ("JAKE RIVERA:", a transcript's label) named as a desk
+    writes it ("Jake Rivera"), the article's own spelling of each word first."""
+    names: dict[str, str] = {}
+    out = []
+    for quote in quotes:
+        name = quote.speaker.name
+        if name is not None and quote.speaker.kind == "person" and in_capitals(name):
+            if name not in names:
+                names[name] = desk_name(name, body)
+            quote = replace(quote, speaker=replace(quote.speaker, name=names[name]))
+        out.append(quote)
+    return out
 
 
 def _quoted_tokens(starts: list[int], spans: list[QuoteSpan]) -> QuotedTokens:

@@ -210,7 +210,12 @@ def after_title(name: Span) -> int:
 
 def title_like(tok: Token) -> bool:
     """A title ("Councilwoman", "Sen.") or a word for what someone does ("comedian")."""
-    word = tok.lower_.strip(".")
+    return title_like_word(tok.lower_)
+
+
+def title_like_word(word: str) -> bool:
+    """``title_like`` of a word's lower-case form, read from a string without a Token."""
+    word = word.strip(".")
     return word in TITLE_WORDS or word in JOB_WORDS or word in ABBREVIATED_TITLES
 
 
