@@ -65,6 +65,16 @@ NO_NAME_END_POS = frozenset({ADV, VERB, AUX, ADP, CCONJ, SCONJ, PART, DETERMINER
 """Parts of speech no name ends with when written in lower case ("Ruiz later", "Ana Ruiz of")."""
 NO_NAME_END_MARKS = frozenset({"&", "(", ",", "-", "–", "—", ":", ";", "/"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+OPENING_VERBS = frozenset({"continued", "added", "stated", "wrote", "concluded", "explained",
+                           "insisted", "noted", "replied", "responded", "asked", "sentencing"})
+"""Verbs that open a sentence before the speaker's name, capitalised there, so the recogniser
+takes them into it ("Continued Ruiz: “…”", "Sentencing Vale, the judge said"); not "Said",
+also a first name."""
+HEADLINE_VERBS = frozenset({"says", "tells", "warns", "urges", "slams", "blasts", "claims",
+                            "vows", "admits", "denies", "insists", "responds", "defends",
+                            "praises", "accuses", "announces", "reveals", "explains", "argues"})
+"""A title-case headline's verb, which the recogniser takes into the name before it ("Ana Ruiz
+Tells Crews to …", "Harbour Board Says …")."""
 DEFINITE_DETS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
 """Determiners of something named before, as lower-case hashes (``definite`` reads every
 description's children)."""
@@ -165,12 +175,14 @@ def name_text(token: Token, ent: Span | None) -> str:
 
 def name_end(doc: Doc, start: int, end: int) -> int:
     """Where a name the recogniser tagged from ``start`` to ``end`` ends: before a lower-case
-    finite verb inside it ("Ruiz told Vale" tagged one name) or a bracket left open ("the Port
-    Board (PB"), then before the lower-case words no name ends with ("Ruiz later", "Ana Ruiz
-    of") and stray marks ("Acme &"); a capitalised word stays ("Theresa May", "Raj Gill")."""
+    finite verb inside it ("Ruiz told Vale" tagged one name), a headline's verb ("Ana Ruiz
+    Tells …") or a bracket left open ("the Port Board (PB"), then before the lower-case words
+    no name ends with ("Ruiz later", "Ana Ruiz of") and stray marks ("Acme &"); a capitalised
+    word stays ("Theresa May", "Raj Gill")."""
     for i in range(start + 1, end):
         tok = doc[i]
         if tok.pos in (VERB, AUX) and tok.tag_ in FINITE_TAGS and tok.text.islower() or \
+                tok.lower_ in HEADLINE_VERBS and tok.text[:1].isupper() or \
                 tok.text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
             end = i
             break
@@ -190,8 +202,9 @@ def leading_title(tok: Token, *, person: bool) -> bool:
 
 
 def leading_title_word(word: str, *, person: bool) -> bool:
-    """``leading_title`` of a word's lower-case form, read from a column without a Token."""
-    return word.strip(".") in TITLE_WORDS or word in HONORIFICS or \
+    """``leading_title`` of a word's lower-case form, read from a column without a Token; a
+    verb opening the sentence before the name is none of it either ("Continued Ruiz")."""
+    return word.strip(".") in TITLE_WORDS or word in HONORIFICS or word in OPENING_VERBS or \
         person and word.strip(".") in ABBREVIATED_TITLES
 
 
