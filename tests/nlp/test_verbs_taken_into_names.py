@@ -47,3 +47,8 @@ def test_a_name_that_is_also_a_verb_form_stays_whole(nlp):
     body = ("Saeed Halvorsen, the union's treasurer, spoke on Monday.\n\n"
             "\"The fund is sound,\" said Saeed Halvorsen.")
     assert {q.speaker.name for q in quotes_in_doc(nlp(body))} == {"Saeed Halvorsen"}
+
+
+def test_a_noun_in_a_bodys_name_that_could_be_a_verb_stays(nlp):
+    body = "The Court of Federal Claims said on Monday that the harbour levy was lawful."
+    assert [q.speaker.name for q in quotes_in_doc(nlp(body))] == ["The Court of Federal Claims"]

@@ -1,5 +1,5 @@
 """A person's name written in capitals (a transcript's label, "JAKE RIVERA:") as a desk writes
-it: the article's own spelling of each word where it has one ("McKee" for "MCKEE"), else the
+it: the article's own spelling of each word where it has one ("MacLeod" for "MACLEOD"), else the
 word in title case with care ("O'Neill", "McDonald", "DeSantis", "J.R.", "Jr.", "III")."""
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ def _spelling(word: str, body: str) -> str | None:
 
 
 def _word(word: str, *, first: bool) -> str:
+    """One word of the name in title case, generations and initials kept as written."""
     if not first and ROMAN.fullmatch(word.rstrip(".,")) or _initials(word):
         return word  # "III"; initials, "J.R."
     if word.rstrip(".,").lower() in SUFFIXES:
@@ -94,10 +95,8 @@ def _word(word: str, *, first: bool) -> str:
 def _part(part: str) -> str:
     """"O'NEILL" → "O'Neill", "MCDONALD" → "McDonald", "DeSANTIS" → "DeSantis", "RIVERA" →
     "Rivera": each run of capitals keeps its first letter, as does the word after "O'"."""
-    head, mark, rest = part.partition(part[1] if len(part) > 2 and part[1] in APOSTROPHES else
-                                      "\0")
-    if mark:
-        return head.upper() + mark + _part(rest)
+    if len(part) > 2 and part[1] in APOSTROPHES:
+        return part[:2].upper() + _part(part[2:])
     if part[:2].upper() == "MC" and len(part) > 3 and part[2:].isupper():
         return "Mc" + _part(part[2:])
     out = []

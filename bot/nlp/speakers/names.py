@@ -70,11 +70,12 @@ OPENING_VERBS = frozenset({"continued", "added", "stated", "wrote", "concluded",
 """Verbs that open a sentence before the speaker's name, capitalised there, so the recogniser
 takes them into it ("Continued Ruiz: “…”", "Sentencing Vale, the judge said"); not "Said",
 also a first name."""
-HEADLINE_VERBS = frozenset({"says", "tells", "warns", "urges", "slams", "blasts", "claims",
-                            "vows", "admits", "denies", "insists", "responds", "defends",
-                            "praises", "accuses", "announces", "reveals", "explains", "argues"})
+HEADLINE_VERBS = frozenset({"says", "tells", "warns", "urges", "slams", "blasts", "vows",
+                            "admits", "denies", "insists", "responds", "defends", "praises",
+                            "accuses", "announces", "reveals", "explains", "argues"})
 """A title-case headline's verb, which the recogniser takes into the name before it ("Ana Ruiz
-Tells Crews to …", "Harbour Board Says …")."""
+Tells Crews to …", "Harbour Board Says …"); not "Claims", a noun in names ("Court of Federal
+Claims")."""
 DEFINITE_DETS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
 """Determiners of something named before, as lower-case hashes (``definite`` reads every
 description's children)."""
@@ -182,13 +183,20 @@ def name_end(doc: Doc, start: int, end: int) -> int:
     for i in range(start + 1, end):
         tok = doc[i]
         if tok.pos in (VERB, AUX) and tok.tag_ in FINITE_TAGS and tok.text.islower() or \
-                tok.lower_ in HEADLINE_VERBS and tok.text[:1].isupper() or \
+                _headline_verb(doc, i) or \
                 tok.text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
             end = i
             break
     while end - start > 1 and _no_name_end(doc[end - 1]):
         end -= 1
     return end
+
+
+def _headline_verb(doc: Doc, i: int) -> bool:
+    """"Ana Ruiz Tells": a capitalised headline verb after a capitalised word (not "the")."""
+    tok = doc[i]
+    return tok.lower_ in HEADLINE_VERBS and tok.text[:1].isupper() and \
+        doc[i - 1].text[:1].isupper()
 
 
 def _no_name_end(tok: Token) -> bool:
