@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from spacy.parts_of_speech import NOUN, PRON, PROPN
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +18,7 @@ from bot.models import Speaker
 from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.columns import LOWER_COLUMN, Columns, Sentences, sorted_ids
 from bot.nlp.speakers.first_names import first_name_gender
+from bot.nlp.speakers.genders import gender_cue, infer_genders, named_gender
 from bot.nlp.speakers.names import (
     after_title,
     clean,
@@ -57,8 +58,6 @@ from bot.nlp.speakers.words import (
 
 SPELLINGS = {"centre": "center", "theatre": "theater"}
 """One spelling for a body's word that news writes two ways."""
-CONTRARY_VOTES = 2
-"""He/she after someone this many times, none the other way, against their first name."""
 HE_OR_SHE_SENTENCES = 3
 """How many sentences after a mis-tagged name a he or she may follow it (``_first_named``)."""
 POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "’s", "'", "’"))
@@ -101,10 +100,6 @@ CLIPPED = re.compile(r"[A-Z][a-z]{2,5}")
 """A word that may be the clipped first word of a body's name ("Fed", "Intl")."""
 OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
 """What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
-GENDER_OF_PRONOUN = {get_string_id(word): gender for word, gender in PRONOUN_GENDER.items()}
-"""``PRONOUN_GENDER`` by the lower-case hash (read from the columns, no Token built)."""
-OWNERS = frozenset(get_string_id(word) for word in ("his", "her"))
-"""The possessive he/she, as lower-case hashes (``_relative_owner``)."""
 HE_OR_SHE = frozenset({"he", "she"})
 """A subject pronoun that says a person is meant."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -147,7 +142,7 @@ class Person:
         if self.gender:
             return False
         gender = gender_of_words(words)
-        generic = gender == "m" and _named_gender(self.name) == "f" and \
+        generic = gender == "m" and named_gender(self.name) == "f" and \
             all(w in GENERIC_ROLES for w in words if w in GENDERED_NOUNS["m"])
         if not generic:
             self.gender = gender
@@ -250,7 +245,7 @@ class Registry:
         self.doubtful = self._doubtful()
         if self.doubtful:
             self.mentions = [m for m in self.mentions if m.key not in self.doubtful]
-        self._infer_genders()
+        infer_genders(self)
 
     def _collect_people(self) -> None:
         people = [(e, span, text) for e in self.ents
@@ -733,7 +728,7 @@ class Registry:
         the person the alias gives."""
         if len(span) != 1 or span.start == 0 or " " not in person.name:
             return person
-        cue = _gender_cue(self.doc[span.start - 1])
+        cue = gender_cue(self.doc[span.start - 1])
         if cue is None or self.gender(person.name) == cue:
             return person
         word = span[0].text
@@ -768,56 +763,6 @@ class Registry:
             insort_right(self.mentions, mention, key=_offset)
         else:
             self.mentions.append(mention)
-
-    def _infer_genders(self) -> None:
-        """Each he/she right after the only person just mentioned is a vote for that person's
-        gender; the article's majority decides (one "he" after "Kelly confronted him" does
-        not make Kelly a man when "she" follows her five times). A first name of known gender
-        outweighs the votes, which a pronoun about someone else just named can sway; two votes
-        or more against it and none for it leave the gender open."""
-        offsets = [m.offset for m in self.mentions]
-        votes: dict[str, Counter[str]] = {}
-        cols = self.columns
-        for i in self.columns.lowered(PRONOUN_GENDER):
-            gender = GENDER_OF_PRONOUN[cols.lower[i]] if cols.pos[i] == PRON else None
-            if not gender or self.quoted(cols.idx[i]):
-                continue
-            owner = self._relative_owner(self.doc[i]) if cols.lower[i] in OWNERS else None
-            if owner is not None:
-                votes.setdefault(owner, Counter())[gender] += 1
-                continue
-            index = bisect_right(self.sent_starts, i) - 1
-            window_start = self.sent_start_chars[max(0, index - 1)]
-            window = self.mentions[bisect_left(offsets, window_start):bisect_left(offsets,
-                                                                                  cols.idx[i])]
-            names = {m.key for m in window if m.speaker.kind == "person"}
-            if len(names) == 1:
-                votes.setdefault(names.pop(), Counter())[gender] += 1
-        for name, counted in votes.items():
-            person = self.people.get(name)
-            ranked = counted.most_common()
-            named = _named_gender(person.name) if person is not None else None
-            if person is not None and not person.gender and named and len(ranked) == 1 and \
-                    ranked[0][0] != named and ranked[0][1] >= CONTRARY_VOTES:
-                self.unsure.add(person.name)  # "Lindsey Varga …. He called it …"
-            if person is None or person.gender or named:
-                continue
-            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                person.gender = ranked[0][0]
-
-    def _relative_owner(self, pronoun: Token) -> str | None:
-        """"Ana Vale, who lost her son in the flood": a his/her owning the object of a "who"
-        clause set beside a name is that person's, whoever else the sentence names."""
-        thing = pronoun.head
-        if pronoun.dep_ != "poss" or thing.dep_ != "dobj" or thing.head.dep_ != "relcl":
-            return None
-        verb = thing.head
-        name = verb.head
-        if name.pos != PROPN or not any(c.dep_ == "nsubj" and c.lower_ == "who"
-                                        for c in verb.children):
-            return None
-        key = self.alias.get(name.lower_)
-        return key if key in self.people else None
 
     def lengthen(self, short: str, full: str) -> str:
         """A surname registered alone becomes the full name once it is seen in full."""
@@ -1023,7 +968,7 @@ class Registry:
         person = self.people.get(key)
         if person is None or person.name in self.unsure:
             return None
-        return person.gender or _named_gender(person.name)
+        return person.gender or named_gender(person.name)
 
 
 def _acronym_beside(ent: Span) -> str | None:
@@ -1049,12 +994,6 @@ def _title_initials(role: str) -> list[str]:
     return ["".join(w[0] for w in tail[-n:]).upper() for n in range(2, min(len(tail), 4) + 1)]
 
 
-def _named_gender(name: str) -> str | None:
-    """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
-    first, _, rest = name.partition(" ")
-    return first_name_gender(first) if rest and first[:1].isupper() else None
-
-
 def _surname(parts: list[str]) -> str:
     """The last word of a name before a generation's mark ("Biden" in "Joseph R. Biden Jr.")."""
     if len(parts) > 2 and parts[-1].lower().rstrip(".,") in GENERATIONS:
@@ -1069,13 +1008,6 @@ def _same_name(full: list[str], parts: list[str]) -> bool:
         return False
     shorter, longer = sorted((full, parts), key=len)
     return shorter[0] == longer[0] and len(shorter) == 2 or full[-len(parts):] == parts
-
-
-def _gender_cue(word: Token) -> str | None:
-    """The sex a form of address or a gendered title before a name shows ("Mrs.",
-    "Congresswoman")."""
-    lower = word.lower_
-    return HONORIFICS.get(lower) or (gender_of_words([lower]) if word.text[:1].isupper() else None)
 
 
 def _kin(span: Span) -> bool:
