@@ -19,6 +19,7 @@ from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.columns import LOWER_COLUMN, Columns, Sentences, sorted_ids
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.genders import gender_cue, infer_genders, named_gender
+from bot.nlp.speakers.kin import beside_kin, someones_kin, spouse_or_child
 from bot.nlp.speakers.names import (
     after_title,
     clean,
@@ -44,7 +45,6 @@ from bot.nlp.speakers.words import (
     CALENDAR_WORDS,
     GENDERED_NOUNS,
     HONORIFICS,
-    KIN,
     ORG_LABELS,
     ORG_NOUNS,
     PERIODICALS,
@@ -86,8 +86,6 @@ word): never part of the name's key."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
-KIN_OR_SPOKESPEOPLE = KIN | {"spokesman", "spokeswoman", "spokesperson"}
-"""Words a name set beside means a person ("his wife, Melania", "her spokesman, Ola Berg")."""
 APOSTROPHE_SURNAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]?[’'][A-Z][a-z]+\b")
 """A surname with an apostrophe after its first letter or two ("O’Neil", "D’Costa"), which
 the tagger reads as a common word when the apostrophe is curly. It opens with the capital (no
@@ -250,13 +248,13 @@ class Registry:
     def _collect_people(self) -> None:
         people = [(e, span, text) for e in self.ents
                   if e.label_ == "PERSON" or self._first_named(e) or
-                  _beside_kin(e, self.columns.pos)
+                  beside_kin(e, self.columns.pos)
                   for span in [self.name_span(e)] for text in [self.text_of(span)]
                   if not self._headline_only(span) and not _on_platform(span) and
                   not stance_word(text)]
         for _, span, text in sorted((p for p in people if len(p[1]) > 1),
-                                    key=lambda p: (_kin(p[1]), p[1].start)):
-            if _spouse_or_child(span) and text.split()[-1].lower() not in self.alias and \
+                                    key=lambda p: (someones_kin(p[1]), p[1].start)):
+            if spouse_or_child(span) and text.split()[-1].lower() not in self.alias and \
                     self._named_alone_before(span):
                 self.kin.add(text)
             self.register(text)
@@ -357,7 +355,7 @@ class Registry:
         text = self._source()
         for ent in self.ents:  # the word where the recogniser tagged it, as anything
             word = text[ent.start_char:ent.end_char]
-            if word in single and not _beside_kin(ent, self.columns.pos):
+            if word in single and not beside_kin(ent, self.columns.pos):
                 written.setdefault(word, []).append(ent.root)
         return {p.name for p in self.people.values()
                 if self._with_the(p.name) or " " not in p.name and
@@ -1008,41 +1006,6 @@ def _same_name(full: list[str], parts: list[str]) -> bool:
         return False
     shorter, longer = sorted((full, parts), key=len)
     return shorter[0] == longer[0] and len(shorter) == 2 or full[-len(parts):] == parts
-
-
-def _kin(span: Span) -> bool:
-    """"Vale's daughter, Lena Vale", "her husband, Tom Ruiz": a name set beside a family word
-    someone owns is registered after the other names, so that the surname alone is not theirs
-    ("Lena Vale, daughter of Tomas Vale" is the one the article is about)."""
-    return any(any(c.dep_ == "poss" for c in n.children) for n in _family_words(span))
-
-
-def _spouse_or_child(span: Span) -> bool:
-    """"Her husband, Frank Ruiz", "Ruiz's son, Tom Ruiz": a relative named beside a family
-    word a pronoun owns or a name of the same surname, so that its owner has that surname."""
-    surname = span[-1].text
-    return any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.text == surname)
-               for n in _family_words(span) for c in n.children)
-
-
-def _family_words(span: Span) -> list[Token]:
-    """The family words a name is set beside ("her husband, Tom Ruiz")."""
-    root = span.root
-    nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [c for c in root.children if c.dep_ == "appos"]
-    return [n for n in nouns if n.lower_ in KIN]
-
-
-def _beside_kin(ent: Span, pos: list[int]) -> bool:
-    """"his wife, Melania," tagged a place or a product: a name of a word or two set beside a
-    family word someone owns, or a spokesperson's, is a person's whatever the recogniser says
-    (``pos``: the article's column, so that a name of other words builds no Token)."""
-    if len(ent) > 2 or pos[ent.start] != PROPN or pos[ent.end - 1] != PROPN:
-        return False
-    root = ent.root
-    return root.dep_ == "appos" and root.head.lower_ in KIN_OR_SPOKESPEOPLE and \
-        all(t.text[:1].isupper() for t in ent) and \
-        any(c.dep_ == "poss" for c in root.head.children)
 
 
 def _on_platform(span: Span) -> bool:
