@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from spacy.parts_of_speech import NOUN, PROPN
+from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.columns import LOWER_COLUMN, Columns, Sentences, sorted_ids
+from bot.nlp.speakers.doubtful import doubtful_names
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.genders import gender_cue, infer_genders, named_gender
 from bot.nlp.speakers.kin import beside_kin, someones_kin, spouse_or_child
@@ -83,9 +84,6 @@ NAME_OPENERS = " .,;:!?-–—•*“‘\"«„\u200b\u200c\u200d\u2060\ufeff\u0
 signing a line, "“Ana Ruiz" opening a quote, with a mark nobody sees glued before it: the
 tokenizer keeps a zero-width space, a byte-order mark or a soft hyphen on the quote's first
 word): never part of the name's key."""
-OTHER_LABELS = 3
-"""A word tagged a place or a body this many times as often as a person is one, subject or
-not ("Clarkston")."""
 APOSTROPHE_SURNAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]?[’'][A-Z][a-z]+\b")
 """A surname with an apostrophe after its first letter or two ("O’Neil", "D’Costa"), which
 the tagger reads as a common word when the apostrophe is curly. It opens with the capital (no
@@ -200,10 +198,10 @@ class Registry:
         self._roles: dict[tuple[int, int], Role | None] = {}
         self._counts: Counter[int] | None = None
         self._text: str | None = None
-        self._headlines: dict[int, int] = {}
+        self.headlines: dict[int, int] = {}
         """Where the line starting at a character offset ends if it is a headline, else -1,
         read once."""
-        self._spans: dict[str, list[Span]] = {}
+        self.spans_of: dict[str, list[Span]] = {}
         """Each mention the recogniser tagged, by registered name."""
         self.doubtful: set[str] = set()
         """Names the recogniser took for people that are no one's: never an antecedent."""
@@ -240,7 +238,7 @@ class Registry:
         """Whether the mention at a character offset is the subject of a sentence's reporting
         verb (``antecedents``), read once: each he/she asks of the mentions before it."""
         self._collect_people()
-        self.doubtful = self._doubtful()
+        self.doubtful = doubtful_names(self)
         if self.doubtful:
             self.mentions = [m for m in self.mentions if m.key not in self.doubtful]
         infer_genders(self)
@@ -260,7 +258,7 @@ class Registry:
             self.register(text)
         for ent, span, text in people:
             person = self.owner(span, self.register(text))
-            self._spans.setdefault(person.name, []).append(span)
+            self.spans_of.setdefault(person.name, []).append(span)
             self.tagged.update(text.split())
             self.learn_from_mention(person, span)
             if not self.quoted(ent.start_char):
@@ -347,68 +345,26 @@ class Registry:
         return any(i != last.i and (i == 0 or orth[i - 1] != first.orth) and
                    self.doc[i].dep_ in SUBJECT_DEPS for i in self.columns.with_orth(last.orth))
 
-    def _doubtful(self) -> set[str]:
-        """One-word names the article gives no sign of being a person's, and names it only
-        ever writes after "the" (see ``_no_one``)."""
-        single = {n for n in self.people if " " not in n}
-        written: dict[str, list[Token]] = {}
-        text = self._source()
-        for ent in self.ents:  # the word where the recogniser tagged it, as anything
-            word = text[ent.start_char:ent.end_char]
-            if word in single and not beside_kin(ent, self.columns.pos):
-                written.setdefault(word, []).append(ent.root)
-        return {p.name for p in self.people.values()
-                if self._with_the(p.name) or " " not in p.name and
-                self._no_one(p, written.get(p.name, []))}
-
-    def _no_one(self, person: Person, written: list[Token]) -> bool:
-        """A day or month, a platform people post on ("wrote on Twitter"), a plural ("Latinos",
-        "Clintons"), or a word the recogniser tags as something else more often than as a
-        person: far more often, or never as the subject of a verb ("the Worcester crowd", "on
-        Fox")."""
-        name = person.name
-        if name.lower() in CALENDAR_WORDS or name.lower() in PLATFORMS:
-            return True
-        if written and name.endswith("s") and not name.endswith("ss") and \
-                all(t.tag_ in PLURAL_TAGS for t in written):
-            return True
-        labels = Counter(self.ent_of[t.i].label_ for t in written if t.i in self.ent_of)
-        people, others = labels["PERSON"], labels.total() - labels["PERSON"]
-        return others > people and (others >= OTHER_LABELS * people or
-                                    not any(t.dep_ in {"nsubj", "nsubjpass"} for t in written))
-
-    def _with_the(self, name: str) -> bool:
-        """"The Blaze", "the USA TODAY NETWORK": a name written right after "the" each time,
-        ending its phrase ("the Hyde amendment" does not count), its last word written
-        nowhere else but in names of other kinds, is an outlet's or a place's."""
-        spans = self._spans.get(name, [])
-        if not spans or not all(_after_the(span) for span in spans):
-            return False
-        last = self.columns.orth[spans[0].end - 1]
-        inside = {span.end - 1 for span in spans}
-        return all(i in inside or i in self.ent_of and self.ent_of[i].label_ != "PERSON"
-                   for i in self.columns.with_orth(last))
-
     def _headline_only(self, span: Span) -> bool:
         """"Right After This Senator Endorsed Trump, …": on a line in title case the recogniser
         takes capitalised words for a name; one with a word the article never writes again
         off that line is no one it names."""
-        text = self._source()
+        text = self.source()
         at = span.start_char
         start = text.rfind("\n", 0, at) + 1
-        end = self._headlines.get(start)
+        end = self.headlines.get(start)
         if end is None:  # the line is sliced and read once
             end = text.find("\n", at)
             end = len(text) if end == -1 else end
-            end = self._headlines[start] = end if title_case(text[start:end]) else -1
+            end = self.headlines[start] = end if title_case(text[start:end]) else -1
         if end == -1:
             return False
-        counts, orth, idx = self._word_counts(), self.columns.orth, self.columns.idx
+        counts, orth, idx = self.word_counts(), self.columns.orth, self.columns.idx
         inline = orth[bisect_left(idx, start):bisect_left(idx, end)]
         return any(counts[orth[t.i]] == inline.count(orth[t.i])
                    for t in span if not t.is_punct)
 
-    def _source(self) -> str:
+    def source(self) -> str:
         """The text the Doc was parsed from, else rebuilt once: slicing it is cheaper than
         building a span's tokens."""
         if self._text is None:
@@ -417,11 +373,11 @@ class Registry:
 
     def text_of(self, span: Span) -> str:
         """``span.text``, sliced from the source text instead of joined from its tokens."""
-        return self._source()[span.start_char:span.end_char]
+        return self.source()[span.start_char:span.end_char]
 
     def phrase(self, token: Token, upto: int | None = None) -> str:
         """``noun_phrase`` of the token, sliced from the source text."""
-        return noun_phrase(token, upto, text=self._source())
+        return noun_phrase(token, upto, text=self.source())
 
     def _collect_short_names(self) -> None:
         """"Kaminska was more cautious": a surname or first name of someone registered in full,
@@ -456,7 +412,7 @@ class Registry:
         part of speech."""
         text = tok.text
         return text[:1].isupper() and not text.isupper() and \
-            get_string_id(text.lower()) not in self._word_counts()
+            get_string_id(text.lower()) not in self.word_counts()
 
     def _collect_honorific_names(self) -> None:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
@@ -482,7 +438,7 @@ class Registry:
         """"Dara D’Costa said": a first name and a surname with an apostrophe ("O’Neil",
         "D’Costa"), the first name a capitalised word hung on the surname, is a person the
         recogniser and the tagger missed (a curly apostrophe makes the surname a common word)."""
-        text, cols = self._source(), self.columns
+        text, cols = self.source(), self.columns
         for match in APOSTROPHE_SURNAME.finditer(text):
             i = bisect_left(cols.idx, match.start())
             if i == 0 or i >= len(cols.idx) or cols.idx[i] != match.start() or \
@@ -681,7 +637,7 @@ class Registry:
         """``role_of`` the name span, read once (a speaker's name is resolved again and again)."""
         key = (span.start, span.end)
         if key not in self._roles:
-            self._roles[key] = role_of(span, self._source())
+            self._roles[key] = role_of(span, self.source())
         return self._roles[key]
 
     def key_of(self, name: str | None) -> str:
@@ -838,7 +794,7 @@ class Registry:
             return None
         if self._initialled is None:
             holders: dict[str, set[str]] = {}
-            for key, spans in self._spans.items():
+            for key, spans in self.spans_of.items():
                 for role in filter(None, map(self.role_of, spans)):
                     for text in (role.written, role.shown or ""):
                         for short in _title_initials(text):
@@ -897,9 +853,9 @@ class Registry:
         if token.tag_ in PLURAL_TAGS and lower.endswith("s") and not lower.endswith("ss"):
             return True
         return lower != text and first_name_gender(text) is None and \
-            get_string_id(lower) in self._word_counts()
+            get_string_id(lower) in self.word_counts()
 
-    def _word_counts(self) -> Counter[int]:
+    def word_counts(self) -> Counter[int]:
         """How often each word (as spaCy's hash of its text) stands in the article, counted once."""
         if self._counts is None:
             self._counts = Counter(self.columns.orth)
@@ -1012,21 +968,6 @@ def _on_platform(span: Span) -> bool:
     """"Marco Twitter", "Carp Twitter": a name of two words or more ending in a platform is
     an account or a corner of it, no person (else "Twitter" would be an alias of theirs)."""
     return len(span) > 1 and span[-1].lower_ in PLATFORMS
-
-
-def _after_the(span: Span) -> bool:
-    """"the Blaze said", "the USA TODAY NETWORK": "the" before the name and any other name
-    words (not a title nor a party: "the Rev. Ana Ruiz", "the Republican Ana Ruiz"), no noun
-    after it."""
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.pos in (NOUN, PROPN):
-        return False
-    i = span.start - 1
-    while i > 0 and doc[i].pos == PROPN and doc[i].dep_ == "compound" and \
-            doc[i].lower_.strip(".") not in TITLE_WORDS and doc[i].ent_type_ != "NORP":
-        i -= 1
-    return i >= 0 and doc[i].lower_ == "the"
 
 
 def _written_title(first: Token, name: Span) -> Role:
