@@ -13,6 +13,7 @@ from bot.models import Speaker
 from bot.nlp.speakers import appositives, bodies, descriptions, documents, pronouns, writer
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.columns import Columns
+from bot.nlp.speakers.name_spans import fuller_name
 from bot.nlp.speakers.names import (
     WHEN_LABELS,
     clitic,
@@ -237,7 +238,7 @@ class SpeakerResolver:
             return self.reg.person_speaker(token, known), conf.KNOWN_NAME
         if ent is not None and ent.label_ == "PERSON" or looks_like_person(token):
             return self.reg.person_speaker(token, self.reg.register(text).name), conf.NEW_PERSON
-        fuller = self.reg.fuller_name(token, text)
+        fuller = fuller_name(self.reg, token, text)
         if fuller != text and ent is not None and ent.label_ in ORG_LABELS and \
                 self.reg.initialled_body(fuller):  # "Norton" after the firm "W.W. Norton"
             speaker = Speaker(fuller, "organisation")
