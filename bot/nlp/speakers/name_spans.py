@@ -73,10 +73,15 @@ def followed_by_pronoun(registry: Registry, ent: Span, first: Token, last: Token
             not last.text[:1].isupper() or last.lower_ in NAMES_OF_BODIES or \
             registry.quoted(ent.start_char):
         return False
+    return any(t.dep_ == "nsubj" and PRONOUN_GENDER.get(t.lower_) == gender
+               for t in words_after(registry, ent))
+
+
+def words_after(registry: Registry, ent: Span) -> Span:
+    """The words after a name up to the end of the ``HE_OR_SHE_SENTENCES``-th sentence on."""
     at = bisect_right(registry.sent_starts, ent.start) - 1
     end = registry.sents[min(at + HE_OR_SHE_SENTENCES, len(registry.sents) - 1)].end
-    after = registry.doc[ent.end:end]
-    return any(t.dep_ == "nsubj" and PRONOUN_GENDER.get(t.lower_) == gender for t in after)
+    return registry.doc[ent.end:end]
 
 
 def trimmed_name(registry: Registry, ent: Span) -> Span:

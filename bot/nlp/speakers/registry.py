@@ -10,25 +10,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.chunks import NounChunks
-from bot.nlp.speakers.columns import LOWER_COLUMN, Columns, Sentences, sorted_ids
+from bot.nlp.speakers.collect import collect_people, name_mistagged
+from bot.nlp.speakers.columns import Columns, Sentences
 from bot.nlp.speakers.doubtful import doubtful_names
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.genders import gender_cue, infer_genders, named_gender
-from bot.nlp.speakers.kin import beside_kin, someones_kin, spouse_or_child
 from bot.nlp.speakers.name_spans import (
-    APOSTROPHE_SURNAME,
-    HE_OR_SHE_SENTENCES,
-    MISTAGGED,
     NAMES_OF_BODIES,
-    TITLES_OR_HONORIFICS,
-    credited,
-    followed_by_pronoun,
     past_clitic,
     trimmed_name,
 )
@@ -38,14 +31,10 @@ from bot.nlp.speakers.names import (
     name_text,
     noun_phrase,
     role_of,
-    stance_word,
-    title_case,
-    title_of,
     token_span,
     weak_role,
-    whole_title,
 )
-from bot.nlp.speakers.roles import Role, desk_role, party_tag, with_party
+from bot.nlp.speakers.roles import Role
 from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
@@ -54,7 +43,6 @@ from bot.nlp.speakers.words import (
     ORG_LABELS,
     PLATFORMS,
     PLURAL_TAGS,
-    TITLE_WORDS,
 )
 
 SPELLINGS = {"centre": "center", "theatre": "theater"}
@@ -76,10 +64,6 @@ CLIPPED = re.compile(r"[A-Z][a-z]{2,5}")
 """A word that may be the clipped first word of a body's name ("Fed", "Intl")."""
 OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
 """What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
-HE_OR_SHE = frozenset({"he", "she"})
-"""A subject pronoun that says a person is meant."""
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-"""A clause's subject, active or passive."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
@@ -217,112 +201,11 @@ class Registry:
         self.reporting_subjects: dict[int, bool] = {}
         """Whether the mention at a character offset is the subject of a sentence's reporting
         verb (``antecedents``), read once: each he/she asks of the mentions before it."""
-        self._collect_people()
+        collect_people(self)
         self.doubtful = doubtful_names(self)
         if self.doubtful:
             self.mentions = [m for m in self.mentions if m.key not in self.doubtful]
         infer_genders(self)
-
-    def _collect_people(self) -> None:
-        people = [(e, span, text) for e in self.ents
-                  if e.label_ == "PERSON" or self._first_named(e) or
-                  beside_kin(e, self.columns.pos)
-                  for span in [self.name_span(e)] for text in [self.text_of(span)]
-                  if not self._headline_only(span) and not _on_platform(span) and
-                  not stance_word(text)]
-        for _, span, text in sorted((p for p in people if len(p[1]) > 1),
-                                    key=lambda p: (someones_kin(p[1]), p[1].start)):
-            if spouse_or_child(span) and text.split()[-1].lower() not in self.alias and \
-                    self._named_alone_before(span):
-                self.kin.add(text)
-            self.register(text)
-        for ent, span, text in people:
-            person = self.owner(span, self.register(text))
-            self.spans_of.setdefault(person.name, []).append(span)
-            self.tagged.update(text.split())
-            self.learn_from_mention(person, span)
-            if not self.quoted(ent.start_char):
-                self.add_mention(span.root, person.name)
-        self._collect_honorific_names()
-        self._collect_titled_names()
-        self._collect_apostrophe_names()
-        self._collect_short_names()
-
-    def _first_named(self, ent: Span) -> bool:
-        """"Ines Valdt" tagged an organisation: a first name and a capitalised surname, acting
-        in its clause, followed by a he or she of that first name's sex and written elsewhere
-        by the surname alone, is a person whatever the recogniser says ("Austin Energy said
-        it" is not); so is one the parser took into a phrase ("candidate Ines Valdt") whose
-        surname alone is a subject elsewhere, one whose first name is of no known sex but
-        whose surname a person named in full bears (``_relative_named``), and one credited to
-        an outlet (``credited``)."""
-        if ent.label_ not in MISTAGGED:
-            return False
-        if len(ent) == 2:
-            first, last = ent
-            if ent.root.dep_ in ACTING or self._surname_acting(first, last):
-                return self._surname_alone(first, last) and (
-                    followed_by_pronoun(self, ent, first, last) or
-                    self._relative_named(ent, first, last))
-        return credited(self, ent)
-
-    def _named_alone_before(self, span: Span) -> bool:
-        """Whether the article writes the name's surname alone before the name ("Ruiz flew
-        home …. her husband, Frank Ruiz"): someone else's, as people are first named in full."""
-        orth = self.columns.orth
-        last, first = span[-1].orth, span[0].orth
-        return any(i == 0 or orth[i - 1] != first
-                   for i in self.columns.with_orth(last, span.start))
-
-    def _surname_alone(self, first: Token, last: Token) -> bool:
-        """Whether the article also writes the surname without the first name ("West said"),
-        as it does a person's and not "Al Qaeda"'s."""
-        orth = self.columns.orth
-        return any(i != last.i and (i == 0 or orth[i - 1] != first.orth)
-                   for i in self.columns.with_orth(last.orth))
-
-    def _relative_named(self, ent: Span, first: Token, last: Token) -> bool:
-        """"Ines Valdt" after "Tomas Valdt": a first name of no known sex before the surname of
-        a person the recogniser tagged in full under another first name, followed by a he or
-        she as a subject within the next ``HE_OR_SHE_SENTENCES`` sentences, is a relative of
-        theirs, not a firm."""
-        if first_name_gender(first.text) is not None or first.pos != PROPN or \
-                last.pos != PROPN or not first.text[:1].isupper() or \
-                not last.text[:1].isupper() or self.quoted(ent.start_char):
-            return False
-        if not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].orth == last.orth and
-                   e[0].orth != first.orth for e in self.ents):
-            return False
-        at = bisect_right(self.sent_starts, ent.start) - 1
-        after = self.doc[ent.end:self.sents[min(at + HE_OR_SHE_SENTENCES, len(self.sents) - 1)].end]
-        return any(t.dep_ == "nsubj" and t.lower_ in HE_OR_SHE for t in after)
-
-    def _surname_acting(self, first: Token, last: Token) -> bool:
-        """Whether the article makes the surname alone a clause's subject elsewhere ("Valdt
-        said"): a name the parser took into a phrase ("candidate Ines Valdt") is then a
-        person's, as one acting in its own clause is."""
-        orth = self.columns.orth
-        return any(i != last.i and (i == 0 or orth[i - 1] != first.orth) and
-                   self.doc[i].dep_ in SUBJECT_DEPS for i in self.columns.with_orth(last.orth))
-
-    def _headline_only(self, span: Span) -> bool:
-        """"Right After This Senator Endorsed Trump, …": on a line in title case the recogniser
-        takes capitalised words for a name; one with a word the article never writes again
-        off that line is no one it names."""
-        text = self.source()
-        at = span.start_char
-        start = text.rfind("\n", 0, at) + 1
-        end = self.headlines.get(start)
-        if end is None:  # the line is sliced and read once
-            end = text.find("\n", at)
-            end = len(text) if end == -1 else end
-            end = self.headlines[start] = end if title_case(text[start:end]) else -1
-        if end == -1:
-            return False
-        counts, orth, idx = self.word_counts(), self.columns.orth, self.columns.idx
-        inline = orth[bisect_left(idx, start):bisect_left(idx, end)]
-        return any(counts[orth[t.i]] == inline.count(orth[t.i])
-                   for t in span if not t.is_punct)
 
     def source(self) -> str:
         """The text the Doc was parsed from, else rebuilt once: slicing it is cheaper than
@@ -339,117 +222,14 @@ class Registry:
         """``noun_phrase`` of the token, sliced from the source text."""
         return noun_phrase(token, upto, text=self.source())
 
-    def _collect_short_names(self) -> None:
-        """"Kaminska was more cautious": a surname or first name of someone registered in full,
-        acting in its clause and tagged as anything but a person (or not at all), is a mention
-        of them, for pronouns and the votes on their gender; so is one the tagger took for a
-        common word ("Fields also said", ``_name_mistagged``)."""
-        seen = {m.offset for m in self.mentions}
-        cols = self.columns
-        words = {get_string_id(w): key for w, key in self.alias.items()
-                 if " " not in w and " " in key}
-        for i in cols.holding(LOWER_COLUMN, sorted_ids(set(words))):
-            if cols.idx[i] in seen or self.quoted(cols.idx[i]):
-                continue
-            tok = self.doc[i]
-            if tok.dep_ in ACTING and not self.is_person(tok) and \
-                    (cols.pos[i] == PROPN or self._name_mistagged(tok)):
-                self.add_mention(tok, words[cols.lower[i]], ordered=False)
-        self.mentions.sort(key=lambda m: m.offset)
-
     def mistagged_name(self, tok: Token) -> str | None:
         """"Marsh replied": the full name a registered surname or first name stands for when
-        the tagger read it as a common word (``_name_mistagged``), else None."""
+        the tagger read it as a common word (``name_mistagged``), else None."""
         key = self.alias.get(tok.lower_)
         if key is None or " " not in key or key in self.doubtful or \
-                not self._name_mistagged(tok):
+                not name_mistagged(self, tok):
             return None
         return key
-
-    def _name_mistagged(self, tok: Token) -> bool:
-        """"Okafor also pledged" tagged a plural noun: a registered name's word, capitalised
-        as written, that the article never writes in lower case, is that name whatever its
-        part of speech."""
-        text = tok.text
-        return text[:1].isupper() and not text.isupper() and \
-            get_string_id(text.lower()) not in self.word_counts()
-
-    def _collect_honorific_names(self) -> None:
-        """"Ms Ito" is a person even when the entity recogniser missed her."""
-        for i in self.columns.lowered(HONORIFICS):
-            if i + 1 >= len(self.doc):
-                continue
-            tok, name = self.doc[i], self.doc[i + 1]
-            if name.pos != PROPN or tok.lower_ not in HONORIFICS or self.is_person(name):
-                continue
-            end = name.i
-            while end + 1 < len(self.doc) and self.doc[end + 1].pos == PROPN and \
-                    not self.is_person(self.doc[end + 1]):
-                end += 1
-            for i in range(tok.i, end + 1):
-                self.ent_of.pop(i, None)
-            span = self.doc[name.i:end + 1]
-            person = self.owner(span, self.register(self.text_of(span)))
-            person.gender = person.gender or HONORIFICS[tok.lower_]
-            if not self.quoted(name.idx):
-                self.add_mention(span[-1], person.name)
-
-    def _collect_apostrophe_names(self) -> None:
-        """"Dara D’Costa said": a first name and a surname with an apostrophe ("O’Neil",
-        "D’Costa"), the first name a capitalised word hung on the surname, is a person the
-        recogniser and the tagger missed (a curly apostrophe makes the surname a common word)."""
-        text, cols = self.source(), self.columns
-        for match in APOSTROPHE_SURNAME.finditer(text):
-            i = bisect_left(cols.idx, match.start())
-            if i == 0 or i >= len(cols.idx) or cols.idx[i] != match.start() or \
-                    self.is_person(self.doc[i]) or self.is_person(self.doc[i - 1]):
-                continue
-            tok = self.doc[i]
-            first = self.doc[i - 1]
-            if tok.text != match.group() or first.pos != PROPN or first.head.i != i or \
-                    first.dep_ != "compound" or not first.text[:1].isupper() or \
-                    first.lower_.strip(".") in TITLES_OR_HONORIFICS or "\n" in first.whitespace_:
-                continue
-            span = self.doc[i - 1:i + 1]
-            if self._headline_only(span):
-                continue
-            person = self.register(self.text_of(span))
-            self.learn_from_mention(person, span)
-            if not self.quoted(first.idx):
-                self.add_mention(tok, person.name)
-
-    def _collect_titled_names(self) -> None:
-        """"Judge Berman" or "Sen. Ana Ruiz" is a person with that title, tagged or not."""
-        doc = self.doc
-        strings = doc.vocab.strings
-        cols = self.columns
-        titles: dict[int, bool] = {}  # each word's string read once
-        for i in cols.with_pos(PROPN):
-            if i + 1 == len(doc):
-                break
-            h = cols.lower[i]
-            title = titles.get(h)
-            if title is None:
-                title = titles[h] = strings[h].strip(".") in TITLE_WORDS
-            if not title:
-                continue
-            tok = doc[i]
-            if not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
-                continue
-            start = tok.i
-            while start < len(doc) and (_title(doc[start]) or doc[start].text == "." and
-                                        _title(doc[start - 1])):  # "Col ." split off its dot
-                start += 1
-            end = start
-            while end < len(doc) and doc[end].pos_ == "PROPN" and not _title(doc[end]) and \
-                    doc[end].ent_type_ in {"", "PERSON"} and "\n" not in doc[end - 1].whitespace_:
-                end += 1
-            if end == start or self.is_person(doc[start]) or self.quoted(doc[start].idx) or \
-                    self._headline_only(doc[start:end]):
-                continue
-            person = self.register(doc[start:end].text)
-            person.take_role(_written_title(tok, doc[start:end]))
-            self.add_mention(doc[end - 1], person.name)
 
     def chunks_before(self, lemma: str, before: int, *, longer_than: int = 0) -> Iterator[Span]:
         """Noun chunks headed by this lower-cased lemma starting before index ``before``, in
@@ -842,25 +622,6 @@ def _same_name(full: list[str], parts: list[str]) -> bool:
     return shorter[0] == longer[0] and len(shorter) == 2 or full[-len(parts):] == parts
 
 
-def _on_platform(span: Span) -> bool:
-    """"Marco Twitter", "Carp Twitter": a name of two words or more ending in a platform is
-    an account or a corner of it, no person (else "Twitter" would be an alias of theirs)."""
-    return len(span) > 1 and span[-1].lower_ in PLATFORMS
-
-
-def _written_title(first: Token, name: Span) -> Role:
-    """The title before a name from the words that modify its first title word on: "House
-    Minority Whip", not "Whip" alone."""
-    title = name.doc[min(first.i, title_of(name).start):name.start]
-    return Role(title.text, with_party(desk_role(whole_title(title), title=True), party_tag(name)))
-
-
 _offset = attrgetter("offset")
 """A mention's offset, read in C: ``insort_right`` asks it at each step of every insert."""
-
-
-def _title(tok: Token) -> bool:
-    """A capitalised title word before a name ("Judge", "Sen.", "Gov.")."""
-    return tok.pos == PROPN and tok.lower_.strip(".") in TITLE_WORDS and \
-        tok.text[:1].isupper() and tok.lower_ not in HONORIFICS
 
