@@ -20,11 +20,7 @@ from bot.nlp.speakers.columns import Columns, Sentences
 from bot.nlp.speakers.doubtful import doubtful_names
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.genders import gender_cue, infer_genders, named_gender
-from bot.nlp.speakers.name_spans import (
-    NAMES_OF_BODIES,
-    past_clitic,
-    trimmed_name,
-)
+from bot.nlp.speakers.name_spans import past_clitic, trimmed_name
 from bot.nlp.speakers.names import (
     clean,
     gender_of_words,
@@ -35,20 +31,25 @@ from bot.nlp.speakers.names import (
     weak_role,
 )
 from bot.nlp.speakers.roles import Role
+from bot.nlp.speakers.short_forms import (
+    BODY_LABELS,
+    CLIPPED,
+    DOTTED_ACRONYM,
+    clippings,
+    role_initials,
+    spelled_out,
+)
 from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
     GENDERED_NOUNS,
     HONORIFICS,
-    ORG_LABELS,
     PLATFORMS,
     PLURAL_TAGS,
 )
 
 SPELLINGS = {"centre": "center", "theatre": "theater"}
 """One spelling for a body's word that news writes two ways."""
-BODY_LABELS = ORG_LABELS - {"NORP"}
-"""What "the agency", "the county" may stand for when an earlier name ends in that word."""
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """What follows a surname to tell a father from a son ("Jr.", "III"): never the surname."""
 NAME_OPENERS = " .,;:!?-–—•*“‘\"«„\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -56,12 +57,8 @@ NAME_OPENERS = " .,;:!?-–—•*“‘\"«„\u200b\u200c\u200d\u2060\ufeff\u0
 signing a line, "“Ana Ruiz" opening a quote, with a mark nobody sees glued before it: the
 tokenizer keeps a zero-width space, a byte-order mark or a soft hyphen on the quote's first
 word): never part of the name's key."""
-DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
-"""An acronym written with full stops ("N.F.C.")."""
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
 """A first name written as initials ("W.W.", "J.")."""
-CLIPPED = re.compile(r"[A-Z][a-z]{2,5}")
-"""A word that may be the clipped first word of a body's name ("Fed", "Intl")."""
 OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
 """What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
@@ -425,40 +422,14 @@ class Registry:
         if DOTTED_ACRONYM.fullmatch(letters):  # "the F.B.H." as "the FBH"
             letters = letters.replace(".", "")
         if CLIPPED.fullmatch(letters):
-            return self._clippings().get(letters, name)
+            if self._clipped is None:
+                self._clipped = clippings(self.ents)
+            return self._clipped.get(letters, name)
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             return name
         if self._expanded is None:
-            self._expanded = {}
-            for ent in self.ents:
-                words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha
-                         and t.lower_ != "the"]
-                body = ent.label_ in BODY_LABELS or ent[-1].lower_ in NAMES_OF_BODIES
-                given = _acronym_beside(ent) if len(words) > 1 and body else None
-                if given:  # "Swiss People's Party" a body by its last word, tagged a person
-                    self._expanded.setdefault(given, clean(ent.text).removeprefix("the "))
-                if ent.label_ in {"ORG", "GPE", "FAC"} and len(words) > 1:
-                    self._expanded.setdefault("".join(w[0] for w in words), clean(ent.text))
+            self._expanded = spelled_out(self.ents)
         return self._expanded.get(letters, name)
-
-    def _clippings(self) -> dict[str, str]:
-        """"The Fed" after "the Federal Reserve": each beginning, two letters short of it or
-        more, of the first word of a body's name of several words, when one name begins so."""
-        if self._clipped is None:
-            names: dict[str, set[str]] = {}
-            whole: set[str] = set()
-            for ent in self.ents:
-                words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
-                if ent.label_ not in {"ORG", "FAC"} or len(words) < 2 or \
-                        not words[0].istitle():
-                    continue
-                whole.add(words[0])  # "Fox" of "Fox News" is no clipped "Foxconn"
-                full = clean(ent.text).removeprefix("the ").removeprefix("The ")
-                for end in range(3, len(words[0]) - 1):
-                    names.setdefault(words[0][:end], set()).add(full)
-            self._clipped = {short: full.pop() for short, full in names.items()
-                             if len(full) == 1 and short not in whole}
-        return self._clipped
 
     def titled_by(self, name: str) -> Person | None:
         """"The IG review" after "the State Department inspector general, Steve Linick": an
@@ -469,14 +440,7 @@ class Registry:
                 self.expand(letters) != letters:
             return None
         if self._initialled is None:
-            holders: dict[str, set[str]] = {}
-            for key, spans in self.spans_of.items():
-                for role in filter(None, map(self.role_of, spans)):
-                    for text in (role.written, role.shown or ""):
-                        for short in _title_initials(text):
-                            holders.setdefault(short, set()).add(key)
-            self._initialled = {short: keys.pop() for short, keys in holders.items()
-                                if len(keys) == 1}
+            self._initialled = role_initials(self)
         holder = self._initialled.get(letters)
         return None if holder is None else self.people.get(holder)
 
@@ -581,29 +545,6 @@ class Registry:
         if person is None or person.name in self.unsure:
             return None
         return person.gender or named_gender(person.name)
-
-
-def _acronym_beside(ent: Span) -> str | None:
-    """The acronym the article gives a name right after it, "(FAP)" or ", or FAP,", if any:
-    the article's own short name for it, whatever its initials."""
-    doc, end = ent.doc, ent.end
-    after = [t.text for t in doc[end:end + 3]]
-    if after[:1] == ["("] and after[2:3] == [")"] or after[:2] == [",", "or"]:
-        word = after[1] if after[0] == "(" else doc[end + 2].text if end + 2 < len(doc) else ""
-        if 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
-            return word
-    return None
-
-
-def _title_initials(role: str) -> list[str]:
-    """The initials of the two or more lower-case words a role ends in ("IG" of "the State
-    Department inspector general")."""
-    tail: list[str] = []
-    for word in reversed(role.split()):
-        if not (word.isalpha() and word.islower()) or word in {"the", "a", "an", "of"}:
-            break
-        tail.insert(0, word)
-    return ["".join(w[0] for w in tail[-n:]).upper() for n in range(2, min(len(tail), 4) + 1)]
 
 
 def _surname(parts: list[str]) -> str:
