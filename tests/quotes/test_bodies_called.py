@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from bot.nlp.speakers.registry import BODY_LABELS, SPELLINGS, Registry
+from bot.nlp.speakers.body_index import BODY_LABELS, SPELLINGS
+from bot.nlp.speakers.registry import Registry
 
 TEXTS = [
     "The Northern Fisheries Agency set new quotas on Monday. The Harbour Board of Corveth said "

@@ -14,6 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.body_index import SPELLINGS, bodies_by_word
 from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.collect import collect_people, name_mistagged
 from bot.nlp.speakers.columns import Columns, Sentences
@@ -32,7 +33,6 @@ from bot.nlp.speakers.names import (
 )
 from bot.nlp.speakers.roles import Role
 from bot.nlp.speakers.short_forms import (
-    BODY_LABELS,
     CLIPPED,
     DOTTED_ACRONYM,
     clippings,
@@ -48,8 +48,6 @@ from bot.nlp.speakers.words import (
     PLURAL_TAGS,
 )
 
-SPELLINGS = {"centre": "center", "theatre": "theater"}
-"""One spelling for a body's word that news writes two ways."""
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """What follows a surname to tell a father from a son ("Jr.", "III"): never the surname."""
 NAME_OPENERS = " .,;:!?-–—•*“‘\"«„\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -59,8 +57,6 @@ tokenizer keeps a zero-width space, a byte-order mark or a soft hyphen on the qu
 word): never part of the name's key."""
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
 """A first name written as initials ("W.W.", "J.")."""
-OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
-"""What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
@@ -268,28 +264,12 @@ class Registry:
         ``word``" (lower case) may stand for, ending at or before token ``before``, outside
         quotes: its last word is ``word``, or the word before its first "of" or "for" is ("the
         center" after "the Centre for Coastal Studies"). The names are indexed by those words
-        once (``_body_words``)."""
+        once (``body_index``)."""
         if self._bodies is None:
-            self._bodies = {}
-            for k, ent in enumerate(self.ents):
-                if ent.label_ in BODY_LABELS:
-                    name = self.name_span(ent)
-                    if len(name) > 1 and not self.quoted(ent.start_char):
-                        for key in self._body_words(name):
-                            self._bodies.setdefault(key, []).append(k)
+            self._bodies = bodies_by_word(self)
         found = self._bodies.get(SPELLINGS.get(word, word), [])
         at = bisect_left(found, bisect_right(self._ent_ends, before))
         return self.ents[found[at - 1]] if at else None
-
-    def _body_words(self, name: Span) -> set[str]:
-        """The words a body's name may be shortened to: its last, and its head before "of" or
-        "for" ("Bank of Halden", "Centre for Coastal Studies"), in one spelling."""
-        lower, strings = self.columns.lower, self.doc.vocab.strings
-        words = {strings[lower[name.end - 1]]}
-        of = next((i for i in range(name.start + 1, name.end) if lower[i] in OF_OR_FOR), None)
-        if of is not None:
-            words.add(strings[lower[of - 1]])
-        return {SPELLINGS.get(w, w) for w in words}
 
     def ents_before(self, index: int) -> list[Span]:
         """Entities ending at or before token ``index``, latest first (no scan of them all)."""

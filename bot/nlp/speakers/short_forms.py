@@ -9,15 +9,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from bot.nlp.speakers.body_index import BODY_LABELS
 from bot.nlp.speakers.name_spans import NAMES_OF_BODIES
 from bot.nlp.speakers.names import clean
-from bot.nlp.speakers.words import ORG_LABELS
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry
 
-BODY_LABELS = ORG_LABELS - {"NORP"}
-"""What "the agency", "the county" may stand for when an earlier name ends in that word."""
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
 """An acronym written with full stops ("N.F.C.")."""
 CLIPPED = re.compile(r"[A-Z][a-z]{2,5}")
