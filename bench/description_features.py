@@ -15,6 +15,7 @@ from bot.models import Speaker
 from bot.nlp.speakers import pronouns
 from bot.nlp.speakers.names import definite, gender_of_words
 from bot.nlp.speakers.salience import Salience
+from bot.nlp.speakers.subjects import narrative, sentence_subjects
 from bot.nlp.speakers.words import (
     AGENCIES,
     COMPANY_NOUNS,
@@ -166,10 +167,10 @@ def _last_subject(r: SpeakerResolver, token: Token) -> str | None:
     while index >= 0 and seen < pronouns.LOOK_BACK:
         sent = r.reg.sents[index]
         index -= 1
-        if sent.end > token.i or not pronouns.narrative(r, sent):
+        if sent.end > token.i or not narrative(r, sent):
             continue
         seen += 1
-        for subject in pronouns.sentence_subjects(r, sent):
+        for subject in sentence_subjects(r, sent):
             key = r.reg.alias.get(subject.lower_)
             if subject.pos_ == "PROPN" and key in r.reg.people:
                 return key

@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers.columns import LOWER_COLUMN, sorted_ids
 from bot.nlp.speakers.names import PERSON_TITLES, gender_of_words
-from bot.nlp.speakers.pronouns import narrative
 from bot.nlp.speakers.roles import role_head
+from bot.nlp.speakers.subjects import narrative
 from bot.nlp.speakers.words import JOB_WORDS, KIN, PRONOUN_GENDER
 
 if TYPE_CHECKING:

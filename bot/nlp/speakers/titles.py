@@ -13,10 +13,10 @@ from spacy.tokens import Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers import pronouns
 from bot.nlp.speakers.names import APPOS, PERSON_TITLES, definite, gender_of_words
 from bot.nlp.speakers.roles import role_head
 from bot.nlp.speakers.someone import LISTED, describes_someone
+from bot.nlp.speakers.subjects import sentence_subjects
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
     ARTICLES,
@@ -96,7 +96,7 @@ def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     index = bisect_right(r.reg.sent_start_chars, token.idx) - 1
     if index < 1:
         return None
-    subjects = pronouns.sentence_subjects(r, r.reg.sents[index - 1])
+    subjects = sentence_subjects(r, r.reg.sents[index - 1])
     if not subjects or not _names_someone(subjects[0]):
         return None
     speaker, _ = r.resolve(subjects[0])
