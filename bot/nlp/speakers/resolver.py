@@ -10,7 +10,15 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
-from bot.nlp.speakers import appositives, bodies, descriptions, documents, pronouns, writer
+from bot.nlp.speakers import (
+    appositives,
+    bodies,
+    descriptions,
+    documents,
+    group_pronouns,
+    pronouns,
+    writer,
+)
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.name_spans import fuller_name
@@ -125,9 +133,9 @@ class SpeakerResolver:
         if lower in PRONOUN_GENDER:
             return pronouns.pronoun(self, token, PRONOUN_GENDER[lower])
         if lower in PLURAL_PRONOUNS:
-            return pronouns.group(self, token, plural=True)
+            return group_pronouns.group(self, token, plural=True)
         if lower in ORG_PRONOUNS:
-            return pronouns.group(self, token, plural=False)
+            return group_pronouns.group(self, token, plural=False)
         if lower in WRITERS_OWN and not self.reg.quoted(token.idx):
             return self._writers_own(token)
         if token.pos_ == "PRON":
