@@ -7,20 +7,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PROPN
-from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.first_names import first_name_gender
-from bot.nlp.speakers.names import APPOS, PREP, gender_of_words, name_text, person_noun
+from bot.nlp.speakers.names import APPOS, POBJ, PREP, gender_of_words, name_text, person_noun
 from bot.nlp.speakers.roles import Role, sentence_cased
 from bot.nlp.speakers.words import JOB_WORDS, KIN, ORG_NOUNS, PLURAL_TAGS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
 
-POBJ = get_string_id("pobj")
 CLAUSES = frozenset({"acl", "relcl"})
 """A participle or relative clause describing a noun ("backing X", "who backs X")."""
 

@@ -41,12 +41,11 @@ from bot.nlp.speakers.cataphora import (
 )
 from bot.nlp.speakers.lead import headline_organisation, headline_person, read_headline
 from bot.nlp.speakers.media import owning_paper, publication, publication_word
-from bot.nlp.speakers.names import APPOS, definite, gender_of_words
+from bot.nlp.speakers.names import APPOS, POSS, definite, gender_of_words
 from bot.nlp.speakers.relations import relative_named, staff_of
 from bot.nlp.speakers.someone import describes_someone, unlisted_description
 from bot.nlp.speakers.titles import (
     PLACE_LABELS,
-    POSS,
     body_title_holder,
     sole_holder,
     subject_before,

@@ -7,17 +7,15 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PROPN
-from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
-from bot.nlp.speakers.names import PREP
+from bot.nlp.speakers.names import POBJ, POSS, PREP
 from bot.nlp.speakers.words import NEWSROOM_STAFF, PERIODICALS, PUBLICATIONS
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
 
-POBJ, POSS = get_string_id("pobj"), get_string_id("poss")
 MISTAKEN_PAPER_LABELS = frozenset({"FAC", "GPE", "LOC"})
 """Labels the recogniser gives a paper's name too ("the Halden Herald" as a building)."""
 

@@ -53,6 +53,8 @@ AMOD = get_string_id("amod")
 ACL = get_string_id("acl")
 RELCL = get_string_id("relcl")
 APPOS = get_string_id("appos")
+POSS = get_string_id("poss")
+POBJ = get_string_id("pobj")
 COMMA = get_string_id(",")
 NP_DEP_IDS = frozenset(get_string_id(d) for d in NP_DEPS)
 """``NP_DEPS`` as hashes: every unnamed source's phrase reads its words' relations."""

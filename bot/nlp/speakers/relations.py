@@ -9,9 +9,9 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
 from bot.models import Speaker
-from bot.nlp.speakers.names import definite
+from bot.nlp.speakers.names import POSS, definite
 from bot.nlp.speakers.roles import COMPOUND
-from bot.nlp.speakers.titles import POSS, role_words
+from bot.nlp.speakers.titles import role_words
 from bot.nlp.speakers.words import KIN, PLURAL_TAGS, UNNAMED_SOURCES
 
 if TYPE_CHECKING:

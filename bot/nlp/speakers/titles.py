@@ -8,12 +8,11 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import NOUN, PROPN
-from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers.names import APPOS, PERSON_TITLES, definite, gender_of_words
+from bot.nlp.speakers.names import APPOS, PERSON_TITLES, POSS, definite, gender_of_words
 from bot.nlp.speakers.roles import role_head
 from bot.nlp.speakers.someone import LISTED, describes_someone
 from bot.nlp.speakers.subjects import sentence_subjects
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Person
     from bot.nlp.speakers.resolver import SpeakerResolver
 
-POSS = get_string_id("poss")
 FORMER = "former"
 """A title held no longer ("a former governor"), which "the governor" does not mean."""
 PLACE_LABELS = {"GPE", "NORP", "LOC"}
