@@ -1,7 +1,8 @@
 """Who a subject of a reporting verb is: full names, titles, pronouns, organisations, sources.
 
 ``words`` holds the word lists, ``registry`` the people and organisations of one article,
-``pronouns`` and ``descriptions`` what a pronoun or a description refers to (``lead`` the
+``pronouns`` (he, she), ``group_pronouns`` (it, they) and ``descriptions`` what a pronoun or a
+description refers to, ``subjects`` whom each sentence is about (``lead`` the
 headline's one person or organisation when the body gives none), ``resolver`` ties
 them together for one subject token, and ``confidence`` names how sure each way is.
 """

@@ -31,8 +31,8 @@ ASKING = frozenset({"ask", "approach", "call", "contact", "email", "invite", "pe
 
 
 def group(r: SpeakerResolver, token: Token, *, plural: bool) -> tuple[Speaker, float]:
-    """"It": the organisation just the subject before, else the last organisation mentioned;
-    "they": the last group or organisation mentioned."""
+    """"It": the organisation last a narrative subject, else the last one mentioned; "they":
+    the last organisation or plural group mentioned."""
     if not plural:
         salient = _last_body(r, token)
         if salient is not None:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry
 
 HE_OR_SHE_SENTENCES = 3
-"""How many sentences after a mis-tagged name a he or she may follow it (``_first_named``)."""
+"""How many sentences after a mis-tagged name a he or she may follow it (``words_after``)."""
 POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "’s", "'", "’"))
 """A possessive ending a name, as lower-case hashes (compared without building a Token)."""
 MISTAGGED = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}

@@ -1,5 +1,7 @@
 """The people and organisations one article names: full names, aliases, roles, genders, and
-every mention in discourse order, for pronouns and descriptions to look back to."""
+every mention in discourse order, for pronouns and descriptions to look back to. Who they are
+is found by ``collect`` (with ``name_spans``, ``kin``, ``doubtful`` and ``genders``); the
+tables of short forms and of bodies by ``short_forms`` and ``body_index``."""
 
 from __future__ import annotations
 
@@ -145,7 +147,7 @@ class Registry:
         self.narratives: dict[int, bool] = {}
         """Whether the sentence starting at a token index has the reporter's own verb."""
         self.subjects: dict[tuple[int, int], list[Token]] = {}
-        """The subjects ``sentence_subjects`` found in the sentence at (start, end)."""
+        """The subjects ``subjects.sentence_subjects`` found in the sentence at (start, end)."""
         self.unsure: set[str] = set()
         """People whose first name the article's pronouns contradict: gender unknown."""
         self._expanded: dict[str, str] | None = None
@@ -157,7 +159,7 @@ class Registry:
         self._text: str | None = None
         self.headlines: dict[int, int] = {}
         """Where the line starting at a character offset ends if it is a headline, else -1,
-        read once."""
+        read once (``collect``)."""
         self.spans_of: dict[str, list[Span]] = {}
         """Each mention the recogniser tagged, by registered name."""
         self.doubtful: set[str] = set()
@@ -173,21 +175,21 @@ class Registry:
         """By document words, whether titles count and direction: where to go on from each
         document that named no issuer (``documents.issuer``), so each is read once."""
         self.document_words: dict[tuple[frozenset[str], bool], list[int]] = {}
+        """Where the documents of each set of words are named, found once (``documents``)."""
         self.owning_bodies: dict[str, Speaker | None] = {}
         """By document word, the body that owns such a document somewhere, found once."""
         self.statement_runs: dict[int, int] = {}
         """By statement word speaking, the first of its run of the same word speaking again
         (``documents``): 3,000 "“…,” the statement said" in a row are walked once."""
-        """Where the documents of each set of words are named, found once (``documents``)."""
         self.editorial_boards: list[int] | None = None
         """Where "editorial" is hung on a board ("the editorial board"), found once."""
         self.media: tuple[list[int], list[Span]] | None = None
-        """Entities named as a news medium and where each ends, found once (``descriptions``)."""
+        """Entities named as a news medium and where each ends, found once (``media``)."""
         self.untagged_media: tuple[list[int], list[Speaker]] | None = None
         """Untagged proper names named as a news medium, where and who, found once."""
         self.web_names: list[int] | None = None
-        """Platforms and web addresses outside quotes left untagged, found once
-        (``descriptions``): "the company" asked it again at each mention."""
+        """Platforms and web addresses outside quotes left untagged, found once (``company``):
+        "the company" asked it again at each mention."""
         self.headline_end = 0
         """Where the headline line ends, when the article opens with one."""
         self._after_breaks: list[int] | None = None
