@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from bot.models import Speaker
 from bot.nlp.speakers import pronouns
 from bot.nlp.speakers.names import definite, gender_of_words
+from bot.nlp.speakers.not_meant import named_in_quote
 from bot.nlp.speakers.salience import Salience
 from bot.nlp.speakers.subjects import narrative, sentence_subjects
 from bot.nlp.speakers.words import (
@@ -138,7 +139,7 @@ def _describe(r: SpeakerResolver, token: Token, found: list[Candidate]) -> None:
     """What the article says around each candidate, and who the text is about at ``token``."""
     weights = Salience(r).weights_at(token.i) if any(c.person for c in found) else {}
     last_key = _last_subject(r, token)
-    quoted = pronouns.named_in_quote(r, token)
+    quoted = named_in_quote(r, token)
     counts = {True: 0, False: 0}
     last = {True: -1, False: -1}
     for c in found:

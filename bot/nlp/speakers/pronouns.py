@@ -13,6 +13,7 @@ from bot.models import Speaker
 from bot.nlp.speakers import antecedents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
+from bot.nlp.speakers.not_meant import addressed, named_in_quote, named_in_report, speech_tag
 from bot.nlp.speakers.subjects import narrative, sentence_subjects
 from bot.nlp.speakers.withheld import named_before_as_withheld, withheld
 from bot.nlp.speakers.words import (
@@ -20,7 +21,6 @@ from bot.nlp.speakers.words import (
     FINITE_TAGS,
     HONORIFICS,
     KIN,
-    PLURAL_TAGS,
     PRONOUN_GENDER,
     SHARES,
     TITLE_WORDS,
@@ -37,18 +37,11 @@ QUESTION_WORDS = {"whether", "if", "what", "why", "how", "who", "when", "where",
 """Words opening the question a verb of asking puts ("asked Ruiz whether …")."""
 TIME_LABELS = {"DATE", "TIME"}
 """Entity labels of a day or a time, which is no one."""
-QUOTE_REACH = 120
-"""Tokens of the quotation beside a speech tag searched for the names it mentions."""
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 """What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
-QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
-"""A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
-person addressed ("Billie, you are …")."""
 
 PERSON_WORDS = TITLE_WORDS | DESCRIBED_PEOPLE | UNNAMED_SOURCES | KIN
 """Nouns for a person, who is not their owner ("her aide", "Vale's lawyer", "his son")."""
-ADDRESSED = {"dobj", "dative", "pobj"}
-"""Whom a verb of speaking tells or speaks to ("told Hale", "said to Hale")."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -120,70 +113,6 @@ def _conjoined_subject(r: SpeakerResolver, token: Token, gender: str,
     if speaker is None or speaker.kind != "person" or r.reg.key_of(speaker.name) in named:
         return None
     return speaker
-
-
-def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
-    """The people named inside the quotation a speech tag's he/she closes or opens: speakers
-    say "I", so the person named there in the third person is someone else."""
-    if not speech_tag(r, token):
-        return set()
-    doc, names = r.reg.doc, set()
-    for step, start in ((-1, token.i - 1), (1, token.head.i + 1)):
-        i, seen = start, 0
-        while 0 <= i < len(doc) and seen < QUOTE_REACH:
-            tok = doc[i]
-            if "\n" in tok.text or not (r.reg.quoted(tok.idx) or tok.is_punct):
-                break
-            if tok.pos_ == "PROPN" and tok.dep_ in QUOTED_ROLES and \
-                    tok.lower_ in r.reg.alias and not _others_say(r, tok):
-                names.add(r.reg.alias[tok.lower_])
-            i, seen = i + step, seen + 1
-    return names
-
-
-def _others_say(r: SpeakerResolver, name: Token) -> bool:
-    """"“They say Berg should quit,” he said": a name in what others (they, critics) say inside
-    the quotation may be the speaker's own, reported of him; not so in what the speaker says
-    himself ("I told them Berg had lost") nor in what no one thought ("Nobody thought Berg
-    could win")."""
-    clause = name.head
-    while clause.dep_ not in {"ccomp", "ROOT"} and clause.head != clause:
-        clause = clause.head
-    verb = clause.head
-    if clause.dep_ != "ccomp" or not r.reg.speaking(verb) or not r.reg.quoted(verb.idx):
-        return False
-    subject = nominal_subject(verb)
-    return subject is not None and (subject.lower_ == "they" or subject.tag_ in PLURAL_TAGS)
-
-
-def named_in_report(r: SpeakerResolver, token: Token) -> set[str]:
-    """"He insisted Ruiz had a conflict of interest": the people named in the words a speech
-    tag's he/she reports after its verb are someone else, as inside quotation marks."""
-    if not speech_tag(r, token):
-        return set()
-    verb, alias = token.head, r.reg.alias
-    return {alias[t.lower_] for clause in verb.children if clause.dep_ == "ccomp" and
-            clause.i > verb.i for t in clause.subtree
-            if t.pos == PROPN and t.dep_ in QUOTED_ROLES and t.lower_ in alias}
-
-
-def addressed(r: SpeakerResolver, token: Token) -> set[str]:
-    """"“…,” he told Hale", "She asked Kerr what …": a he/she subject is never the person its
-    own verb names as object (the one told, asked or spoken to is someone else)."""
-    if token.dep_ != "nsubj":
-        return set()
-    alias, names = r.reg.alias, set()
-    for child in token.head.children:
-        if child.dep_ == "prep" and child.lower_ == "to":
-            child = next((c for c in child.children if c.dep_ == "pobj"), child)
-        if child.dep_ in ADDRESSED and child.text[:1].isupper() and child.lower_ in alias:
-            names.add(alias[child.lower_])
-    return names
-
-
-def speech_tag(r: SpeakerResolver, token: Token) -> bool:
-    """The pronoun is the subject of a reporting verb ("…, he said")."""
-    return token.dep_ == "nsubj" and r.reg.speaking(token.head)
 
 
 def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | None:

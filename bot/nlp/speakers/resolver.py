@@ -31,6 +31,7 @@ from bot.nlp.speakers.names import (
     nominal_subject,
     token_span,
 )
+from bot.nlp.speakers.not_meant import addressed
 from bot.nlp.speakers.registry import Registry
 from bot.nlp.speakers.salience import Salience
 from bot.nlp.speakers.words import (
@@ -214,7 +215,7 @@ class SpeakerResolver:
         """"The minister told Berg …": a description or title is never the person its own verb
         tells, asks or speaks to, whichever rule led there."""
         return speaker.kind == "person" and speaker.name is not None and \
-            self.reg.key_of(speaker.name) in pronouns.addressed(self, token)
+            self.reg.key_of(speaker.name) in addressed(self, token)
 
     def _modal_surname(self, token: Token) -> str | None:
         """The registered person whose surname a "May" or "Will" read as a modal is."""
