@@ -415,4 +415,3 @@ def _narrative_before(r: SpeakerResolver, offset: int, since: int, limit: int) -
         if sent.end_char <= offset and narrative(r, sent):
             out.append(sent)
     return out
-

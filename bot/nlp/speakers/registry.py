@@ -547,4 +547,3 @@ def _same_name(full: list[str], parts: list[str]) -> bool:
 
 _offset = attrgetter("offset")
 """A mention's offset, read in C: ``insort_right`` asks it at each step of every insert."""
-
