@@ -88,6 +88,8 @@ GROUP_WORDS = {"some", "both", "all", "those", "many", "most", "several", "few",
 """Pronouns of a group or an unnamed person, which refer to no one named: "Some argue that …",
 "those surveyed said …" are said by that group ("Some", "those surveyed")."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+WHEN = {"DATE", "TIME"}
+"""Entities of a time phrase, which a topic can follow ("asked on Thursday about …")."""
 ACCORDING = get_string_id("according")
 """The word as a lower-case hash: every reported clause's words are searched for it."""
 NEG = get_string_id("neg")
@@ -349,13 +351,16 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             continue
         charge = (_charge(verb) or _stated_object(verb) or _topic(verb) or
                   _named_as(verb, quoted)) if clause is None else []
+        if charge and _quoted_charge(verb, charge, quoted):
+            charge = []
         if charge:
             parts = [charge]
         else:
             parts = [_clause_words(verb, clause, children), _dashed_before(verb, clause)] \
                 if clause is not None else _around(verb, quoted) or _tagged_before(verb) or \
                 _misattached_tag(verb) or _conjoined_tag(verb) or _as_reported(verb, quoted)
-        agent = _agent(verb) if not charge and clause is None else _asker(verb)
+        agent = _agent(verb) if not charge and clause is None else \
+            _asker(verb) or (_by_whom(verb) if charge else None)
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements, subject=agent)
             if quote is not None:
@@ -445,9 +450,10 @@ def _stance(doc: Doc, body: str, adjective: Token, quoted: set[int],
 
 def _charge(verb: Token) -> list[Token]:
     """"criticised the board [for ignoring the warnings]": the object of the verb's preposition
-    (not when passive: "was criticised for" names the one criticised)."""
+    (in the passive only with who made the charge: "was criticised for" names the one
+    criticised, "was criticised by the union for" is the union's charge)."""
     preps = CHARGES.get(lemma_of(verb), set())
-    if not preps or is_passive(verb):
+    if not preps or is_passive(verb) and _by_whom(verb) is None:
         return []
     owners = [verb] + [c for c in verb.children if c.dep_ == "dobj" and _someone(c)]
     for child in (c for owner in owners for c in owner.children):
@@ -486,15 +492,20 @@ def _stated_object(verb: Token) -> list[Token]:
 
 def _topic(verb: Token) -> list[Token]:
     """"talked about [raising the levy]": what a verb of speaking or thinking is about, when
-    it holds a clause; active voice only."""
-    if lemma_of(verb) not in SPOKEN_OF or is_passive(verb):
+    it holds a clause (a time before it, "on Thursday", is no topic); in the passive
+    only with who spoke ("was pressed by the host on [what …]")."""
+    if lemma_of(verb) not in SPOKEN_OF or is_passive(verb) and _by_whom(verb) is None:
         return []
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and prep.i > verb.i:
             objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-            if objects:
-                words = list(objects[0].subtree)
-                return words if any(t.pos_ in {"VERB", "AUX"} for t in words) else []
+            if not objects:
+                continue
+            words = list(objects[0].subtree)
+            if any(t.pos_ in {"VERB", "AUX"} for t in words):
+                return words
+            if objects[0].ent_type_ not in WHEN:
+                return []  # past "on Thursday" to "about [raising the levy]", no further
     return []
 
 
@@ -523,7 +534,21 @@ def _asked_of(verb: Token) -> bool:
 
 def _asker(verb: Token) -> Token | None:
     """"Asked by Ruiz whether …": who asked, in the passive."""
-    if lemma_of(verb) not in QUESTIONS or verb.tag_ != "VBN":
+    return _by_whom(verb) if lemma_of(verb) in QUESTIONS else None
+
+
+def _quoted_charge(verb: Token, words: list[Token], quoted: set[int]) -> bool:
+    """"Berg was criticised by the dockers for calling the pickets “thugs”": in the passive the
+    quoted words are the one criticised's, not the agent's (a question's topic stays the
+    asker's)."""
+    return _asker(verb) is None and _by_whom(verb) is not None and \
+        any(t.i in quoted for t in words)
+
+
+def _by_whom(verb: Token) -> Token | None:
+    """"Pushed by [Berg] on …", "was criticised by [the union] for …": a past participle's
+    agent, the one who spoke."""
+    if verb.tag_ != "VBN":
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
