@@ -42,8 +42,8 @@ def test_a_day_and_a_plain_topic_report_nothing(reported):
 
 
 def test_only_a_time_is_passed_on_the_way_to_a_topic(reported):
-    text = (OPENING + "A pier worker spoke on condition of anonymity for fear of being "
-            "dismissed by the port authority.")
+    text = (OPENING + "A pier worker spoke on the radio for fear of being dismissed by the "
+            "port authority.")
     assert not [q for q in reported(text) if "dismissed" in q.text]
 
 
