@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.appositives import appositive, set_beside
+from bot.nlp.speakers.body_names import BODY_ENDINGS, body_name
 from bot.nlp.speakers.company import acting_company
 from bot.nlp.speakers.lead import PANELS, kind_fits
 from bot.nlp.speakers.names import clean, definite
@@ -204,11 +205,14 @@ def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker 
     """"Corveth said" after "Corveth Foods": the short name of an organisation named before;
     also by its last word after "the", unless tagged a person ("the Ledger said" after "the
     Harlow Daily Ledger": not a person "Daily Ledger"; no one is "the Ruiz"); a one-word
-    name that reports is an outlet."""
+    name that reports is an outlet; a body's name tagged a person is the body's."""
     previous = r.reg.doc[token.i - 1].lower_ if token.i > 0 else ""
     spelt = r.reg.expand(text) if previous == "the" else text
     if spelt != text:  # "the FAP" the article spelt out, not "Young FAP" named later
         return Speaker(spelt, "organisation")
+    body = _body_tagged_a_person(r, token, text)
+    if body is not None:
+        return body
     known = r.reg.people.get(r.reg.key_of(text))
     if " " in text or known is not None and (" " in known.name or known.gender) or \
             previous in HONORIFICS or previous.strip(".") in TITLE_WORDS:
@@ -224,6 +228,30 @@ def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker 
     if known is not None and _reports(r, text):
         return Speaker(text, "organisation")
     return None
+
+
+def _body_tagged_a_person(r: SpeakerResolver, token: Token, text: str) -> Speaker | None:
+    """"Harlow Tower said", tagged a person or nothing: a name ending in a body's or a place's
+    word and opening on no first name is that body (``body_names``), and so is "the Harlow
+    Tower" tagged a building once it was tagged a person. Remembered as an organisation, as
+    "it" and "the company" look back to one."""
+    if token.ent_type_ not in {"PERSON", ""}:  # "Valdoria's Foreign Ministry" keeps its owner
+        known = r.reg.alias.get(text.lower()) or r.reg.alias.get(text.split()[-1].lower())
+        text = known if known is not None and body_name(known) else ""
+    body = Speaker(text, "organisation") if body_name(text) else _body_ending_in(r, token, text)
+    if body is not None:
+        r.reg.remember(token, body)
+    return body
+
+
+def _body_ending_in(r: SpeakerResolver, token: Token, word: str) -> Speaker | None:
+    """"The Administration said" after "the Dunmore Administration": a body's last word alone is
+    the last body so named before it."""
+    if " " in word or not word[:1].isupper() or word.lower() not in BODY_ENDINGS:
+        return None
+    return next((m.speaker for m in r.reg.before(token.idx)
+                 if m.speaker.kind == "organisation" and m.speaker.name and
+                 m.speaker.name.split()[-1] == word and body_name(m.speaker.name)), None)
 
 
 def _reports(r: SpeakerResolver, text: str) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.body_index import SPELLINGS, bodies_by_word
+from bot.nlp.speakers.body_names import body_names
 from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.collect import collect_people, name_mistagged
 from bot.nlp.speakers.columns import Columns, Sentences
@@ -197,7 +198,7 @@ class Registry:
         """Whether the mention at a character offset is the subject of a sentence's reporting
         verb (``antecedents``), read once: each he/she asks of the mentions before it."""
         collect_people(self)
-        self.doubtful = doubtful_names(self)
+        self.doubtful = doubtful_names(self) | body_names(self.people)
         if self.doubtful:
             self.mentions = [m for m in self.mentions if m.key not in self.doubtful]
         infer_genders(self)

@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.body_names import body_names
 from bot.nlp.speakers.columns import LOWER_COLUMN, sorted_ids
 from bot.nlp.speakers.names import PERSON_TITLES, gender_of_words
 from bot.nlp.speakers.roles import role_head
@@ -99,14 +100,15 @@ class Salience:
         ("Ivy Vale", untagged, is not the "Vale" the surname alone means)."""
         reg = self.r.reg
         idx = reg.columns.idx
+        people = reg.people.keys() - body_names(reg.people)  # "Harlow Tower" is no one's
         found: dict[int, str] = {}
         for m in reg.mentions:
             i = bisect_left(idx, m.offset)
-            if m.speaker.kind == "person" and m.key in reg.people and i < len(idx) and \
+            if m.speaker.kind == "person" and m.key in people and i < len(idx) and \
                     idx[i] == m.offset:
                 found[i] = m.key
         known = [(w, key) for w, key in reg.alias.items()
-                 if key in reg.people and reg.credible(key)]
+                 if key in people and reg.credible(key)]
         words = {get_string_id(w): key for w, key in known if " " not in w}
         full = {(get_string_id(first), get_string_id(last)): key for w, key in known
                 for first, _, last in [w.partition(" ")] if last and " " not in last}
