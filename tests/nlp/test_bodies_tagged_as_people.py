@@ -33,6 +33,11 @@ SPEAKERS = [
         "repaired by Friday.",
         "the lifts would be repaired", ("Halvard Tower", "organisation"),
         id="tagged_a_body_the_second_time"),
+    pytest.param(
+        "Crowds filled Halvard Plaza on Sunday. A Halvard Plaza survey found that most "
+        "visitors came by bus.",
+        "most visitors came by bus", ("Halvard Plaza", "organisation"),
+        id="its_survey"),
     # a person whose surname is such a word stays a person
     pytest.param(
         "Ana Hall, a nurse, said the ward was short of staff. “We are tired,” Hall said.",

@@ -500,12 +500,13 @@ def _named(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 
 def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """The proper name written just before the noun in its phrase ("the Tallow-Reed poll")."""
+    """The proper name written just before the noun in its phrase ("the Tallow-Reed poll"); a
+    name the registry doubts is a person's ("the Harlow Tower report") is a body's."""
     text = _name_text(token)
     if text is None:
         return None
     known = r.reg.alias.get(text.lower()) or r.reg.alias.get(text.split()[-1].lower())
-    if known is not None and known in r.reg.people:
+    if known is not None and known in r.reg.people and known not in r.reg.doubtful:
         person = r.reg.people[known]
         return person.speaker()
     holder = r.reg.titled_by(text)
