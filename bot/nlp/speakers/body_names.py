@@ -20,7 +20,7 @@ COMMON_SURNAMES = frozenset({"hall", "park", "field"})
 sign of a body's name."""
 BODY_ENDINGS = NO_SURNAMES | (ORG_NOUNS | PLACE_WORDS | INSTITUTIONS | {
     "room", "fund", "project", "chamber", "museum", "library"}) - COMMON_SURNAMES
-"""Last words of a body's, a building's or a place's name ("Briefing Room", "Victory Fund");
+"""Last words of a body's, a building's or a place's name ("Briefing Room", "Harbour Fund");
 some are surnames too, rarer ones ("Tom House")."""
 
 
