@@ -28,6 +28,7 @@ def role_of(nlp):
     ("“It has the votes,” said Lt. Gov. Ana Ruiz.", "lieutenant governor"),
     ("“It has the votes,” said Prof. Adam Brook.", "professor"),
     ("COLUMBIA, S.C. - Sen. Ana Ruiz said the bill has the votes.", "senator"),
+    ("COLUMBIA, S.C. -- Sen. Ana Ruiz said the bill has the votes.", "senator"),
 ])
 def test_a_title_abbreviation_is_written_out_in_lower_case(role_of, body, role):
     assert role_of(body, "has the votes") == role

@@ -24,12 +24,11 @@ from bot.nlp.quotes.subjects import document_issuer, passive_agent, subject_of
 from bot.nlp.quotes.turns import introductions, label_key, untitled
 from bot.nlp.speakers import SpeakerResolver, descriptions, documents
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers.words import PRONOUN_GENDER
+from bot.nlp.speakers.words import DASHES, PRONOUN_GENDER
 
 UNKNOWN = Speaker(None, "unknown")
 Found = tuple[Attribution, Speaker, float]
 SENTENCE_END = (".", "!", "?", "…")
-DASHES = {"-", "—", "–", "--"}
 PULL_CLOSERS = ('"', "”")
 """Marks closing a pull quote whose last line names its speaker ("“…\nAna Ruiz, Institute.”")."""
 PULL_WORDS = 12

@@ -23,6 +23,7 @@ from bot.nlp.speakers.names import (
 )
 from bot.nlp.speakers.words import (
     CALENDAR_WORDS,
+    DASHES,
     HONORIFICS,
     ORG_NOUNS,
     PERIODICALS,
@@ -48,8 +49,6 @@ NO_SURNAMES = PLACE_WORDS | PUBLIC_BODIES
 """Last words of a place's or a body's name, never a credited person's surname (``credited``)."""
 NAMES_OF_BODIES = ORG_NOUNS | PERIODICALS
 """Last words of a firm's or a paper's name, never a mistagged person's surname."""
-DASHES = frozenset({"-", "–", "—", "--"})
-"""A dash set off by spaces, which no name holds ("HALDEN - Ana Ruiz")."""
 APOSTROPHE_SURNAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]?[’'][A-Z][a-z]+\b")
 """A surname with an apostrophe after its first letter or two ("O’Neil", "D’Costa"), which
 the tagger reads as a common word when the apostrophe is curly. It opens with the capital (no

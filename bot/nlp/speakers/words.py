@@ -231,8 +231,9 @@ PROPER_ENTITIES = {"NORP", "ORG", "GPE", "LOC", "FAC"}
 """Entity types whose words keep their capitals in a role ("Republican", "General Motors")."""
 NOT_ROLE_ENTITIES = {"GPE", "LOC", "DATE", "TIME", "PERSON"}
 """Entity types of a role that is only a place, a time (a dateline) or a name: not a role."""
-DASHES = {"-", "–", "—"}
-"""A dash set off by spaces ends a dateline ("HALIFAX, N.S. - Sen. Ana Ruiz")."""
+DASHES = frozenset({"-", "–", "—", "--"})
+"""A dash, or two hyphens typed for one; set off by spaces it ends a dateline ("HALIFAX, N.S. -
+Sen. Ana Ruiz"), and no name holds it ("HALDEN - Ana Ruiz")."""
 DATELINE_LETTERS = 4
 """An all-capitals word longer than this, standing as the whole role, is a dateline."""
 US_STATES = """Alabama ala al|Alaska alaska ak|Arizona ariz az|Arkansas ark ar|California calif
