@@ -26,6 +26,7 @@ from bot.nlp.speakers.words import (
     ORG_NOUNS,
     PERIODICALS,
     PLURAL_TAGS,
+    POSSESSIVE_S,
     TITLE_WORDS,
 )
 
@@ -266,7 +267,7 @@ def _reports(r: SpeakerResolver, text: str) -> bool:
 def _last_word(ent: Span) -> str:
     """An organisation's last word, past a possessive ("the Daily Ledger's"), after another
     word of its name (not "(Ledger")."""
-    words = ent[:-1] if ent[-1].lower_ in {"'s", "’s"} else ent
+    words = ent[:-1] if ent[-1].lower_ in POSSESSIVE_S else ent
     if len(words) < 2 or words[-2].pos != PROPN:
         return ""
     return words[-1].text

@@ -19,6 +19,7 @@ from bot.nlp.speakers.words import (
     ISSUING_VERBS,
     PIECES,
     PLURAL_TAGS,
+    POSSESSIVE_MARKS,
     STATEMENTS,
     SURVEYS,
 )
@@ -39,7 +40,6 @@ released by the union and sent by Ines Calder" is Calder's."""
 HANDLING_VERBS = {"obtain", "leak", "see", "review", "receive", "acquire", "get"}
 """Verbs whose agent came by a document and does not speak for it ("a memo obtained by the
 Ledger")."""
-POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 PLACES = {"GPE", "LOC"}
 """Labels of places, which conduct no poll ("a firm based in Ohio, which conducted …")."""
 CONDUCTING = "conduct"
@@ -487,7 +487,7 @@ def _anaphoric(noun: Token) -> bool:
 def _owner(r: SpeakerResolver, owner: Token) -> Speaker | None:
     """"The Ruiz campaign's memo": the owner resolved, its name without the possessive."""
     found = _named(r, owner)
-    end = next((e for e in POSSESSIVE_ENDS if found and found.name and found.name.endswith(e)),
+    end = next((e for e in POSSESSIVE_MARKS if found and found.name and found.name.endswith(e)),
                None)
     if found is None or found.name is None or end is None:
         return found

@@ -29,6 +29,7 @@ from bot.nlp.speakers.words import (
     PERIODICALS,
     PLACE_WORDS,
     PLURAL_TAGS,
+    POSSESSIVE_MARKS,
     PRONOUN_GENDER,
     PUBLIC_BODIES,
     TITLE_WORDS,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 HE_OR_SHE_SENTENCES = 3
 """How many sentences after a mis-tagged name a he or she may follow it (``words_after``)."""
-POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "’s", "'", "’"))
+POSSESSIVES = frozenset(get_string_id(w) for w in POSSESSIVE_MARKS)
 """A possessive ending a name, as lower-case hashes (compared without building a Token)."""
 MISTAGGED = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
 """Labels the recogniser gives a person's name by mistake."""

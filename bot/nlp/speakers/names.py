@@ -24,6 +24,8 @@ from bot.nlp.speakers.words import (
     PERIODICALS,
     PLURAL_TAGS,
     POSITION_VERBS,
+    POSSESSIVE_MARKS,
+    POSSESSIVE_S,
     PUBLICATIONS,
     PUNCTUATION,
     ROLE_DEPS,
@@ -47,6 +49,12 @@ THING_NOUNS = ORG_NOUNS | SPEAKING_THINGS | ISSUED_NOUNS | PUBLICATIONS | PERIOD
 """Nouns with those endings that are a thing or a body ("order", "paper", "register")."""
 PERSON_TITLES = TITLE_WORDS - COMPANY_ROLES
 """Titles only a person holds (a firm's "owner" may be a company), taken once."""
+NOT_NAME_WORDS = POSSESSIVE_S | {"the"}
+"""Words a tagged name's text leaves out ("the", "Vale's")."""
+ROLE_CLAUSE_MARKS = POSSESSIVE_MARKS | {"-"}
+"""The only punctuation a "who" clause shown as a role holds ("who chairs the crews' panel")."""
+ROLE_WORD_MARKS = POSSESSIVE_S | {"-"}
+"""Marks that may stand among the title words before a name ("the company’s vice-chair")."""
 
 DET = get_string_id("det")
 AMOD = get_string_id("amod")
@@ -159,7 +167,7 @@ NOT_MEN = {"human", "german", "roman", "shaman", "ottoman", "talisman", "caiman"
 
 def name_text(token: Token, ent: Span | None) -> str:
     if ent is not None:
-        words = [t.text for t in ent if t.text.lower() not in {"'s", "’s", "the"}
+        words = [t.text for t in ent if t.text.lower() not in NOT_NAME_WORDS
                  and t.text.lower() not in HONORIFICS]
         return " ".join(words) or token.text
     parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
@@ -316,7 +324,7 @@ def _relative_role(root: Token) -> Role | None:
     words = doc[clause.left_edge.i:clause.right_edge.i + 1]
     verb = clause.lemma_.lower()
     if verb not in POSITION_VERBS or len(words) > ROLE_CLAUSE_WORDS or \
-            any(t.is_punct and t.text not in {"-", "'s", "’s", "'", "’"} for t in words):
+            any(t.is_punct and t.text not in ROLE_CLAUSE_MARKS for t in words):
         return None
     held = next((c for c in clause.children if c.dep_ == "dobj"), None)
     title = POSITION_VERBS[verb]
@@ -367,7 +375,7 @@ def title_of(name: Span) -> Span:
 def _role_word(tok: Token) -> bool:
     if tok.is_space or "\n" in tok.whitespace_ or "\n" in tok.text or tok.like_num:
         return False
-    return not tok.is_punct or tok.text in {"'s", "’s", "-"}
+    return not tok.is_punct or tok.text in ROLE_WORD_MARKS
 
 
 def whole_title(title: Span) -> Span:

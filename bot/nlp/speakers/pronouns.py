@@ -21,6 +21,7 @@ from bot.nlp.speakers.words import (
     FINITE_TAGS,
     HONORIFICS,
     KIN,
+    POSSESSIVE_MARKS,
     PRONOUN_GENDER,
     SHARES,
     TITLE_WORDS,
@@ -37,8 +38,6 @@ QUESTION_WORDS = {"whether", "if", "what", "why", "how", "who", "when", "where",
 """Words opening the question a verb of asking puts ("asked Ruiz whether …")."""
 TIME_LABELS = {"DATE", "TIME"}
 """Entity labels of a day or a time, which is no one."""
-POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-"""What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
 
 PERSON_WORDS = TITLE_WORDS | DESCRIBED_PEOPLE | UNNAMED_SOURCES | KIN
 """Nouns for a person, who is not their owner ("her aide", "Vale's lawyer", "his son")."""

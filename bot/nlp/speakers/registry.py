@@ -49,6 +49,7 @@ from bot.nlp.speakers.words import (
     HONORIFICS,
     PLATFORMS,
     PLURAL_TAGS,
+    POSSESSIVE_S,
 )
 
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -393,7 +394,7 @@ class Registry:
         """"Duravia's defence ministry", not just the "defence ministry" the recogniser saw."""
         start = self.name_span(ent).start
         before = self.doc[start - 1] if start > 0 else None
-        if before is not None and before.lower_ in {"'s", "’s"} and start > 1 and \
+        if before is not None and before.lower_ in POSSESSIVE_S and start > 1 and \
                 self.doc[start - 2].dep_ == "poss" and self.doc[start - 2].pos_ == "PROPN":
             start -= 2
         return self.expand(clean(self.text_of(self.doc[start:self.name_span(ent).end])))

@@ -23,6 +23,7 @@ from bot.nlp.speakers.words import (
     PARTY_NOUNS,
     PARTY_TITLES,
     PLURAL_TAGS,
+    POSSESSIVE_MARKS,
     PROPER_ENTITIES,
     ROLE_PREPOSITIONS,
     TITLE_MODIFIERS,
@@ -44,7 +45,6 @@ _ADDRESS = WEAK_TITLES - ABBREVIATED_TITLES.keys()
 _PARTIES = {w.lower() for w in (*PARTY_ADJECTIVES.values(), *PARTY_NOUNS.values())
             if w[:1].isupper()}
 """Party names, capitalised whatever the recogniser says ("Republican", "Democrat")."""
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 COMPOUND = get_string_id("compound")
 PLAIN_VERB_TAGS = {"VB", "VBP", "VBZ"}
 """A verb's base and present forms: before a name as its compound, a noun ("lead"), where a
@@ -134,7 +134,7 @@ def desk_role(span: Span, *, title: bool) -> str | None:
         tokens = _after_dateline(tokens)
     while title and len(tokens) > 1 and tokens[-1].lower_.strip(".") in _ADDRESS:
         tokens.pop()  # "Chief Medical Officer Dr." Ana Ruiz
-    if title and tokens and tokens[-1].text in _POSSESSIVE:
+    if title and tokens and tokens[-1].text in POSSESSIVE_MARKS:
         return _organisation(tokens[:-1])
     if _no_role(tokens) or title and _headless(tokens[-1]):
         return None

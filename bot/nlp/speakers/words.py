@@ -234,6 +234,10 @@ NOT_ROLE_ENTITIES = {"GPE", "LOC", "DATE", "TIME", "PERSON"}
 DASHES = frozenset({"-", "–", "—", "--"})
 """A dash, or two hyphens typed for one; set off by spaces it ends a dateline ("HALIFAX, N.S. -
 Sen. Ana Ruiz"), and no name holds it ("HALDEN - Ana Ruiz")."""
+POSSESSIVE_S = frozenset({"'s", "’s"})
+"""The possessive "'s" the tokenizer splits off a name ("Vale's", "Vale’s")."""
+POSSESSIVE_MARKS = POSSESSIVE_S | {"'", "’"}
+"""What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
 DATELINE_LETTERS = 4
 """An all-capitals word longer than this, standing as the whole role, is a dateline."""
 US_STATES = """Alabama ala al|Alaska alaska ak|Arizona ariz az|Arkansas ark ar|California calif
