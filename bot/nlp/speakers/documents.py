@@ -10,8 +10,8 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
-from bot.nlp.speakers import pronouns
 from bot.nlp.speakers.names import definite, nominal_subject
+from bot.nlp.speakers.subjects import narrative, sentence_subjects
 from bot.nlp.speakers.words import (
     FINDINGS,
     ISSUED_NOUNS,
@@ -201,10 +201,10 @@ def _body_before(r: SpeakerResolver, document: Token) -> Speaker | None:
     index = bisect_right(r.reg.sent_starts, document.i) - 1
     seen = 0
     for sent in reversed(r.reg.sents[max(0, index - BODY_SENTENCES):index]):
-        if not pronouns.narrative(r, sent):
+        if not narrative(r, sent):
             continue
         seen += 1
-        for subject in pronouns.sentence_subjects(r, sent):
+        for subject in sentence_subjects(r, sent):
             if subject.lemma_.lower() in ISSUED_NOUNS:
                 return None  # "“…,” the release said": not resolved again from here
             speaker, _ = r.resolve(subject)
