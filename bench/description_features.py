@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from bot.models import Speaker
-from bot.nlp.speakers import pronouns
+from bot.nlp.speakers.last_person import LOOK_BACK
 from bot.nlp.speakers.names import definite, gender_of_words
 from bot.nlp.speakers.not_meant import named_in_quote
 from bot.nlp.speakers.salience import Salience
@@ -165,7 +165,7 @@ def _last_subject(r: SpeakerResolver, token: Token) -> str | None:
     off the registry, resolving nothing: recording must not change the extraction)."""
     index = bisect_right(r.reg.sent_starts, token.i) - 1
     seen = 0
-    while index >= 0 and seen < pronouns.LOOK_BACK:
+    while index >= 0 and seen < LOOK_BACK:
         sent = r.reg.sents[index]
         index -= 1
         if sent.end > token.i or not narrative(r, sent):

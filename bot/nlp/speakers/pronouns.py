@@ -14,22 +14,15 @@ from bot.nlp.speakers import antecedents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
 from bot.nlp.speakers.not_meant import addressed, named_in_quote, named_in_report, speech_tag
-from bot.nlp.speakers.subjects import narrative, sentence_subjects
+from bot.nlp.speakers.subjects import narrative, owner, predicated, sentence_subjects
 from bot.nlp.speakers.withheld import named_before_as_withheld, withheld
 from bot.nlp.speakers.words import (
-    DESCRIBED_PEOPLE,
     FINITE_TAGS,
     HONORIFICS,
-    KIN,
-    POSSESSIVE_MARKS,
     PRONOUN_GENDER,
-    SHARES,
     TITLE_WORDS,
-    UNNAMED_SOURCES,
 )
 
-LOOK_BACK = 6
-"""Narrative sentences searched back for the person a text is about."""
 LAST_SUBJECT_SPAN = 12
 """Sentences he/she looks back over for the last subject of its gender ..."""
 LAST_SUBJECT_NARRATIVE = 5
@@ -38,9 +31,6 @@ QUESTION_WORDS = {"whether", "if", "what", "why", "how", "who", "when", "where",
 """Words opening the question a verb of asking puts ("asked Ruiz whether …")."""
 TIME_LABELS = {"DATE", "TIME"}
 """Entity labels of a day or a time, which is no one."""
-
-PERSON_WORDS = TITLE_WORDS | DESCRIBED_PEOPLE | UNNAMED_SOURCES | KIN
-"""Nouns for a person, who is not their owner ("her aide", "Vale's lawyer", "his son")."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -140,7 +130,7 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         elif speech_tag(r, token):
             subjects = _asked(subjects) + subjects
         if all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER for t in subjects):
-            subjects = inner_subjects(r, sent, token) or _predicated(r, sent, token)
+            subjects = inner_subjects(r, sent, token) or predicated(r, sent, token)
         if not subjects and sent.end > token.i:
             reported = clause_subjects(r, token)
             continue
@@ -243,23 +233,6 @@ def inner_subjects(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
             and i not in said]
 
 
-def _predicated(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
-    """"This was Ruiz's double, Ana Vale, on stage", "It has been a hard year for Vale. She
-    …": after a copula whose subject is no one and whose clauses name no subject, the names
-    in what it says the subject is and in the phrases after that, latest first (never an
-    object of another verb: "it has meant a lot to Vale" measured worse, session 36)."""
-    root = sent.root
-    if root.lemma_ != "be" or root.i >= token.i or r.reg.quoted(root.idx):
-        return []
-    attrs = [c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}]
-    if not attrs:
-        return []
-    phrases = attrs + [c for c in root.children if c.dep_ == "prep" and c.i > attrs[0].i]
-    found = [t for phrase in phrases for t in phrase.subtree if t.pos == PROPN and
-             t.i < token.i and t.dep_ in {"attr", "appos", "pobj"} and not r.reg.quoted(t.idx)]
-    return sorted(found, key=lambda t: -t.i)
-
-
 def _reported_before(r: SpeakerResolver, token: Token) -> range:
     """"Ruiz fits the bill for many people, he added": the words a speech tag's he/she reports
     right before it, unquoted and reporting no one else (not "Ruiz weighed in, telling …: “…,”
@@ -298,16 +271,9 @@ def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
         out.append(subject)
         out.extend(c for c in subject.children if c.dep_ == "conj")
         if subject.pos_ == "NOUN" and gender_of_words([subject.lower_]) is None:
-            out.extend(c for c in subject.children if _owner(c) and
+            out.extend(c for c in subject.children if owner(c) and
                        c.pos_ in {"PROPN", "PRON", "NOUN"} and not r.reg.quoted(c.idx))
     return out
-
-
-def _owner(tok: Token) -> bool:
-    """"Vale's column attacked …": the parser may hang a name with "'s" as a modifier (nmod),
-    not an owner; either way the name owns what acts."""
-    return tok.dep_ == "poss" or tok.dep_ == "nmod" and any(
-        c.dep_ == "case" and c.lower_ in POSSESSIVE_MARKS for c in tok.children)
 
 
 def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | None:
@@ -360,57 +326,3 @@ def _may_be_anyone(r: SpeakerResolver, candidate: Token, name: str) -> bool:
     return candidate.ent_type_ == "PERSON" or not r.reg.tagged.isdisjoint(name.split()) or \
         r.reg.credible(name) and \
         not weak_role(r.reg.people[name].role if name in r.reg.people else None)
-
-
-def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | None:
-    """The person last seen as a sentence's subject before ``offset``, else last mentioned
-    (only from ``since`` on); after "it was Ruiz who …", whom the copula names, as for
-    he/she."""
-    for sent in _narrative_before(r, offset, since, LOOK_BACK):
-        subjects = sentence_subjects(r, sent)
-        if subjects and all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER
-                            for t in subjects):
-            subjects = _predicated(r, sent, sent[-1]) or subjects
-        for subject in map(_owner_acting, subjects):
-            if subject.pos_ in {"PROPN", "PRON"} or one_named(subject):
-                speaker, _ = r.resolve(subject)
-                if speaker.kind == "person" and speaker.name is not None:
-                    return speaker
-    for mention in r.reg.before(offset):
-        if mention.offset < since:
-            break
-        if mention.speaker.kind == "person" and mention.key in r.reg.people:
-            person = r.reg.people[mention.key]
-            return person.speaker()
-    return None
-
-
-def _owner_acting(subject: Token) -> Token:
-    """"Her focus is …", "Vale's plan drew …": a thing a person owns as the subject makes the
-    owner whom the sentence is about (not "her aide", someone else)."""
-    if subject.pos_ != "NOUN" or subject.lemma_.lower() in PERSON_WORDS or \
-            gender_of_words([subject.lower_]) is not None:
-        return subject
-    return next((c for c in subject.children if _owner(c) and (
-        c.pos == PROPN or c.lower_ in PRONOUN_GENDER)), subject)
-
-
-def one_named(subject: Token) -> bool:
-    """"One of the authors, Ana Ruiz, said", "one of her aides, Ola Berg,": a number or a
-    share with a name set beside it is that person."""
-    return (subject.like_num or subject.ent_type_ in SHARES) and any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
-
-
-def _narrative_before(r: SpeakerResolver, offset: int, since: int, limit: int) -> list[Span]:
-    """The last ``limit`` narrative sentences ending before ``offset``, latest first."""
-    out: list[Span] = []
-    index = bisect_right(r.reg.sent_start_chars, offset) - 1
-    while index >= 0 and len(out) < limit:
-        sent = r.reg.sents[index]
-        index -= 1
-        if sent.start_char < since:
-            break
-        if sent.end_char <= offset and narrative(r, sent):
-            out.append(sent)
-    return out

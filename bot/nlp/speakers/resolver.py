@@ -16,6 +16,7 @@ from bot.nlp.speakers import (
     descriptions,
     documents,
     group_pronouns,
+    last_person,
     pronouns,
     writer,
 )
@@ -141,7 +142,7 @@ class SpeakerResolver:
             return self._writers_own(token)
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
-        if pronouns.one_named(token) or self._titled_beside(token):  # "One of his advisers,
+        if last_person.one_named(token) or self._titled_beside(token):  # "One of his advisers,
             return descriptions.nominal(self, token)  # Tad Devine, said"; "Acme's CEO, X,"
         if token.like_num and appositives.named_past_clause(self, token):
             return descriptions.nominal(self, token)  # "One of her donors who backs Y, X,"
@@ -289,7 +290,7 @@ class SpeakerResolver:
     def last_person(self, offset: int, since: int = 0) -> Speaker | None:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned
         (only from ``since`` on)."""
-        return pronouns.last_person(self, offset, since)
+        return last_person.last_person(self, offset, since)
 
 
 def _written_onto(token: Token) -> Token:

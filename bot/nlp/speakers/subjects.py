@@ -10,6 +10,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 
 from bot.nlp.speakers.names import nominal_subject
+from bot.nlp.speakers.words import POSSESSIVE_MARKS
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -141,3 +142,27 @@ def _opening_name(r: SpeakerResolver, sent: Span, verb: Token) -> Token | None:
         if not (tok.is_space or tok.is_punct):
             return None
     return None
+
+
+def predicated(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
+    """"This was Ruiz's double, Ana Vale, on stage", "It has been a hard year for Vale. She
+    …": after a copula whose subject is no one and whose clauses name no subject, the names
+    in what it says the subject is and in the phrases after that, latest first (never an
+    object of another verb: "it has meant a lot to Vale" measured worse, session 36)."""
+    root = sent.root
+    if root.lemma_ != "be" or root.i >= token.i or r.reg.quoted(root.idx):
+        return []
+    attrs = [c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}]
+    if not attrs:
+        return []
+    phrases = attrs + [c for c in root.children if c.dep_ == "prep" and c.i > attrs[0].i]
+    found = [t for phrase in phrases for t in phrase.subtree if t.pos == PROPN and
+             t.i < token.i and t.dep_ in {"attr", "appos", "pobj"} and not r.reg.quoted(t.idx)]
+    return sorted(found, key=lambda t: -t.i)
+
+
+def owner(tok: Token) -> bool:
+    """"Vale's column attacked …": the parser may hang a name with "'s" as a modifier (nmod),
+    not an owner; either way the name owns what acts."""
+    return tok.dep_ == "poss" or tok.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.lower_ in POSSESSIVE_MARKS for c in tok.children)
