@@ -232,8 +232,8 @@ PROPER_ENTITIES = {"NORP", "ORG", "GPE", "LOC", "FAC"}
 NOT_ROLE_ENTITIES = {"GPE", "LOC", "DATE", "TIME", "PERSON"}
 """Entity types of a role that is only a place, a time (a dateline) or a name: not a role."""
 DASHES = frozenset({"-", "–", "—", "--"})
-"""A dash, or two hyphens typed for one; set off by spaces it ends a dateline ("HALIFAX, N.S. -
-Sen. Ana Ruiz"), and no name holds it ("HALDEN - Ana Ruiz")."""
+"""A dash, or two hyphens typed for one. Set off by spaces it ends a dateline
+("HALIFAX, N.S. - Sen. Ana Ruiz"), and no name holds it ("HALDEN - Ana Ruiz")."""
 POSSESSIVE_S = frozenset({"'s", "’s"})
 """The possessive "'s" the tokenizer splits off a name ("Vale's", "Vale’s")."""
 POSSESSIVE_MARKS = POSSESSIVE_S | {"'", "’"}
