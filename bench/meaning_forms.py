@@ -69,7 +69,7 @@ class Shaped(Meaning):
         joined = f"{head}. {lead}" if head else lead
         texts = {"two": [head or lead, joined], "lead": [joined], "head": [head or lead]}
         chosen = texts[self.form.texts]
-        vectors = self.encoder.encode(chosen, batch=1)
+        vectors = self.encoder.encode(chosen)
         vector = (np.concatenate(vectors) / np.float32(math.sqrt(len(chosen)))) * self.scale
         self.cpu += time.thread_time() - start
         self.wordpieces += sum(len(e.ids) for e in self.encoder.tokenizer.encode_batch(chosen))

@@ -102,10 +102,10 @@ def gelu(x: np.ndarray) -> np.ndarray:
     t += np.float32(1.0)
     np.reciprocal(t, out=t)
     poly = t * np.float32(ERFC_FIT[0])
-    for c in ERFC_FIT[1:]:
+    for c in ERFC_FIT[1:-1]:
         poly += np.float32(c)
-        if c != ERFC_FIT[-1]:
-            poly *= t
+        poly *= t
+    poly += np.float32(ERFC_FIT[-1])
     z *= z
     poly -= z
     np.exp(poly, out=poly)
