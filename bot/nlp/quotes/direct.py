@@ -18,6 +18,7 @@ from bot.nlp.quotes.attribution import (
     region_before,
     surface_attribution,
 )
+from bot.nlp.quotes.charged import one_charged
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
 from bot.nlp.quotes.reporting import casts_as, cue_of, is_passive, is_reporting, judging
 from bot.nlp.quotes.subjects import document_issuer, passive_agent, subject_of
@@ -790,8 +791,8 @@ class DirectQuotes:
                     or _aspectual(ancestor) or \
                     any(c.dep_ == "neg" for c in ancestor.children):
                 continue  # "resign for not calling it “…”": not the words of who did not say
-            subject = passive_agent(ancestor, self.quoted) or \
-                subject_of(ancestor, self.quoted) or document_issuer(ancestor, self.quoted)
+            subject = passive_agent(ancestor, self.quoted) or one_charged(ancestor, self.quoted) \
+                or subject_of(ancestor, self.quoted) or document_issuer(ancestor, self.quoted)
             if subject is None:
                 return None
             speaker, confidence = self.resolver.resolve(subject)
