@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from bot.models import RawArticle
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, into_the_next_second, run_command, wait_for
-from tests.stories.test_later_correction import articles
+from tests.stories.test_later_correction import articles, recent_start
 
 STRIKE = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
           "the job on Thursday morning, halting container traffic at the main harbour. \"We have "
@@ -197,7 +197,7 @@ def averna_desk(runtime, fake_slack, pipeline, *, mute_after: int) -> None:
     for channel in ("C0DESK", "C0OTHER"):
         run_command(runtime, fake_slack, "/subscribe", '"Averna port"', channel=channel)
     into_the_next_second()
-    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
+    contract, again, walkout, later = articles(recent_start(datetime.now(UTC)))
     for n, batch in enumerate(([contract, again], [walkout], [later])):
         if n == mute_after:
             mute_first_story(runtime, fake_slack)

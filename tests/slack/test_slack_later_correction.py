@@ -18,7 +18,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.stories.test_later_correction import articles
+from tests.stories.test_later_correction import articles, recent_start
 
 
 def desk_pipeline(db, settings, nlp, t0, *, name: str, query: str) -> Pipeline:
@@ -39,7 +39,7 @@ def pipeline(fresh_db, slack_settings, nlp, t0) -> Pipeline:
 def delivered_in_turn(runtime, pipeline: Pipeline, t0) -> int:
     """The four articles ingested in three batches, each batch's alerts delivered before the
     next (the later report moves the walkout out): how many alerts were sent."""
-    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
+    contract, again, walkout, later = articles(recent_start(datetime.now(UTC)))
     sent = 0
     for batch in ([contract, again], [walkout], [later]):
         list(pipeline.ingest(batch))
@@ -81,7 +81,7 @@ def test_the_moved_articles_new_story_says_where_this_channel_saw_it_before(
 
 def test_an_update_not_yet_posted_when_its_article_moves_is_not_posted_in_the_old_thread(
         runtime, fake_slack, fresh_db, pipeline, t0):
-    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
+    contract, again, walkout, later = articles(recent_start(datetime.now(UTC)))
     list(pipeline.ingest([contract, again]))
     runtime.deliver_pending(now=t0)
     list(pipeline.ingest([walkout]))  # its update waits in the outbox (Slack slow, say)
@@ -162,7 +162,7 @@ def test_a_digest_after_the_correction_lists_the_moved_story_as_new(hourly_desk,
     a later report takes it out. The next digest must not show that report as an update of a
     story its reader never saw: it lists the walkout's story as new, with what the report
     added."""
-    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
+    contract, again, walkout, later = articles(recent_start(hourly_desk.now))
     for batch in ([contract, again], [walkout]):
         list(hourly_desk.pipeline.ingest(batch))
     assert hourly_desk.digest(0) == 1
@@ -179,7 +179,7 @@ def test_a_move_stored_before_its_time_was_kept_lists_the_moved_story_as_new(hou
                                                                              fake_slack):
     """A database moved on from before stories/m008 holds moves without their time: the next
     digest reads them by the earlier rule, and lists the moved story as new."""
-    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
+    contract, again, walkout, later = articles(recent_start(hourly_desk.now))
     for batch in ([contract, again], [walkout]):
         list(hourly_desk.pipeline.ingest(batch))
     assert hourly_desk.digest(0) == 1
@@ -216,7 +216,7 @@ def test_a_digest_after_the_moved_story_was_listed_new_lists_its_update_as_one(h
                                                                                fake_slack):
     """The correction came before the first digest, which listed the walkout's story as new;
     a later update of that story is an update in the next digest, not the story new again."""
-    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
+    contract, again, walkout, later = articles(recent_start(hourly_desk.now))
     for batch in ([contract, again], [walkout], [later]):
         list(hourly_desk.pipeline.ingest(batch))
     assert hourly_desk.digest(0) == 1
@@ -237,7 +237,7 @@ def test_a_correction_by_a_report_adding_nothing_lists_the_moved_story_once(hour
                                                                             fake_slack):
     """The correction came before the first digest, which listed the walkout's story as new;
     its correcting report added nothing, so no event of its own tells a later digest that."""
-    contract, again, walkout, _ = articles(hourly_desk.now - timedelta(hours=24))
+    contract, again, walkout, _ = articles(recent_start(hourly_desk.now))
     published = (hourly_desk.now - timedelta(hours=1)).isoformat()
     rewrite = RawArticle(text=WALKOUT_REWRITE, origin="a3", published=published)
     for batch in ([contract, again], [walkout], [rewrite]):
@@ -258,7 +258,7 @@ def test_a_correction_after_the_digest_that_took_the_report_lists_the_story_new_
     """The first digest took the walkout as the contract's news; in the next hour a rewrite
     of it takes it out (no event of its own) and the second digest lists another story only.
     The walkout's story first reaches the digest with its update: as a new story."""
-    contract, again, walkout, _ = articles(hourly_desk.now - timedelta(hours=24))
+    contract, again, walkout, _ = articles(recent_start(hourly_desk.now))
     for batch in ([contract, again], [walkout]):
         list(hourly_desk.pipeline.ingest(batch))
     assert hourly_desk.digest(0) == 1
@@ -282,7 +282,7 @@ def test_a_digest_held_past_its_hour_by_slack_while_the_move_came_lists_the_stor
     report takes the walkout out of the contract story, and then Slack answers again. The held
     digest, read after the move, lists the walkout's story as new: the next digest lists the
     later report as its update, not the story new a second time."""
-    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
+    contract, again, walkout, later = articles(recent_start(hourly_desk.now))
     for batch in ([contract, again], [walkout]):
         list(hourly_desk.pipeline.ingest(batch))
     fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})

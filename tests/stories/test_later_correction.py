@@ -64,6 +64,14 @@ def stream(start: datetime = datetime(2026, 5, 4, 8, tzinfo=UTC)) -> list[tuple[
         (CONTRACT, CONTRACT_AGAIN, WALKOUT, WALKOUT_AGAIN), HOURS, strict=True)]
 
 
+def recent_start(now: datetime) -> datetime:
+    """The latest 08:00 UTC at least 23 hours before ``now``: the stream's default hours of the
+    day, so the walkout and its second report fall on two calendar days (as what the second
+    adds is read) whatever the hour a test runs, and all four are in the past."""
+    start = (now - timedelta(hours=23)).replace(hour=8, minute=0, second=0, microsecond=0)
+    return start if start <= now - timedelta(hours=23) else start - timedelta(days=1)
+
+
 def articles(start: datetime = datetime(2026, 5, 4, 8, tzinfo=UTC)) -> list[RawArticle]:
     return [RawArticle(text=text, origin=f"a{n}", published=when)
             for n, (text, when) in enumerate(stream(start))]
