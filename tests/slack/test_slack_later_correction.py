@@ -237,8 +237,8 @@ def test_a_correction_by_a_report_adding_nothing_lists_the_moved_story_once(hour
                                                                             fake_slack):
     """The correction came before the first digest, which listed the walkout's story as new;
     its correcting report added nothing, so no event of its own tells a later digest that."""
-    contract, again, walkout, _ = articles(recent_start(hourly_desk.now))
-    published = (hourly_desk.now - timedelta(hours=1)).isoformat()
+    contract, again, walkout, later = articles(recent_start(hourly_desk.now))
+    published = str(later.published)  # nine hours after the walkout, as its later report
     rewrite = RawArticle(text=WALKOUT_REWRITE, origin="a3", published=published)
     for batch in ([contract, again], [walkout], [rewrite]):
         list(hourly_desk.pipeline.ingest(batch))
@@ -258,11 +258,11 @@ def test_a_correction_after_the_digest_that_took_the_report_lists_the_story_new_
     """The first digest took the walkout as the contract's news; in the next hour a rewrite
     of it takes it out (no event of its own) and the second digest lists another story only.
     The walkout's story first reaches the digest with its update: as a new story."""
-    contract, again, walkout, _ = articles(recent_start(hourly_desk.now))
+    contract, again, walkout, later = articles(recent_start(hourly_desk.now))
     for batch in ([contract, again], [walkout]):
         list(hourly_desk.pipeline.ingest(batch))
     assert hourly_desk.digest(0) == 1
-    published = (hourly_desk.now - timedelta(hours=1)).isoformat()
+    published = str(later.published)  # nine hours after the walkout, as its later report
     for text, origin in ((WALKOUT_REWRITE, "a3"), (FERRY, "a5")):
         hourly_desk.ingest_after(1, RawArticle(text=text, origin=origin, published=published))
     assert hourly_desk.digest(1) == 1
