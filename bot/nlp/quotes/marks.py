@@ -11,6 +11,8 @@ LOOSE_CLOSERS = {'"', "”"}
 """A straight opening mark closed by a curly one, or the reverse (copy edited by hand)."""
 TURNED_OPENER = "“"
 """An opening mark typed where a closing one belongs ("called it “a tax on boats“ and …")."""
+TURNED_CLOSER = "”"
+"""A closing mark typed where an opening one belongs ("”… the pier is shut,” she said")."""
 ENDS_WORDS = frozenset(".,;:!?…")
 """Punctuation a quotation's last word may carry before its closing mark."""
 DOUBLED = {"''": "''", "``": "''"}
@@ -133,6 +135,8 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
                 continue  # "students'' rights": a plural possessive, not a quotation mark
             if mark in OPENERS or mark in DOUBLED:
                 opened, closer, inner = i, DOUBLED.get(mark, OPENERS.get(mark, "")), 0
+            elif _opens_turned(body, para, i, mark):
+                opened, closer, inner = i, TURNED_CLOSER, 0
         elif closer == '"' and i > opened + 1 and (
                 mark == TURNED_OPENER and not _closes_turned(body, para, i, mark) or
                 mark == "”" and inner):
@@ -154,6 +158,17 @@ def _closes_turned(body: str, para: Paragraph, i: int, mark: str) -> bool:
     after = body[i + 1] if i + 1 < para.end else " "
     return mark == TURNED_OPENER and i > para.start and \
         (body[i - 1].isalnum() or body[i - 1] in ENDS_WORDS) and not after.isalnum()
+
+
+def _opens_turned(body: str, para: Paragraph, i: int, mark: str) -> bool:
+    """A closing mark opening a line or after a space, before a word or an ellipsis, with a
+    closing mark after it in the paragraph, opens the quotation ("”… the pier is shut,” she
+    said"; "told aides ”get out,” she said"): a closing mark stands after a word."""
+    if mark != TURNED_CLOSER or i > para.start and not body[i - 1].isspace():
+        return False
+    after = body[i + 1:i + 3].lstrip(" ")
+    return bool(after) and (after[0].isalnum() or after[0] in "….") and \
+        any(body.find(c, i + 1, para.end) > 0 for c in LOOSE_CLOSERS)
 
 
 def _width(body: str, opened: int) -> int:
