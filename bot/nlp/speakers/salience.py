@@ -7,17 +7,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.parts_of_speech import PRON, PROPN
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.body_names import body_names
 from bot.nlp.speakers.columns import LOWER_COLUMN, sorted_ids
-from bot.nlp.speakers.names import PERSON_TITLES, gender_of_words
+from bot.nlp.speakers.names import PERSON_TITLES, definite, gender_of_words
 from bot.nlp.speakers.roles import role_head
 from bot.nlp.speakers.subjects import narrative
-from bot.nlp.speakers.words import JOB_WORDS, KIN, PRONOUN_GENDER
+from bot.nlp.speakers.titles import sole_holder
+from bot.nlp.speakers.words import JOB_WORDS, KIN, PLURAL_TAGS, PRONOUN_GENDER
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -37,6 +38,8 @@ UNKNOWN_GENDER = 0.5
 """A person whose gender the article never shows counts half for he/she."""
 PEOPLE_WORDS = JOB_WORDS | KIN | PERSON_TITLES
 """Role words only a person holds ("voter", "cousin", "senator")."""
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+"""A clause's subject, active or passive: where a title stands for its holder."""
 FLOOR = 1.0
 """Below this weight a person has left the discourse."""
 
@@ -122,7 +125,21 @@ class Salience:
                 found[i] = key
             elif i not in found and cols.lower[i] in words:
                 found[i] = words[cols.lower[i]]
+        self._titled_subjects(found, people)
         return found
+
+    def _titled_subjects(self, found: dict[int, str], people: set[str]) -> None:
+        """"The senator said …": a title as a subject is a mention of the one person who holds
+        it (``titles.sole_holder``), as the name would be."""
+        reg = self.r.reg
+        for i in reg.columns.lowered(PERSON_TITLES):
+            tok = reg.doc[i]
+            if i in found or tok.pos != NOUN or tok.dep_ not in SUBJECTS or \
+                    tok.tag_ in PLURAL_TAGS or not definite(tok) or reg.quoted(tok.idx):
+                continue
+            holder = sole_holder(self.r, tok)
+            if holder is not None and holder.name in people:
+                found[i] = holder.name
 
     def referent(self, token: Token, gender: str) -> str | None:
         """The person he/she (or a gendered description) at ``token`` means, if anyone fits."""
