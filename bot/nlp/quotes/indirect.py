@@ -460,8 +460,18 @@ def _charge(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
-                return list(objects[0].subtree)
+                return _with_one_charged(verb, child, objects[0])
     return []
+
+
+def _with_one_charged(verb: Token, prep: Token, charge: Token) -> list[Token]:
+    """"criticised [the board for ignoring the warnings]": the one charged and the charge, as
+    a judging verb's quoted words are given with its object (statements.py); the charge
+    alone when no object comes between ("was criticised by the union [for …]")."""
+    charged = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < prep.i), None)
+    if charged is None:
+        return list(charge.subtree)
+    return list(verb.doc[charged.left_edge.i:charge.right_edge.i + 1])
 
 
 def _someone(noun: Token) -> bool:
