@@ -35,7 +35,7 @@ def statements(doc: Doc, quotes: list[Quote], *, text: str | None = None) -> lis
             inside = any(_holds(quote, f) for f in quotes if f.kind == "fragment")
             out.append(replace(quote, kind="mixed") if inside else quote)
         elif quote.kind != "fragment":
-            out.append(quote)
+            out.extend([] if _work_title(doc, quote) else [quote])
         elif quote.speaker.name is not None and not any(_holds(c, quote) for c in clauses):
             grown = _grown(doc, body, quote)
             if grown is not None:
@@ -47,6 +47,23 @@ def _titled(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return bool(words) and all(w[:1].isupper() or w in MINOR_WORDS for w in words[1:]) and \
         words[0][:1].isupper()
+
+
+def _work_title(doc: Doc, quote: Quote) -> bool:
+    """"a scene in ''The Long Tide''", "Berg's “Notes From a Pier”": quoted words in capitals
+    right after a preposition or an owner name a work; they are not words said ("according to
+    ''…''" cites it as a source)."""
+    if len(quote.text.split()) < 2 or not _titled(quote.text):
+        return False
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    at = span.start - 1 if span is not None else -1
+    while at >= 0 and doc[at].text in QUOTE_MARKS + "``''":
+        at -= 1
+    if at < 0:
+        return False
+    before = doc[at]
+    according = before.lower_ == "to" and at > 0 and doc[at - 1].lower_ == "according"
+    return before.tag_ == "POS" or before.pos_ == "ADP" and not according
 
 
 def _holds(clause: Quote, fragment: Quote) -> bool:
