@@ -37,18 +37,26 @@ def story_thread(db: Database, story_id: int, target: str) -> PostedMessage | No
     return PostedMessage(row[0], row[1]) if row else None
 
 
-def thread_root(db: Database, story_id: int, target: str, *,
-                tried: str | None = None) -> PostedMessage | None:
+def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | None:
     """The message of ``target`` that the story's alerts there thread under: the first still
     standing of the running story it continues (of its first story, else of the nearest), else
-    its own; for each, its own first, else the newest of a story folded into it. One still
-    standing that an alert in flight was ``tried`` in comes first: a fold since then may have
-    changed the choice, and its post is looked for where it went."""
+    its own; for each, its own first, else the newest of a story folded into it."""
     row = db.execute(
         RUNNING + THREADED + "SELECT a.posted_channel, a.ts FROM alerts a JOIN threaded t ON "
-        "t.id = a.story_id WHERE a.channel = ? AND " + STANDING + "ORDER BY a.ts IS ? DESC, "
-        "t.depth DESC, t.folded, CASE WHEN t.folded THEN -a.id ELSE a.id END LIMIT 1",
-        [story_id, target, tried]).fetchone()
+        "t.id = a.story_id WHERE a.channel = ? AND " + STANDING + "ORDER BY t.depth DESC, "
+        "t.folded, CASE WHEN t.folded THEN -a.id ELSE a.id END LIMIT 1",
+        [story_id, target]).fetchone()
+    return PostedMessage(row[0], row[1]) if row else None
+
+
+def tried_thread(db: Database, target: str, ts: str) -> PostedMessage | None:
+    """The thread ``ts`` of ``target`` that an alert in flight was tried in, while its message
+    still stands, whatever story it heads: a fold since may have taken the story's thread
+    elsewhere (another running story's, or none), and the try's post is looked for where it
+    went, as a try at the top level is."""
+    row = db.execute("SELECT a.posted_channel, a.ts FROM alerts a WHERE a.channel = ? "
+                     "AND a.ts = ? AND " + STANDING + "ORDER BY a.id LIMIT 1",
+                     [target, ts]).fetchone()
     return PostedMessage(row[0], row[1]) if row else None
 
 

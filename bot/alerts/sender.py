@@ -63,6 +63,7 @@ from storage.threads import (
     muted_with_running,
     posted_in,
     thread_root,
+    tried_thread,
 )
 
 log = logging.getLogger(__name__)
@@ -546,13 +547,15 @@ def _own_thread(db: Database, row: OutboxAlert, channel: str, thread_ts: str | N
 def _tried_root(db: Database, row: OutboxAlert, story_id: int, channel: str
                 ) -> PostedMessage | None:
     """The thread the story's alert goes in (None: the top level); for one in flight, where
-    its try went while that still stands, so the "already posted?" lookup reads there (a fold
-    since may have brought the story another thread, or its first, in this conversation)."""
+    its try went while that still stands, whatever story heads it, so the "already posted?"
+    lookup reads there and a stray is watched for there (a fold since may have brought the
+    story another thread, its first, or taken it out of the running story it was tried in)."""
     if row.status != "sending":
         return _thread_here(thread_root(db, story_id, row.channel), channel)
     if row.tried_top_level:
         return None
-    return _thread_here(thread_root(db, story_id, row.channel, tried=row.thread_ts), channel)
+    tried = tried_thread(db, row.channel, row.thread_ts) if row.thread_ts else None
+    return _thread_here(tried or thread_root(db, story_id, row.channel), channel)
 
 
 def _thread_here(root: PostedMessage | None, channel: str) -> PostedMessage | None:
