@@ -345,17 +345,26 @@ def record_told(db: Database, target: str, story_ids: Sequence[int]) -> None:
                         [(target, story) for story in story_ids])
 
 
-def alerted_events(db: Database, target: str, event_ids: Sequence[int]) -> frozenset[int]:
+def alerted_events(db: Database, target: str, event_ids: Sequence[int], *,
+                   statuses: Sequence[str] = ("pending", "sending", "sent")) -> frozenset[int]:
     """Which of these story events (story_articles ids) go to ``target`` as alerts of their own:
-    queued, being sent or sent; one of a story folded into the event's since (a fold of a fold
-    too) counts: its alerts keep the thread they were posted in."""
+    queued, being sent or sent (or in ``statuses``); one of a story folded into the event's
+    since (a fold of a fold too) counts: its alerts keep the thread they were posted in."""
     return frozenset(row[0] for row in rows_in(
         db, f"WITH RECURSIVE {folds()} SELECT sa.id FROM story_articles sa JOIN alerts a "
         "ON a.article_id = sa.article_id AND (a.story_id = sa.story_id OR a.story_id IN "
         "(SELECT id FROM folds WHERE folded_into = sa.story_id)) WHERE a.channel = ? "
-        "AND a.kind != 'quote' "
-        "AND a.status IN ('pending', 'sending', 'sent') AND sa.id IN ({marks})",
-        event_ids, before=(target,)))
+        f"AND a.kind != 'quote' AND a.status IN ({marks(statuses)}) "
+        "AND sa.id IN ({marks})", event_ids, before=(target, *statuses)))
+
+
+def story_events(db: Database, event_ids: Sequence[int]) -> list[TopicEvent]:
+    """These story events as a digest reads them, oldest first (an event of an article held
+    from alerting, or one no longer stored, left out)."""
+    if not event_ids:
+        return []
+    return [_event(row) for row in rows_in(
+        db, EVENTS + "WHERE sa.id IN ({marks}) " + NOT_HELD + "ORDER BY sa.id", event_ids)]
 
 
 def moved_first_reports(db: Database, story_ids: Sequence[int], *, before: int,

@@ -31,7 +31,7 @@ from bot.alerts.came_from import shown_source
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight, strays_from
 from bot.alerts.digest_links import with_thread_links
-from bot.alerts.digest_siblings import listed_elsewhere, topic_query
+from bot.alerts.digest_siblings import ALERTED, listed_elsewhere, topic_query
 from bot.alerts.digest_strays import sweep_digests, watch
 from bot.alerts.held_back import pacer_of
 from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
@@ -48,8 +48,15 @@ from bot.models.times import utc_time
 from bot.stories.left_out import leaves_in
 from bot.stories.stored_queries import stored_query
 from storage import subscriptions as subs
-from storage.alerts import moved_first_reports, record_told, told_of, topic_events_between
+from storage.alerts import (
+    alerted_events,
+    moved_first_reports,
+    record_told,
+    told_of,
+    topic_events_between,
+)
 from storage.db import transaction
+from storage.digest_owed import keep_owed, owed_back
 from storage.held_digests import clear_held, held_tries, mark_held
 from storage.state import install_id
 from storage.stories import folded_story
@@ -227,6 +234,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     if not taken.items:
         with transaction(db):
             subs.set_last_digest(db, sub.id, until, taken.last_event)
+            keep_owed(db, sub.id, owed=taken.owed, settled=taken.settled)
             clear_held(db, sub.id)
         return 0
     channel = _channel(client, sub, lookups.pacer, now)
@@ -442,6 +450,7 @@ def _done(db: Database, sub: Subscription, until: str, taken: Taken,
     (``record_told``), in the same transaction, so a crash never keeps one without the other."""
     with transaction(db):
         subs.set_last_digest(db, sub.id, until, taken.last_event, taken.moved)
+        keep_owed(db, sub.id, owed=taken.owed, settled=taken.settled)
         if delivered:
             record_told(db, sub.target_id, [item.story_id for item in taken.items])
         keep_in_flight(db, sub.id, None)
@@ -465,20 +474,29 @@ class Taken:
     elsewhere: dict[str, int] = field(default_factory=dict)
     """Where else (mrkdwn: another topic's digest, alerts) the conversation gets how many of
     this period's stories, not listed in this digest."""
+    owed: tuple[int, ...] = ()
+    """The events left out for an alert of their own still to go there (queued, in flight):
+    listed by a later digest if it fails for good (``storage.digest_owed``)."""
+    settled: tuple[int, ...] = ()
+    """The events earlier digests owed that this one gave back, or whose alert was posted."""
 
 
 def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     """One item per story, in the order stories first appeared in the period; none for a
     muted story, for an article the topic's exclusions (NOT, ``source:``) leave out, or for a
-    story the conversation gets otherwise (``listed_elsewhere``: counted in ``Taken.elsewhere``)."""
+    story the conversation gets otherwise (``listed_elsewhere``: counted in ``Taken.elsewhere``).
+    An event an earlier digest left out for an alert that has since failed for good comes first
+    (``owed_back``): the reader got neither."""
     events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until),
                                   after=sub.last_digest_event)
+    back, settled = owed_back(db, sub.id, sub.target_id)
+    read = sorted({e.event_id: e for e in [*back, *events]}.values(), key=lambda e: e.event_id)
     stories: dict[int, DigestItem] = {}
     moved: list[int] = []
     elsewhere: dict[str, set[int]] = {}
     query = stored_query(topic_query(db, sub.topic_id))
-    listed = listed_elsewhere(db, sub, events)
-    for event in _with_moved_first_reports(db, events, sub, period):
+    listed = listed_elsewhere(db, sub, read)
+    for event in _with_moved_first_reports(db, read, sub, period):
         if muted_with_running(db, event.story_id, [sub.target_id]) or \
                 not leaves_in(db, query, event.article_id):
             continue
@@ -498,7 +516,16 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
             stories[event.story_id] = item.with_update(event.whats_new, _joined(db, event))
     return Taken(list(stories.values()), max((e.event_id for e in events), default=None),
                  tuple(moved), {place: len(ids - stories.keys()) for place, ids in elsewhere.items()
-                                if ids - stories.keys()})
+                                if ids - stories.keys()},
+                 _owed(db, sub.target_id, [e for e, place in listed.items() if place == ALERTED]),
+                 settled)
+
+
+def _owed(db: Database, target: str, alerted: list[int]) -> tuple[int, ...]:
+    """Of the events left out for an alert of their own there, those whose alert is not posted
+    yet: it may still fail for good (the channel refuses it, Slack refuses the message)."""
+    posted = alerted_events(db, target, alerted, statuses=("sent",))
+    return tuple(sorted(e for e in alerted if e not in posted))
 
 
 def _joined(db: Database, event: TopicEvent) -> tuple[int, str, str | None] | None:

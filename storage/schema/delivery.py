@@ -277,3 +277,13 @@ def m026_alerts_tried_top_level(db: Database) -> None:
     "already posted?" lookup reads where the try went. NULL: tried before this was kept (its
     place is chosen anew, as it was)."""
     db.table("alerts").add_column("tried_top_level", int)
+
+
+@MIGRATIONS()
+def m027_digest_owed(db: Database) -> None:
+    """The story events a subscription's digest left out because an alert of its own was still
+    to go to the same reader (queued, or in flight): if that alert then fails for good, the next
+    digest lists the event, once; if it is posted, the event is settled."""
+    db.execute("CREATE TABLE digest_owed (subscription_id INTEGER NOT NULL "
+               "REFERENCES subscriptions(id) ON DELETE CASCADE, event_id INTEGER NOT NULL, "
+               "PRIMARY KEY (subscription_id, event_id))")
