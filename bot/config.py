@@ -52,6 +52,9 @@ class Settings:
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout: float = 30.0
     slack_timeout: int = 10
+    stop_seconds: int = 20
+    """How long a stop of `wirewatch run` waits for the work under way (a post, a poll, the
+    article in progress) before it leaves the rest to the next start."""
     nlp_batch_chars: int = 10_000
     nlp_read_chars: int = 100_000
     alert_max_age_hours: float = 72.0
@@ -70,6 +73,8 @@ LARGEST = 1_000_000_000
 MOST_PROCESSES = 64
 MOST_PASS_SECONDS = 3600
 """A digest pass further apart than an hour would let hourly digests fall behind."""
+MOST_STOP_SECONDS = 3600
+"""No process manager waits longer for a stop; a bigger bound would only hide a hang."""
 MOST_HOURS = 876_000
 """A century: a longer span ran past the calendar (OverflowError) when subtracted from now."""
 
@@ -275,6 +280,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_max_bytes=_at_least_one(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
         fetch_timeout=_seconds(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
         slack_timeout=_at_least_one(env, "WIREWATCH_SLACK_TIMEOUT", 10),
+        stop_seconds=_at_most(env, "WIREWATCH_STOP_SECONDS",
+                              _at_least_one(env, "WIREWATCH_STOP_SECONDS", 20),
+                              MOST_STOP_SECONDS, "seconds"),
         nlp_batch_chars=_at_least_one(env, "WIREWATCH_NLP_BATCH_CHARS", 10_000),
         nlp_read_chars=_at_least_one(env, "WIREWATCH_NLP_READ_CHARS", 100_000),
         alert_max_age_hours=_hours(env, "WIREWATCH_ALERT_MAX_AGE_HOURS", 72.0),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -29,12 +30,14 @@ from bot.ingest.folder import FolderWatcher, ScanResult, holds_no_file
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
 from bot.ingest.next_try import next_try
+from bot.job_pool import JobPool
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput, Source
 from bot.nlp.compiled import current
 from bot.redact import redact
 from bot.run_record import ThisRun
 from bot.scheduler import (
+    POOL_THREADS,
     accounts_first,
     add_service_jobs,
     build_scheduler,
@@ -98,7 +101,8 @@ class Runner:
         self.file_events = FileEvents(on_complete=self.file_completed)
         self._watched: dict[Path, int] = {}
         self.worker = IngestWorker(self.dbs, settings, nlp=nlp)
-        self.scheduler = build_scheduler()
+        self.jobs = JobPool(POOL_THREADS)
+        self.scheduler = build_scheduler(self.jobs)
         self.ingest_app = ingest_app(settings, self.dbs, self.worker)
         routes = {"/ingest": self.ingest_app} if self.ingest_app else {}
         self.slack = slack_factory(routes) if slack_factory else None
@@ -146,9 +150,12 @@ class Runner:
                                    max_body=self.settings.ingest_max_bytes)
             self.http.start()
 
-    def stop(self) -> None:
+    def stop(self) -> list[str]:
         """Stop taking work, cut off downloads in flight (their feeds are polled again next
-        time), let the article in progress finish."""
+        time), let the jobs under way and the article in progress finish within the stop's
+        bound (``stop_seconds``); returns what it stopped waiting for, left to the next start
+        (a post under way is looked for there, never posted twice)."""
+        deadline = time.monotonic() + self.settings.stop_seconds
         self._stopping.set()
         self.fetcher.close()
         if self.http is not None:
@@ -157,9 +164,18 @@ class Runner:
             self.slack.stop()
         self.file_events.stop()
         if self.scheduler.running:
-            self.scheduler.shutdown(wait=True)
-        self.worker.stop()
+            self.scheduler.shutdown(wait=False)  # waiting here held the locks a job may need
+        left = [f"job {name!r}" for name in self.jobs.finish(_until(deadline))]
+        self.worker.stop(timeout=_until(deadline))
+        if self.worker.alive and not self.worker.starting:
+            left.append("the article in progress")
         self.record.ended()
+        if left:
+            log.warning("stopped waiting after %d s (WIREWATCH_STOP_SECONDS) for %s: done again "
+                        "at the next start, nothing lost (a post under way is looked for "
+                        "first, never posted twice)", self.settings.stop_seconds,
+                        ", ".join(left))
+        return left
 
     @property
     def stopping(self) -> bool:
@@ -363,6 +379,10 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+def _until(deadline: float) -> float:
+    return max(0.0, deadline - time.monotonic())
 
 
 def _run_id(slack: Any) -> str:

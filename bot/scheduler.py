@@ -13,7 +13,6 @@ import sqlite3
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -21,6 +20,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlite_utils import Database
 
 from bot.clock_step import ClockWatch
+from bot.job_pool import JobPool
 from bot.models import Source
 from bot.models.times import utc_time
 from bot.run_record import BEAT_EVERY
@@ -71,14 +71,15 @@ class QuietOverlap(logging.Filter):
         return "maximum number of running instances reached" not in record.getMessage()
 
 
-def build_scheduler() -> BackgroundScheduler:
-    """A background scheduler that keeps its jobs in memory only."""
+def build_scheduler(pool: JobPool | None = None) -> BackgroundScheduler:
+    """A background scheduler that keeps its jobs in memory only, run on ``pool`` (whose jobs
+    under way a stop waits for: ``JobPool.finish``)."""
     scheduler_log = logging.getLogger("apscheduler.scheduler")
     if not any(isinstance(f, QuietOverlap) for f in scheduler_log.filters):
         scheduler_log.addFilter(QuietOverlap())
     return BackgroundScheduler(
         jobstores={"default": MemoryJobStore()},
-        executors={"default": ThreadPoolExecutor(POOL_THREADS)},
+        executors={"default": pool or JobPool(POOL_THREADS)},
         job_defaults={"coalesce": True, "max_instances": 1},
         timezone="UTC",
     )

@@ -12,6 +12,7 @@ from typing import TypeVar
 import click
 from sqlite_utils import Database
 
+from bot import exit_bound
 from bot.alerts.console_feed import print_pending, report_activity, silent_line
 from bot.cli.context import CliContext
 from bot.cli.copies import report_copies
@@ -70,6 +71,7 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     db = runner.dbs.get()
     seen: int | None = last_article_event(db)
     copies: CopyCursor | None = last_copy(db)
+    left: list[str] = []
     try:
         while not stop.is_set():
             if console:
@@ -81,13 +83,16 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
             stop.wait(interval)
     finally:
         click.echo("stopping: finishing the article in progress…")
-        runner.stop()
+        exit_bound.arm(settings.stop_seconds + exit_bound.EXIT_MARGIN_S)
+        left = runner.stop()
         if console:
             _print_console(db)
         if copies is not None:
             _until_closed(report_copies, db, copies, COPIES)
     click.echo("stopped")
     lock.close()
+    if left:
+        exit_bound.leave()  # the interpreter's exit would join the threads still waiting
 
 
 def _lock_for_run(db_path: Path) -> RunLock:
