@@ -165,7 +165,7 @@ class Runner:
         self.file_events.stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)  # waiting here held the locks a job may need
-        left = [f"job {name!r}" for name in self.jobs.finish(_until(deadline))]
+        left = [f"job {redact(name)!r}" for name in self.jobs.finish(_until(deadline))]
         self.worker.stop(timeout=_until(deadline))
         if self.worker.alive and not self.worker.starting:
             left.append("the article in progress")

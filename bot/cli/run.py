@@ -62,6 +62,7 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     try:
         runner.start()
     except BaseException:
+        exit_bound.arm(settings.stop_seconds + exit_bound.EXIT_MARGIN_S)
         runner.stop()
         raise
     mode = "console (no Slack)" if runner.slack is None else f"Slack (port {runner.slack.port})"

@@ -50,13 +50,14 @@ def stopped_in(running: Running) -> tuple[int, float]:
 def test_a_post_slack_never_answers_holds_the_stop_no_longer_than_its_bound(
         db_path, processes, mode):
     """Slack takes the first post and never answers while the run lives (its client would wait
-    ten minutes): the stop waits its 2 s bound, says what it left, exits 0; the next run finds
-    that post and posts each channel's once."""
+    ten minutes): the stop waits its 5 s bound, says what it left, exits 0; the next run finds
+    that post and posts each channel's once. (5 s, not less: the stop's first steps, slow on
+    a loaded machine, count within it, and past it the last resort has 5 s more.)"""
     queue(db_path, mode)
     with FakeSlack() as fake:
         fake.hang(methods={"chat.postMessage"})
         running = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600",
-                            WIREWATCH_STOP_SECONDS="2")
+                            WIREWATCH_STOP_SECONDS="5")
         tried(fake)
         running.wait_for("wirewatch running")
         code, took = stopped_in(running)
@@ -64,7 +65,7 @@ def test_a_post_slack_never_answers_holds_the_stop_no_longer_than_its_bound(
         log = "\n".join(running.errors)
         assert code == 0, running.said()
         assert took < COMPOSE_GRACE_S, f"{took:.0f} s"
-        assert "stopped waiting after 2 s (WIREWATCH_STOP_SECONDS) for job" in log, log
+        assert "stopped waiting after 5 s (WIREWATCH_STOP_SECONDS) for job" in log, log
         assert LAST_RESORT_LINE not in log, log
         assert fake.begun.count("chat.postMessage") == 1, "no post begun after the stop"
         next_run_posts_each_once(db_path, fake, processes, mode)
