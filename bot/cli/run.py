@@ -91,9 +91,11 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
         if copies is not None:
             _until_closed(report_copies, db, copies, COPIES)
     click.echo("stopped")
-    lock.close()
     if left:
-        exit_bound.leave()  # the interpreter's exit would join the threads still waiting
+        # the interpreter's exit would join their threads; the run lock goes with the process,
+        # so a restart never runs beside a job left running
+        exit_bound.leave()
+    lock.close()
 
 
 def _lock_for_run(db_path: Path) -> RunLock:
