@@ -8,10 +8,12 @@ import logging
 import re
 import urllib.error
 import urllib.request
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.config import Settings
 from bot.ingest import furniture
+from bot.ingest.guarded import Deadline
+from bot.nlp.summary_http import opener
 from bot.redact import redact
 
 log = logging.getLogger(__name__)
@@ -79,8 +81,9 @@ class ChatSummariser:
         self.fallback = fallback or ExtractiveSummariser()
 
     def summarise(self, *, title: str, sentences: list[str]) -> list[str]:
+        deadline = Deadline(self.timeout)
         try:
-            result = self._ask(title, sentences)
+            result = self._ask(title, sentences, deadline)
         except urllib.error.HTTPError as exc:
             log.warning("summary endpoint failed (%s); using the extractive summary",
                         _redirected(exc) or f"HTTP {exc.code}")
@@ -88,11 +91,20 @@ class ChatSummariser:
         except (OSError, http.client.HTTPException, ValueError, KeyError, IndexError,
                 TypeError, RecursionError) as exc:  # a reply nested past reading too
             log.warning("summary endpoint failed (%s); using the extractive summary",
-                        type(exc).__name__)
+                        self._late(deadline) or type(exc).__name__)
             result = []
+        finally:
+            deadline.cancel()
         return result or self.fallback.summarise(title=title, sentences=sentences)
 
-    def _ask(self, title: str, sentences: list[str]) -> list[str]:
+    def _late(self, deadline: Deadline) -> str | None:
+        """Why a call the deadline cut off failed (its error is only the socket's end)."""
+        if not deadline.expired:
+            return None
+        return (f"no whole answer within {self.timeout:g} s, WIREWATCH_SUMMARY_TIMEOUT; "
+                "it may be dripping its answer")
+
+    def _ask(self, title: str, sentences: list[str], deadline: Deadline) -> list[str]:
         body = json.dumps({
             "model": self.model,
             "temperature": 0,
@@ -103,23 +115,12 @@ class ChatSummariser:
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
         request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
-        with _OPENER.open(request, timeout=self.timeout) as response:
+        with opener(deadline).open(request, timeout=self.timeout) as response:
             reply = json.loads(response.read(1_000_000))
         text = reply["choices"][0]["message"]["content"]
         if not isinstance(text, str):
             raise TypeError("content is not text")
         return split_reply(text)
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is not followed: urllib would send the Authorization header (the API key)
-    on to whatever address it names, another host or plain http alike."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 def _redirected(exc: urllib.error.HTTPError) -> str | None:
