@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from bot.alerts.mrkdwn import counted
 from bot.config import Settings
 from bot.ingest.addresses import AddressPolicy, same_host
-from bot.ingest.bounds import MOST_LINK_CHARS, kept_error
+from bot.ingest.bounds import MOST_LINK_CHARS, kept_error, shown_origin
 from bot.ingest.feed_moves import too_long_to_move_to
 from bot.ingest.feed_parse import FeedError, WebPageError, parse_feed
 from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
@@ -44,6 +44,9 @@ class FeedCheck:
     """Where the feed moved for good (permanent redirects only): its polls go there."""
     refused_move: int = 0
     """The length of the address it moved for good to, when too long to move to."""
+    moved_off_host: str | None = None
+    """Where a feed checked with ``--allow-private`` moved for good on another host: not moved
+    there, so that the trust given to its host goes nowhere else."""
 
     def found(self) -> str:
         """'“Harbour Gazette”, 2 entries', for a feed that works."""
@@ -53,6 +56,11 @@ class FeedCheck:
     def move_refused(self) -> str | None:
         """Why a feed that moved for good stays polled where it was added; the one wording of
         `wirewatch` and `/wirewatch`."""
+        if self.moved_off_host:
+            return (f"it moved for good to {shown_origin(redact(self.moved_off_host))} (a "
+                    "permanent redirect), another host than the one --allow-private trusts: "
+                    "not moved there; polled at the address given, the redirect checked at each "
+                    "poll as a public feed's (to poll it there, add that address)")
         if not self.refused_move:
             return None
         return (f"it moved for good to an address of {self.refused_move:,} characters (a "
@@ -111,5 +119,7 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
     moved = response.moved_to
     if moved and too_long_to_move_to(moved):
         return FeedCheck(title=feed.title, entries=len(feed.entries), refused_move=len(moved))
+    if moved and allow_private and not same_host(moved, url):
+        return FeedCheck(title=feed.title, entries=len(feed.entries), moved_off_host=moved)
     return FeedCheck(title=feed.title, entries=len(feed.entries), moved_to=moved)
 

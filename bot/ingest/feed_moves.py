@@ -1,6 +1,7 @@
 """A feed that moved for good (301, 308) is polled at its new address, unless the server names
-an address longer than any link wirewatch keeps: that is stored, listed and shown on every line
-naming the feed, so a hostile server's 50,000 characters would be."""
+an address longer than any link wirewatch keeps (that is stored, listed and shown on every line
+naming the feed, so a hostile server's 50,000 characters would be), or the feed was added with
+``--allow-private`` and the address is on another host (its trust is in the host it names)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.ingest.addresses import same_host
 from bot.ingest.bounds import MOST_LINK_CHARS, shown_origin
 from bot.ingest.fetch import Response
 from bot.models import Source
@@ -30,7 +32,14 @@ def remember_move(db: Database, source: Source, response: Response, *,
     if not new or new == source.location:
         return None
     if too_long_to_move_to(new):
-        _refuse(db, source, new)
+        _refuse(db, source, new, f"to an address of {len(new):,} characters, {_shown(new)}: "
+                f"not moved there, a link is at most {MOST_LINK_CHARS:,} characters")
+        return None
+    if source.allow_private and not same_host(new, source.location):
+        _refuse(db, source, new, f"to {_shown(new)}, another host than the one it was added "
+                "with --allow-private for: not moved there, so that the trust given to that "
+                "host goes nowhere else (the redirect is followed at each poll and checked as "
+                "a public feed's); if the feed is meant to be there, add that address")
         return None
     with transaction(db):
         other = move_source(db, source, new, now=now)
@@ -48,7 +57,7 @@ def too_long_to_move_to(address: str) -> bool:
     return len(address) > MOST_LINK_CHARS
 
 
-def _refuse(db: Database, source: Source, new: str) -> None:
+def _refuse(db: Database, source: Source, new: str, why: str) -> None:
     """Said once for each such address, not at every poll: the server sends it every time."""
     key = refused_move_key(source.id)
     digest = hashlib.sha256(new.encode("utf-8", "surrogatepass")).hexdigest()
@@ -56,10 +65,8 @@ def _refuse(db: Database, source: Source, new: str) -> None:
         return
     with transaction(db):
         set_state(db, key, digest)
-    log.warning("feed #%d %s moved for good (permanent redirect) to an address of %s "
-                "characters, %s: not moved there, a link is at most %s characters; polled at "
-                "%s as before (said once)", source.id, _shown(source.location), f"{len(new):,}",
-                _shown(new), f"{MOST_LINK_CHARS:,}", _shown(source.location))
+    log.warning("feed #%d %s moved for good (permanent redirect) %s; polled at %s as before "
+                "(said once)", source.id, _shown(source.location), why, _shown(source.location))
 
 
 def _shown(text: str) -> str:

@@ -178,7 +178,8 @@ def _moved(checked: FeedCheck) -> str:
     """Where a feed that moved for good is polled, as `wirewatch sources add` says it: whole,
     an address to check (a longer one than a link may be is no move, ``feed_moves``)."""
     if refused := checked.move_refused():
-        return f" {refused[0].upper()}{refused[1:]}."
+        said = echo(refused, WHOLE)
+        return f" {said[0].upper()}{said[1:]}."
     if not checked.moved_to:
         return ""
     return (f" It moved for good to {echo(redact(checked.moved_to), MOST_LINK_CHARS)} (a "
