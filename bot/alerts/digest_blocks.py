@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
+from bot.alerts.link_labels import linked
 from bot.alerts.mrkdwn import counted, finished, fit, packed, plain, section, slack_date, within
 
 ITEMS_PER_SECTION = 8
@@ -119,7 +120,7 @@ def _line(item: DigestItem, *, facts: bool = True) -> str:
     title = fit(plain(item.headline, 200), 300)
     target = link_target(item.url)
     if target:
-        title = f"<{target}|{title}>"
+        title = linked(target, title)
     label = "🆕 New:" if item.is_new else "🔄 Update:"
     line = f"{label} *{title}*"
     if item.source:

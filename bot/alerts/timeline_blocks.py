@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
 from bot.alerts.came_from import shown_source
+from bot.alerts.link_labels import linked
 from bot.alerts.mrkdwn import (
     counted,
     date_alone,
@@ -155,7 +156,7 @@ def entry_line(entry: TimelineEntry, kind: str | None = None, *,
     title = fit(plain(entry.title, 200), 300)
     target = link_target(entry.url)
     if target:
-        title = f"<{target}|{title}>"
+        title = linked(target, title)
     facts = [f"    • {fit(plain(finished(fact), 250), 300)}"
              for fact in entry.whats_new[:FACTS_PER_ENTRY]]
     if len(entry.whats_new) > FACTS_PER_ENTRY:
