@@ -23,6 +23,7 @@ from bot.ingest.feed_parse import FeedError, WebPageError, parse_feed
 from bot.ingest.fetch import Fetcher, FetchError, Response
 from bot.ingest.first_poll import say_done, say_many, say_round
 from bot.ingest.held_feeds import Held
+from bot.ingest.moved_trust import trusted_where_added
 from bot.ingest.next_try import next_try
 from bot.ingest.page_waits import waiting_keys
 from bot.ingest.quiet_feeds import judge
@@ -72,8 +73,8 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     feed's waiting for the worker at once (the rest in the next rounds); the very body a poll
     read whole is not parsed again. Failures are recorded, never raised. A feed stored before
     its address was read as a browser reads it is read so first, or paused (``read_as_added``):
-    a paused feed is not fetched."""
-    source = read_as_added(db, source, fetcher.policy)
+    a paused feed is not fetched; so is a relay's moved off its host (``trusted_where_added``)."""
+    source = trusted_where_added(db, read_as_added(db, source, fetcher.policy))
     if source.paused:
         return PollResult(error=f"paused: {source.paused}")
     began = time.monotonic()

@@ -20,7 +20,7 @@ from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher
 from bot.models import Source
 from storage.db import transaction
-from storage.sources import add_source, get_source, source_row
+from storage.sources import add_source, get_source, move_source, source_row
 from tests.sources.feedserver import FeedServer, Item, Route, at, rss
 from tests.sources.stories import FERRY, LIBRARY
 from tests.sources.test_fetch_security import FAST
@@ -79,3 +79,32 @@ def test_adding_a_relay_feed_that_moved_to_another_host_says_it_stays_where_adde
                              allow_private=True)
     assert checked.problem is None and checked.moved_to is None
     assert "another host than the one --allow-private trusts" in (checked.move_refused() or "")
+
+
+def test_a_relay_feed_moved_to_another_host_before_is_paused_not_fetched(fresh_db, caplog):
+    """A database from before: the move was stored with the trust kept (``move_source``, as
+    the poll stored it), and every poll fetched the other host with any address allowed."""
+    with FeedServer(host="127.0.0.2") as relay, FeedServer(host="127.0.0.3") as other:
+        other.routes["/feed"] = Route(rss([Item("1", FERRY[0], FERRY[1], published=at(1))]))
+        source = _relay_source(fresh_db, relay.url("/feed"))
+        with transaction(fresh_db):
+            move_source(fresh_db, source, other.url("/feed"), now=datetime.now(UTC))
+        moved = _stored(fresh_db, source.id)
+        with caplog.at_level(logging.WARNING, logger="bot.ingest"):
+            result = poll_feed(fresh_db, moved, fetcher=_fetcher(), now=datetime.now(UTC))
+        assert other.requests == [] and relay.requests == []
+    assert result.queued == 0 and (result.error or "").startswith("paused:")
+    paused = _stored(fresh_db, source.id).paused or ""
+    assert "--allow-private" in paused and "127.0.0.2" in paused
+    assert f"wirewatch sources remove {source.id}" in caplog.text
+
+
+def test_a_relay_feed_moved_within_its_own_host_before_is_polled(fresh_db):
+    with FeedServer(host="127.0.0.2") as relay:
+        relay.routes["/rss"] = Route(rss([Item("1", FERRY[0], FERRY[1], published=at(1))]))
+        source = _relay_source(fresh_db, relay.url("/feed"))
+        with transaction(fresh_db):
+            move_source(fresh_db, source, relay.url("/rss"), now=datetime.now(UTC))
+        result = poll_feed(fresh_db, _stored(fresh_db, source.id), fetcher=_fetcher(),
+                           now=datetime.now(UTC))
+    assert result.error is None and result.queued == 1
