@@ -333,3 +333,16 @@ def test_half_a_character_escaped_in_json_is_stored_not_retried_for_ever(endpoin
     assert status == 200, body
     stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
     assert stored["title"].endswith("\ufffd") and stored["source"] == "Harbour Gazette \ufffd"
+
+
+@pytest.mark.parametrize("field", ["title", "source"])
+def test_a_field_of_only_white_space_past_its_limit_is_stored_not_retried_for_ever(endpoint,
+                                                                                   field):
+    """A title (or outlet) of 600 spaces or line separators, past the 500 characters kept: the
+    cut at a word found no word (IndexError), so `/ingest` answered 503 "try again" with a
+    traceback, for ever, and nothing was stored."""
+    port, dbs = endpoint
+    sent = article(FERRY, **{field: " \u2028" * 300})
+    status, body, _ = post(port, json.dumps(sent).encode())
+    assert status == 200, body
+    assert dbs.get()["articles"].get(body["results"][0]["article_id"])["body"]
