@@ -36,7 +36,9 @@ def bounded_fields(raw: RawArticle, *, said: bool = True) -> RawArticle:
     cuts: list[str] = []
     for name, most in MOST_CHARS.items():
         value = getattr(raw, name)
-        if value and len(value) > most:
+        if value and len(value) > most and not value.strip():
+            changed[name] = None  # padding alone: no title, as an empty one is
+        elif value and len(value) > most:
             changed[name] = cut(value, most)
             cuts.append(f"{name} of {len(value):,} characters cut to {len(changed[name])} "
                         f"(at most {most} are kept)")

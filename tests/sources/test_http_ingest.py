@@ -345,4 +345,5 @@ def test_a_field_of_only_white_space_past_its_limit_is_stored_not_retried_for_ev
     sent = article(FERRY, **{field: " \u2028" * 300})
     status, body, _ = post(port, json.dumps(sent).encode())
     assert status == 200, body
-    assert dbs.get()["articles"].get(body["results"][0]["article_id"])["body"]
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert stored["body"] and stored[field] != "…", "padding is no title: none, as empty"
