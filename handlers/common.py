@@ -19,6 +19,7 @@ from bot.alerts.pacing import Pacer, listened
 from bot.config import Settings
 from bot.models import WirewatchError
 from bot.permissions import AFTER_ACK_WAIT, LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
+from bot.redact import redact
 from bot.slack.reach import Reach, guest_reach
 from bot.slack.services import CONTEXT_KEY, Services
 from storage.db import row_id
@@ -254,12 +255,13 @@ def answer(respond: Callable[..., object], text: str, *, share: bool = False) ->
 
 
 def said(produce: Callable[[], str], *, then: str) -> str:
-    """What ``produce`` answers, or the wirewatch error it raised, escaped, followed by ``then``
-    (what to type instead): the one place listeners turn wirewatch's errors into an answer."""
+    """What ``produce`` answers, or the wirewatch error it raised, escaped and without the
+    credentials of an address it quotes, followed by ``then`` (what to type instead): the one
+    place listeners turn wirewatch's errors into an answer."""
     try:
         return produce()
     except WirewatchError as exc:
-        return f"{echo(str(exc), 400)}\n{then}"
+        return f"{echo(redact(str(exc)), 400)}\n{then}"
 
 
 def story_of(db: Database, value: object) -> int | None:

@@ -29,7 +29,7 @@ from bot.cli.terminal import shown_output
 from bot.config import load_settings
 from bot.ingest import first_poll
 from bot.models import WirewatchError
-from bot.redact import log_thread_failures, redact_logs
+from bot.redact import log_thread_failures, redact, redact_logs
 
 
 class WirewatchGroup(click.Group):
@@ -41,7 +41,7 @@ class WirewatchGroup(click.Group):
         except click.NoSuchOption as exc:
             raise _misplaced(exc) or exc from None
         except WirewatchError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(redact(str(exc))) from exc
         except KeyboardInterrupt:  # not click's bare 'Aborted!': say what was kept
             click.echo("interrupted (Ctrl-C): what was already stored stays stored; the same "
                        "command again goes on (files already stored count as duplicates)",

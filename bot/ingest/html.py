@@ -138,7 +138,7 @@ def within_elements(html: str | bytes, origin: str) -> str | bytes:
     pattern: re.Pattern[Any] = _OPENING[isinstance(html, bytes)]
     for count, found in enumerate(pattern.finditer(html), start=1):
         if count > MOST_ELEMENTS:
-            log.warning("%s: more than %s elements, no article page's; read up to the %s-th",
+            log.warning("%s: more than %s elements, no article page's; read up to the %sth",
                         redact(origin), f"{MOST_ELEMENTS:,}", f"{MOST_ELEMENTS:,}")
             return html[:found.start()]
     return html

@@ -46,3 +46,14 @@ def test_a_feed_is_named_from_slack_and_listed_by_that_name(runtime, fake_slack,
                                                     "Coast Desk", 1)
     listed = run_command(runtime, fake_slack, "/wirewatch", "sources list")
     assert "matches it as \"Coast Desk\"" in listed["text"]
+
+
+def test_slack_shows_an_address_in_an_error_without_its_credentials(runtime, fake_slack,
+                                                                    fresh_db):
+    """`/wirewatch sources add` of a feed added already answered with the address whole."""
+    feed = "https://editor:SEKRETpass@wire.example/feed?apikey=SEKRETkey"
+    with transaction(fresh_db):
+        add_source(fresh_db, kind="feed", location=feed)
+    answer = run_command(runtime, fake_slack, "/wirewatch", f"sources add <{feed}>")
+    assert "already a source" in answer["text"]
+    assert "SEKRET" not in answer["text"], answer["text"]
