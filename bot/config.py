@@ -7,7 +7,7 @@ import math
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,16 +33,16 @@ class Settings:
     story_embedding: str = "off"
     story_data_days: float = 14.0
     timezone: str = "UTC"
-    slack_bot_token: str | None = None
-    slack_app_token: str | None = None
-    slack_signing_secret: str | None = None
+    slack_bot_token: str | None = field(default=None, repr=False)
+    slack_app_token: str | None = field(default=None, repr=False)
+    slack_signing_secret: str | None = field(default=None, repr=False)
     slack_api_url: str | None = None
     port: int = 3000
-    ingest_token: str | None = None
+    ingest_token: str | None = field(default=None, repr=False)
     watch_folder: Path | None = None
     summary_url: str | None = None
     summary_model: str | None = None
-    summary_api_key: str | None = None
+    summary_api_key: str | None = field(default=None, repr=False)
     summary_timeout: float = 10.0
     host: str = "0.0.0.0"
     digest_hour: int = 8

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.config import load_settings
 
 FEED = "https://editor:SEKRETpass@wire.example/feed?apikey=SEKRETkey&format=rss"
 
@@ -30,3 +31,14 @@ def test_an_address_in_an_error_is_shown_without_its_credentials(tmp_path, comma
     assert "wire.example" in failed.output
     assert "SEKRET" not in failed.output, failed.output
 
+
+
+def test_the_settings_never_show_a_secret_when_printed():
+    """A traceback's locals, a debugger, a log line of an object holding the settings: each
+    printed the bot token, the signing secret, the ingest token and the summary key."""
+    secrets = {"SLACK_BOT_TOKEN": "xoxb-SEKRET1", "SLACK_APP_TOKEN": "xapp-SEKRET2",
+               "SLACK_SIGNING_SECRET": "SEKRET3" * 5, "WIREWATCH_INGEST_TOKEN": "SEKRET4" * 5,
+               "WIREWATCH_SUMMARY_API_KEY": "sk-SEKRET5"}
+    settings = load_settings(secrets)
+    assert settings.slack_bot_token == "xoxb-SEKRET1", "read, only not shown"
+    assert "SEKRET" not in repr(settings) and "SEKRET" not in str(settings)
