@@ -4,8 +4,6 @@ place and open on no first name, no title and no form of address."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.words import HONORIFICS, INSTITUTIONS, ORG_NOUNS, PLACE_WORDS, TITLE_WORDS
 
@@ -37,7 +35,3 @@ def body_name(name: str) -> bool:
         return False
     return last in NO_SURNAMES or first_name_gender(first) is None
 
-
-def body_names(names: Iterable[str]) -> set[str]:
-    """The names among these that are a body's (``body_name``): never a person's antecedent."""
-    return {name for name in names if body_name(name)}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.body_index import SPELLINGS, bodies_by_word
-from bot.nlp.speakers.body_names import body_names
+from bot.nlp.speakers.body_names import body_name
 from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.collect import collect_people, name_mistagged
 from bot.nlp.speakers.columns import Columns, Sentences
@@ -131,6 +131,9 @@ class Registry:
         self.columns = columns or Columns.of(doc)
         self.people: dict[str, Person] = {}
         self.alias: dict[str, str] = {}
+        self.bodies: set[str] = set()
+        """Registered names that are a body's (``body_name``), kept as people register: asked
+        once a name, read by ``doubtful`` and salience."""
         self.ents: list[Span] = [past_clitic(e) for e in doc.ents]
         self.sent_starts = self.columns.line_starts(doc)
         self.sents = Sentences(doc, self.sent_starts)
@@ -199,7 +202,7 @@ class Registry:
         """Whether the mention at a character offset is the subject of a sentence's reporting
         verb (``antecedents``), read once: each he/she asks of the mentions before it."""
         collect_people(self)
-        self.doubtful = doubtful_names(self) | body_names(self.people)
+        self.doubtful = doubtful_names(self) | self.bodies
         if self.doubtful:
             self.mentions = [m for m in self.mentions if m.key not in self.doubtful]
         infer_genders(self)
@@ -319,6 +322,8 @@ class Registry:
             self.alias[key.lower()] = same
             return self.people[same]
         person = self.people.setdefault(key, Person(key))
+        if body_name(key):
+            self.bodies.add(key)
         self.alias[key.lower()] = key
         if len(parts) > 1 and key not in self.kin:
             self.alias.setdefault(_surname(parts).lower(), key)
@@ -380,6 +385,9 @@ class Registry:
         person = self.people.pop(short)
         person.name = full
         self.people[full] = person
+        self.bodies.discard(short)
+        if body_name(full):
+            self.bodies.add(full)
         for key, target in list(self.alias.items()):
             if target == short:
                 self.alias[key] = full

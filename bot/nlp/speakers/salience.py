@@ -12,7 +12,6 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
-from bot.nlp.speakers.body_names import body_names
 from bot.nlp.speakers.columns import LOWER_COLUMN, sorted_ids
 from bot.nlp.speakers.names import PERSON_TITLES, definite, gender_of_words
 from bot.nlp.speakers.roles import role_head
@@ -103,7 +102,7 @@ class Salience:
         ("Ivy Vale", untagged, is not the "Vale" the surname alone means)."""
         reg = self.r.reg
         idx = reg.columns.idx
-        people = reg.people.keys() - body_names(reg.people)  # "Harlow Tower" is no one's
+        people = reg.people.keys() - reg.bodies  # "Harlow Tower" is no one's
         found: dict[int, str] = {}
         for m in reg.mentions:
             i = bisect_left(idx, m.offset)
