@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from bot.nlp.quotes.marks import TURN, Paragraph, QuoteSpan, turn_span
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import leading_title_word
+from bot.nlp.speakers.words import without_possessive
 
 NEVER_SPEAKERS = frozenset({
     "note", "notes", "update", "updated", "correction", "clarification", "source", "sources",
@@ -45,7 +46,7 @@ def find_transcript_turns(doc: Doc, body: str, marked: list[QuoteSpan],
     if not labelled or keys.most_common(1)[0][1] < 2:
         return []  # no label heads two paragraphs: no transcript
     people = {w for e in doc.ents if e.label_ == "PERSON"
-              for w in e.text.replace("’", "'").lower().removesuffix("'s").split()}
+              for w in without_possessive(e.text.lower()).replace("’", "'").split()}
 
     def named(key: str) -> bool:
         """A person the story names, by this surname, outside its labels."""

@@ -17,6 +17,7 @@ from bot.nlp.speakers.words import (
     PLATFORMS,
     PUBLIC_BODIES,
     PUNCTUATION,
+    without_possessive,
 )
 
 MODIFIERS = {"compound", "amod", "nmod"}
@@ -108,7 +109,7 @@ def _one_person(reg: Registry, headline: str) -> str:
     """The registered key of the one person ``headline`` names, or "" for none or several."""
     keys = set()
     for word in headline.split():
-        word = word.strip(PUNCTUATION).removesuffix("’s").removesuffix("'s")
+        word = without_possessive(word.strip(PUNCTUATION))
         key = reg.alias.get(word.lower()) if word[:1].isupper() else None
         if key is not None and key in reg.people and key not in reg.doubtful:
             keys.add(key)

@@ -12,7 +12,7 @@ from bot.models import Speaker
 from bot.nlp.speakers.names import POSS, definite
 from bot.nlp.speakers.roles import COMPOUND
 from bot.nlp.speakers.titles import role_words
-from bot.nlp.speakers.words import KIN, PLURAL_TAGS, UNNAMED_SOURCES
+from bot.nlp.speakers.words import KIN, PLURAL_TAGS, UNNAMED_SOURCES, without_possessive
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -86,5 +86,5 @@ def _of_the_family(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def _role_names(role: str) -> set[str]:
     """The names a role holds, a web address by its site ("Quill.com writer" → "quill")."""
-    words = (w.strip(",.;:()'\"“”’").removesuffix("’s").removesuffix("'s") for w in role.split())
+    words = (without_possessive(w.strip(",.;:()'\"“”’")) for w in role.split())
     return {w.lower().split(".")[0] for w in words if w[:1].isupper()}

@@ -238,6 +238,13 @@ POSSESSIVE_S = frozenset({"'s", "’s"})
 """The possessive "'s" the tokenizer splits off a name ("Vale's", "Vale’s")."""
 POSSESSIVE_MARKS = POSSESSIVE_S | {"'", "’"}
 """What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
+
+
+def without_possessive(word: str) -> str:
+    """"Vale's" and "Vale’s" as "Vale": a word written with its possessive "'s" still on it."""
+    return word[:-2] if word[-2:] in POSSESSIVE_S else word
+
+
 DATELINE_LETTERS = 4
 """An all-capitals word longer than this, standing as the whole role, is a dateline."""
 US_STATES = """Alabama ala al|Alaska alaska ak|Arizona ariz az|Arkansas ark ar|California calif
