@@ -557,7 +557,8 @@ def _quoted_charge(verb: Token, words: list[Token], quoted: set[int]) -> bool:
 
 def _by_whom(verb: Token) -> Token | None:
     """"Pushed by [Berg] on …", "was criticised by [the union] for …": a past participle's
-    agent, the one who spoke."""
+    agent, the one who spoke. Not ``subjects.passive_agent``, which asks for a passive
+    auxiliary or subject and skips quoted words: either used for the other changes quotes."""
     if verb.tag_ != "VBN":
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)

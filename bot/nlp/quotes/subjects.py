@@ -75,7 +75,9 @@ def document_issuer(verb: Token, quoted: set[int]) -> Token | None:
 
 def passive_agent(verb: Token, quoted: set[int]) -> Token | None:
     """"has been called “…” by Ana Ruiz": who called it, the passive verb's agent, or the
-    "by" the parser hung on the quoted words the verb governs."""
+    "by" the parser hung on the quoted words the verb governs. Not ``indirect._by_whom``,
+    which takes any past participle's agent ("Pushed by X on …", no passive auxiliary) and a
+    quoted one too: either used for the other changes quotes."""
     if not is_passive(verb):
         return None
     for child in verb.children:
