@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 
-from bot.http_server import BODY_IN_MEMORY, HttpServer
+from bot.http_server import BODY_IN_MEMORY, GuardedChannel, HttpServer, TimedParser
 from bot.ingest.http_api import IngestApp
 from storage.db import ThreadLocalDb
 from tests.hardening.gated_server import NO_DEADLINE
 from tests.sources.stories import FERRY
-from tests.stopping import LAST_RESORT_S
+from tests.stopping import LAST_RESORT_S, wait_for
 
 PROXY = "127.0.0.2"
 PLACES = 100
@@ -30,6 +29,23 @@ DRIPPED = BODY_IN_MEMORY - 1
 def connect(port: int) -> socket.socket:
     return socket.create_connection(("127.0.0.1", port), timeout=LAST_RESORT_S,
                                     source_address=(PROXY, 0))
+
+
+def arriving(server: HttpServer) -> list[tuple[GuardedChannel, int]]:
+    """The server's connections with a request still coming in, and the body bytes it has
+    taken in of each (read from its loop's map: what make_room will judge them by)."""
+    found = []
+    for channel in list(server._server._map.values()):
+        request = getattr(channel, "request", None)
+        if isinstance(channel, GuardedChannel) and isinstance(request, TimedParser):
+            body = request.body_rcv
+            found.append((channel, len(body) if body is not None else 0))
+    return found
+
+
+def taken_in(server: HttpServer, size: int) -> bool:
+    """Some request has had ``size`` bytes of its body taken in by the server."""
+    return any(got >= size for _, got in arriving(server))
 
 
 def pooled(port: int, count: int) -> list[socket.socket]:
@@ -58,11 +74,12 @@ def test_a_slow_upload_through_a_proxy_is_not_cut_off_to_make_room(db_path):
                        + f"\r\nContent-Length: {len(body)}\r\n\r\n".encode())
         quarter = len(body) // 4
         upload.sendall(body[:quarter])
-        time.sleep(0.3)
+        wait_for(lambda: taken_in(server, quarter))
         pool = pooled(server.port, PLACES - 5)
         for start in range(quarter, len(body), quarter):
             upload.sendall(body[start:start + quarter])
-            time.sleep(0.2)
+            if start + quarter < len(body):  # the last one completes the request
+                wait_for(lambda end=start + quarter: taken_in(server, end))
         answer = upload.recv(4096)
         assert answer.startswith(b"HTTP/1.1 202"), answer
         assert dbs.get()["inbox"].count == 1
@@ -94,12 +111,13 @@ def test_bodies_dripped_too_slowly_to_finish_in_time_still_make_room(db_path):
             except OSError:  # no place left: the server stopped taking connections
                 break
             pool.append(sock)
-        time.sleep(0.5)
         for sock in pool:
             try:
                 sock.send(b"x")
             except OSError:
                 continue
+        wait_for(lambda: all(got >= 2 and not channel.sending_in_time()
+                             for channel, got in arriving(server)))
         fresh = socket.create_connection(("127.0.0.1", server.port), timeout=LAST_RESORT_S)
         fresh.sendall(b"GET /health HTTP/1.1\r\nHost: wirewatch\r\n\r\n")
         assert fresh.recv(4096).startswith(b"HTTP/1.1 "), "answered"
