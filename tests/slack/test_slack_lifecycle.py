@@ -221,6 +221,7 @@ def test_an_old_event_whose_first_try_never_came_changes_nothing_after_a_later_o
     follow(fresh_db, topic, "C0DESK")
     gone, back = _gone_and_back(pausing, resuming)
     _deliver_first(runtime, back)
+    wait_for(lambda: applied(fresh_db, "C0DESK") == resuming)  # its listener runs after the ack
     reply = post_signed(events_url(runtime), gone, content_type="application/json",
                         headers=RETRY)
     assert reply.status == 200, reply
@@ -266,6 +267,12 @@ def _gone_and_back(pausing: str, resuming: str) -> tuple[str, str]:
     joined = BOT_USER if resuming == "member_joined_channel" else "U1"
     back = _event({"type": resuming, "channel": "C0DESK", "user": joined}, "Ev0BACK", now - 5)
     return gone, back
+
+
+def applied(db, channel: str) -> str | None:
+    """The latest pausing or resuming event a listener has applied to ``channel``."""
+    row = db.execute("SELECT kind FROM channel_events WHERE channel = ?", [channel]).fetchone()
+    return str(row[0]) if row else None
 
 
 def _deliver_first(rt, body: str) -> None:
