@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
+from tests.dated import recent_start
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, into_the_next_second, run_command, wait_for
-from tests.stories.test_later_correction import articles, recent_start
+from tests.stories.test_later_correction import articles
 
 STRIKE = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
           "the job on Thursday morning, halting container traffic at the main harbour. \"We have "

@@ -4,7 +4,7 @@ story holding its reports now, and says so first, in the words `stories timeline
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
@@ -29,7 +29,7 @@ def pipeline(fresh_db, slack_settings, nlp, t0) -> Pipeline:
 
 def folded(pipeline: Pipeline) -> tuple[int, int]:
     """The fire's story and the smoke's, folded into it by the report telling both."""
-    blaze, cloud, both = pipeline.ingest(tied_fire.articles(datetime.now(UTC) - timedelta(hours=12)))
+    blaze, cloud, both = pipeline.ingest(tied_fire.recent(datetime.now(UTC)))
     assert blaze.verdict and cloud.verdict and both.folded
     return blaze.verdict.story_id, cloud.verdict.story_id
 

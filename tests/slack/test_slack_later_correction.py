@@ -17,8 +17,9 @@ from bot.pipeline import Outcome, Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from tests.dated import recent_start
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.stories.test_later_correction import articles, recent_start
+from tests.stories.test_later_correction import articles
 
 
 def desk_pipeline(db, settings, nlp, t0, *, name: str, query: str) -> Pipeline:

@@ -35,7 +35,7 @@ def texts(message) -> str:
 
 def test_the_tying_report_posts_in_the_earlier_thread_saying_the_two_were_joined(
         runtime, fake_slack, pipeline, t0):
-    blaze, cloud, both = tied_fire.articles(datetime.now(UTC) - timedelta(hours=12))
+    blaze, cloud, both = tied_fire.recent(datetime.now(UTC))
     sent = 0
     for batch in ([blaze], [cloud], [both]):
         list(pipeline.ingest(batch))
@@ -57,7 +57,7 @@ def test_a_later_story_alert_still_waiting_posts_once_in_its_own_thread(
     """Slack slow, say: the smoke's new-story alert waits in the outbox while the tying report
     folds its story into the fire's. It is not lost, nor posted in the fire's thread: it posts
     once, as the new story it was; the tying report then threads under the fire."""
-    blaze, cloud, both = tied_fire.articles(datetime.now(UTC) - timedelta(hours=12))
+    blaze, cloud, both = tied_fire.recent(datetime.now(UTC))
     list(pipeline.ingest([blaze]))
     sent = delivered(runtime, t0, 0)
     list(pipeline.ingest([cloud]))

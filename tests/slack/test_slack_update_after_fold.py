@@ -15,6 +15,7 @@ from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from tests.dated import recent_start
 from tests.slack.test_slack_story_fold import delivered, texts
 from tests.stories import tied_fire
 
@@ -43,7 +44,7 @@ def pipeline(fresh_db, slack_settings, nlp, t0) -> Pipeline:
 
 def reports() -> list[RawArticle]:
     """The fire, its smoke, the report tying them and the one after, in the last day."""
-    start = datetime.now(UTC) - timedelta(hours=20)
+    start = recent_start(datetime.now(UTC), back=timedelta(hours=20))
     return [*tied_fire.articles(start),
             RawArticle(text=AFTER, origin="fire3", published=(start + timedelta(hours=9))
                        .isoformat())]

@@ -57,19 +57,14 @@ Maren Oskarsdottir, who leads the union, said members would not return until the
 Talks between the union and the employer are set for Thursday in Dornberg, a mediator said."""
 
 HOURS = (0, 3, 14, 23)  # the walkout 14 hours after the contract, its second report 9 later
+"""From ``tests.dated.recent_start`` (08:00, 23 hours back at least), the stream's default
+hours of the day: the walkout and its second report fall on two calendar days (as what the
+second adds is read) whatever the hour a test runs, and all four are in the past."""
 
 
 def stream(start: datetime = datetime(2026, 5, 4, 8, tzinfo=UTC)) -> list[tuple[str, str]]:
     return [(text, (start + timedelta(hours=hours)).isoformat()) for text, hours in zip(
         (CONTRACT, CONTRACT_AGAIN, WALKOUT, WALKOUT_AGAIN), HOURS, strict=True)]
-
-
-def recent_start(now: datetime) -> datetime:
-    """The latest 08:00 UTC at least 23 hours before ``now``: the stream's default hours of the
-    day, so the walkout and its second report fall on two calendar days (as what the second
-    adds is read) whatever the hour a test runs, and all four are in the past."""
-    start = (now - timedelta(hours=23)).replace(hour=8, minute=0, second=0, microsecond=0)
-    return start if start <= now - timedelta(hours=23) else start - timedelta(days=1)
 
 
 def articles(start: datetime = datetime(2026, 5, 4, 8, tzinfo=UTC)) -> list[RawArticle]:

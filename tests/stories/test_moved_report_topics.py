@@ -15,6 +15,7 @@ from bot.stories.split import split_article
 from bot.stories.tracking import add_topic
 from storage import stories as store
 from storage.db import transaction
+from tests.dated import recent_start
 from tests.stories.test_later_correction import articles
 
 CRANES_LATER = """Averna crane order grows to fourteen
@@ -36,7 +37,7 @@ def desks(fresh_db) -> tuple[int, int]:
 def test_the_later_correction_takes_the_moved_reports_topic_out_of_the_story_it_left(
         fresh_db, settings, nlp, desks):
     pensions, harbour = desks
-    start = datetime.now(UTC) - timedelta(hours=30)
+    start = recent_start(datetime.now(UTC), back=timedelta(hours=30))
     contract, again, walkout, later = Pipeline(fresh_db, settings, nlp=nlp).ingest(
         articles(start))
     assert walkout.verdict is not None and later.moved is not None

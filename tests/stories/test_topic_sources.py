@@ -21,6 +21,7 @@ from bot.stories.reading import extract
 from bot.stories.topics import Matcher, match_story, match_text, sources_of
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
+from tests.dated import recent_start
 from tests.stories.test_topic_matching import parsed
 
 FIRST = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
@@ -44,8 +45,9 @@ def raw(text: str, source: str | None, url: str | None, published: str) -> RawAr
 
 
 def recent(stream=STREAM) -> list[RawArticle]:
-    """The stream dated over the last hours (older news would not alert)."""
-    start = datetime.now(UTC) - timedelta(hours=len(stream))
+    """The stream an hour apart, from 08:00 UTC at least its length in hours back: a day or two
+    old at most (older news would not alert), on the same hours whatever the hour it runs."""
+    start = recent_start(datetime.now(UTC), back=timedelta(hours=len(stream)))
     return [raw(text, source, url, (start + timedelta(hours=i)).isoformat())
             for i, (text, source, url, _) in enumerate(stream)]
 

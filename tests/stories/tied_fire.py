@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
+from tests.dated import recent_start
 
 BLAZE = """Warehouse blaze in Corvel port district
 
@@ -43,3 +44,9 @@ def articles(start: datetime = datetime(2026, 5, 4, 8, tzinfo=UTC)) -> list[RawA
     return [RawArticle(text=text, origin=f"fire{n}",
                        published=(start + timedelta(hours=hours)).isoformat())
             for n, (text, hours) in enumerate(zip((BLAZE, CLOUD, BOTH), HOURS, strict=True))]
+
+
+def recent(now: datetime) -> list[RawArticle]:
+    """The three reports of the last day or two: from 08:00 UTC at least 12 hours before
+    ``now`` (``recent_start``), so young enough to alert, on one calendar day at any hour."""
+    return articles(recent_start(now, back=timedelta(hours=12)))
