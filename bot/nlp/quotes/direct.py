@@ -20,7 +20,14 @@ from bot.nlp.quotes.attribution import (
 )
 from bot.nlp.quotes.charged import one_charged
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
-from bot.nlp.quotes.reporting import casts_as, cue_of, is_passive, is_reporting, judging
+from bot.nlp.quotes.reporting import (
+    casts_as,
+    cue_of,
+    is_passive,
+    is_reporting,
+    judging,
+    wants,
+)
 from bot.nlp.quotes.subjects import document_issuer, passive_agent, subject_of
 from bot.nlp.quotes.turns import introductions, label_key, untitled
 from bot.nlp.speakers import SpeakerResolver, descriptions, documents
@@ -787,7 +794,8 @@ class DirectQuotes:
         first = self.doc[self.token_at(span.start)]
         for ancestor in first.ancestors:
             if ancestor.i in self.quoted or not (is_reporting(ancestor) or judging(ancestor) or
-                                                 casts_as(ancestor, first)) \
+                                                 casts_as(ancestor, first) or
+                                                 wants(ancestor, first)) \
                     or _aspectual(ancestor) or \
                     any(c.dep_ == "neg" for c in ancestor.children):
                 continue  # "resign for not calling it “…”": not the words of who did not say

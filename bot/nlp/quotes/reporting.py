@@ -87,6 +87,11 @@ CASTING = {
     "regard", "reject", "wave", "shrug", "laud", "celebrate", "introduce", "position"}
 """Verbs that cast their object as something ("cast the levy as “a tax on the poor”"): quoted
 words in their "as" phrase are the subject's (``casts_as``)."""
+WANTS = {"seek", "want", "wish", "support", "oppose", "favor", "favour", "advocate", "endorse",
+         "back", "offer"}
+"""Verbs of wanting, backing and opposing: quoted words in their object are what the subject
+asks for or stands against in its own words ("seeks “a full refund”", "opposes “any new
+levy”"), as a judging verb's are (``wants``)."""
 SPOKEN_OF = {
     "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
     "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",
@@ -188,6 +193,17 @@ def casts_as(verb: Token, word: Token) -> bool:
                 and c.left_edge.i <= word.i <= c.right_edge.i), None)
     return as_ is not None and any(c.dep_ == "dobj" and c.i < as_.i for c in verb.children) \
         and not any(is_reporting(a) for a in verb.ancestors)
+
+
+def wants(verb: Token, word: Token) -> bool:
+    """"seeks “a full refund”", "opposes “any new levy”": ``word`` lies in the object of an
+    active verb of wanting or opposing, which speaks for its subject as a verb of judging does;
+    not in another's reported words, nor a gerund or relative clause whose subject is unsaid."""
+    if verb.pos not in VERBAL or lemma_of(verb) not in WANTS or is_passive(verb) or \
+            verb.dep_ in {"pcomp", "relcl", "acl"}:
+        return False
+    return any(c.dep_ == "dobj" and c.left_edge.i <= word.i <= c.right_edge.i
+               for c in verb.children) and not any(is_reporting(a) for a in verb.ancestors)
 
 
 def _put_it(tok: Token) -> bool:
