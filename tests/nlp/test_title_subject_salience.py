@@ -12,7 +12,7 @@ TITLED = [
         "Mayor Okafor opened the new ferry terminal in Dunmore on Monday.\n\n"
         "Speaking to reporters in the Tomas Berg reading room, the mayor praised the crews "
         "who built it.\n\n"
-        "He did not mention the delays. But they were clearly on his mind as he urged "
+        "He did not mention the delays. But the hold-ups were plainly in his thoughts when he urged "
         "residents to \u201cbe patient a little longer.\u201d",
         "be patient", "Okafor", id="the_mayor_over_a_room_named_for_a_man"),
     pytest.param(
