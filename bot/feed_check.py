@@ -45,8 +45,11 @@ class FeedCheck:
     refused_move: int = 0
     """The length of the address it moved for good to, when too long to move to."""
     moved_off_host: str | None = None
-    """Where a feed checked with ``--allow-private`` moved for good on another host: not moved
-    there, so that the trust given to its host goes nowhere else."""
+    """Where a feed checked with a trust (``--allow-private``, ``--relays``, ``--name``) moved
+    for good on another host: not moved there, so that the trust given to its host goes
+    nowhere else."""
+    trusts: tuple[str, ...] = ()
+    """The flags giving those trusts, as the operator gave them."""
 
     def found(self) -> str:
         """'“Harbour Gazette”, 2 entries', for a feed that works."""
@@ -58,7 +61,8 @@ class FeedCheck:
         `wirewatch` and `/wirewatch`."""
         if self.moved_off_host:
             return (f"it moved for good to {shown_origin(redact(self.moved_off_host))} (a "
-                    "permanent redirect), another host than the one --allow-private trusts: "
+                    f"permanent redirect), another host than the one {' and '.join(self.trusts)} "
+                    "trusts: "
                     "not moved there; polled at the address given, the redirect checked at each "
                     "poll as a public feed's (to poll it there, add that address)")
         if not self.refused_move:
@@ -100,9 +104,17 @@ def fetch_limits(settings: Settings) -> FetchLimits:
                    max_bytes=settings.fetch_max_bytes)
 
 
-def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> FeedCheck:
+def given_trusts(*, name: str | None, relays: bool) -> tuple[str, ...]:
+    """The flags of ``sources add`` besides ``--allow-private`` that trust the feed's host."""
+    return (("--relays",) if relays else ()) + (("--name",) if name is not None else ())
+
+
+def check_feed(settings: Settings, url: str, *, allow_private: bool = False,
+               trusts: tuple[str, ...] = ()) -> FeedCheck:
     """Fetch and parse ``url`` once; the problem is redacted, as in every log line, and
-    bounded as a poll's is (it is kept as the feed's last error)."""
+    bounded as a poll's is (it is kept as the feed's last error). ``trusts``: the flags the
+    feed is added with that trust its host (``--allow-private`` is one when given)."""
+    trusts = ("--allow-private", *trusts) if allow_private else trusts
     fetcher = Fetcher(limits=fetch_limits(settings),
                       policy=AddressPolicy.allowing(settings.allow_networks))
     try:
@@ -119,7 +131,8 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
     moved = response.moved_to
     if moved and too_long_to_move_to(moved):
         return FeedCheck(title=feed.title, entries=len(feed.entries), refused_move=len(moved))
-    if moved and allow_private and not same_host(moved, url):
-        return FeedCheck(title=feed.title, entries=len(feed.entries), moved_off_host=moved)
+    if moved and trusts and not same_host(moved, url):
+        return FeedCheck(title=feed.title, entries=len(feed.entries), moved_off_host=moved,
+                         trusts=trusts)
     return FeedCheck(title=feed.title, entries=len(feed.entries), moved_to=moved)
 

@@ -36,6 +36,10 @@ READ_WHOLE = "feed_read_whole:"
 """State key prefix (and the source's id) of the digest of the feed's body as last read whole
 (every entry handled); the same body again is not parsed."""
 REPOSTS = "feed_reposts:"
+TRUSTED_AT = "feed_trusted_at:"
+"""State key prefix (and the source's id) of the address a feed was at when the operator gave it
+a trust (``--allow-private``, ``--relays``, a name): the host the trust reaches, however many
+moves follow. Its presence also tells an operator's name from a title kept at the first poll."""
 REFUSED_MOVE = "feed_move_refused:"
 """State key prefix (and the source's id) of the digest of the too long address a feed's
 permanent redirect named, said once."""
@@ -94,11 +98,25 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
         raise SourceError(f"a {kind} is polled at most every {MIN_EVERY[kind]} s; "
                           f"--every {every} is too often")
     refuse_known(db, kind=kind, location=location)
-    return insert_row(db, "sources", {
+    source_id = insert_row(db, "sources", {
         "kind": kind, "location": location, "every": int(every), "added_at": iso(utcnow()),
         "failures": 0, "unhealthy": 0, "items": 0, "alert_existing": int(alert_existing),
         "allow_private": int(allow_private), "added_by": added_by, "name": name,
         "relays": int(relays)})
+    if kind == "feed" and (allow_private or relays or name is not None):
+        trust_given(db, source_id, location)
+    return source_id
+
+
+def trust_given(db: Database, source_id: int, location: str) -> None:
+    """Remembers where a feed was when the operator gave it a trust (``TRUSTED_AT``)."""
+    set_state(db, f"{TRUSTED_AT}{source_id}", location)
+
+
+def trusted_at(db: Database, source_id: int) -> str | None:
+    """The address a feed was at when the operator gave it a trust; None when none was given
+    since this was kept (a feed stored before, or one trusted with nothing)."""
+    return get_state(db, f"{TRUSTED_AT}{source_id}") or None
 
 
 def source_name(db: Database, kind: str, name: str | None, *, relays: bool) -> str | None:
@@ -133,6 +151,8 @@ def rename_source(db: Database, ident: int | str, name: str) -> tuple[Source, st
     refuse_taken_name(db, new, source_id=source.id)
     db.execute("UPDATE sources SET name = ?, named_instead = NULL WHERE id = ?",
                [new, source.id])
+    if trusted_at(db, source.id) is None and not (source.allow_private or source.relays):
+        trust_given(db, source.id, source.location)
     return source_row(db, source.id), source.name
 
 
@@ -230,6 +250,8 @@ def move_source(db: Database, source: Source, location: str, *, now: datetime) -
     other = get_source(db, location)
     if other is not None:
         return other
+    if (source.allow_private or source.relays) and trusted_at(db, source.id) is None:
+        trust_given(db, source.id, source.location)
     db.execute("UPDATE sources SET location = ? WHERE id = ?", [location, source.id])
     set_state(db, f"{MOVED}{source.id}", f"{source.location} at {iso(now)}")
     return None
@@ -251,9 +273,10 @@ def remove_source(db: Database, ident: int | str) -> Source:
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
-    db.execute("DELETE FROM state WHERE key IN (?, ?, ?, ?, ?, ?)",
+    db.execute("DELETE FROM state WHERE key IN (?, ?, ?, ?, ?, ?, ?)",
                [xml_problem_key(source.id), f"{MOVED}{source.id}", f"{READ_WHOLE}{source.id}",
-                reposts_key(source.id), gaps_key(source.id), refused_move_key(source.id)])
+                reposts_key(source.id), gaps_key(source.id), refused_move_key(source.id),
+                f"{TRUSTED_AT}{source.id}"])
     return source
 
 

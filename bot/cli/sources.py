@@ -13,7 +13,7 @@ from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import MOST_EVERY
 from bot.cli.source_quiet import quiet_line, worked_line
-from bot.feed_check import FeedCheck, check_feed
+from bot.feed_check import FeedCheck, check_feed, given_trusts
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.bounds import refuse_long_address, shown_origin
 from bot.ingest.fetch import check_address
@@ -134,7 +134,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         check_address(location.strip(), AddressPolicy.allowing(obj.settings.allow_networks))
     checked = None
     if kind == "feed" and not no_check:
-        checked = check_feed(obj.settings, location.strip(), allow_private=allow_private)
+        checked = check_feed(obj.settings, location.strip(), allow_private=allow_private,
+                             trusts=given_trusts(name=name, relays=relays))
         if checked.web_page:
             raise click.ClickException(_not_added(checked, every=every, name=name, flags={
                 "--alert-existing": alert_existing, "--allow-private": allow_private,

@@ -1,7 +1,8 @@
 """A feed that moved for good (301, 308) is polled at its new address, unless the server names
 an address longer than any link wirewatch keeps (that is stored, listed and shown on every line
-naming the feed, so a hostile server's 50,000 characters would be), or the feed was added with
-``--allow-private`` and the address is on another host (its trust is in the host it names)."""
+naming the feed, so a hostile server's 50,000 characters would be), or the feed holds a trust
+the operator gave (``--allow-private``, ``--relays``, a name) and the address is on another host
+(the trust is in the host it was given on: ``moved_trust``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 from bot.ingest.addresses import same_host
 from bot.ingest.bounds import MOST_LINK_CHARS, shown_origin
 from bot.ingest.fetch import Response
+from bot.ingest.moved_trust import held_trusts
 from bot.models import Source
 from bot.redact import redact
 from storage.db import transaction
@@ -35,9 +37,10 @@ def remember_move(db: Database, source: Source, response: Response, *,
         _refuse(db, source, new, f"to an address of {len(new):,} characters, {_shown(new)}: "
                 f"not moved there, a link is at most {MOST_LINK_CHARS:,} characters")
         return None
-    if source.allow_private and not same_host(new, source.location):
-        _refuse(db, source, new, f"to {_shown(new)}, another host than the one it was added "
-                "with --allow-private for: not moved there, so that the trust given to that "
+    trusts = held_trusts(db, source)
+    if trusts and not same_host(new, source.location):
+        _refuse(db, source, new, f"to {_shown(new)}, another host than the one it was given "
+                f"{', '.join(trusts)} for: not moved there, so that the trust given to that "
                 "host goes nowhere else (the redirect is followed at each poll and checked as "
                 "a public feed's); if the feed is meant to be there, add that address")
         return None

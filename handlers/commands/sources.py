@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.feed_check import FeedCheck, check_feed
+from bot.feed_check import FeedCheck, check_feed, given_trusts
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.bounds import MOST_ERROR_KEPT, MOST_LINK_CHARS
 from bot.ingest.fetch import FetchError, check_address
@@ -112,7 +112,7 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
         check_address(url, AddressPolicy.allowing(svc.settings.allow_networks))
     except FetchError as exc:
         return f"{echo(str(exc), 400)}. Nothing was added."
-    checked = check_feed(svc.settings, url)
+    checked = check_feed(svc.settings, url, trusts=given_trusts(name=name, relays=relays))
     if checked.web_page:
         return _not_added(checked, every=every, name=name, flags={
             "--alert-existing": alert_existing, "--never-duplicate": never_duplicate,
