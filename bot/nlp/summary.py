@@ -12,6 +12,7 @@ from typing import Protocol
 
 from bot.config import Settings
 from bot.ingest import furniture
+from bot.ingest.bounds import cut
 from bot.ingest.guarded import Deadline
 from bot.nlp.summary_http import opener
 from bot.redact import redact
@@ -20,6 +21,12 @@ log = logging.getLogger(__name__)
 MIN_WORDS = 6
 MAX_SENTENCES = 3
 MAX_CHARS = 700
+SENTENCE_CHARS = 600
+"""The most a summary sentence is stored with (cut at a word, with "…")."""
+SUMMARY_CHARS = 1200
+"""The most a summary is stored with in all: what an alert shows of it whole (``STORY_CHARS``)."""
+LEAST_ROOM = 60
+"""Room left under ``SUMMARY_CHARS`` below which no further sentence is begun."""
 PROMPT = ("Summarise this news article in two or three short factual sentences. Use only facts "
           "in the article. Reply with the sentences only.")
 
@@ -36,6 +43,22 @@ def clean_sentence(sentence: str) -> str:
     while len(lines) > 1 and furniture.looks_like_headline(lines[0]):
         lines.pop(0)
     return " ".join(" ".join(lines).split())
+
+
+def bounded(sentences: list[str]) -> list[str]:
+    """At most ``MAX_SENTENCES`` of ``SENTENCE_CHARS``, ``SUMMARY_CHARS`` in all: an endpoint's
+    reply or an article's sentence as long as a megabyte is stored, and read back by every
+    alert of its story, as a summary a reader can take in."""
+    kept: list[str] = []
+    room = SUMMARY_CHARS
+    for sentence in sentences[:MAX_SENTENCES]:
+        most = min(SENTENCE_CHARS, room)
+        if kept and most < LEAST_ROOM:
+            break
+        text = sentence if len(sentence) <= most else cut(sentence, most)
+        kept.append(text)
+        room -= len(text)
+    return kept
 
 
 def prose(sentence: str) -> bool:
@@ -64,7 +87,7 @@ class ExtractiveSummariser:
             size += len(text)
             if len(chosen) == MAX_SENTENCES or (len(chosen) == 2 and size > MAX_CHARS // 2):
                 break
-        return chosen
+        return bounded(chosen)
 
 
 class ChatSummariser:
@@ -95,7 +118,7 @@ class ChatSummariser:
             result = []
         finally:
             deadline.cancel()
-        return result or self.fallback.summarise(title=title, sentences=sentences)
+        return bounded(result) or self.fallback.summarise(title=title, sentences=sentences)
 
     def _late(self, deadline: Deadline) -> str | None:
         """Why a call the deadline cut off failed (its error is only the socket's end)."""

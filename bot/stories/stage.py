@@ -29,6 +29,7 @@ from bot.nlp.summary import (
     MIN_WORDS,
     ExtractiveSummariser,
     Summariser,
+    bounded,
     clean_sentence,
     summariser_from,
 )
@@ -400,7 +401,7 @@ class StoryStage:
         """A new story's summary; ``offline``, the extractive one (no network call)."""
         summariser = EXTRACTIVE if offline else self.summariser
         sentences = [s.text for s in features.sentences]
-        return (summariser.summarise(title=features.title, sentences=sentences)
+        return (bounded(summariser.summarise(title=features.title, sentences=sentences))
                 or lead_of(features.title, sentences))
 
     def store(self, db: Database, prepared: Prepared, candidates: Candidates,
