@@ -703,6 +703,13 @@ class FakeSlack:
                 f"https://fake.slack.com/archives/{channel}/p{str(ts).replace('.', '')}"}
 
     def _api_chat_postEphemeral(self, params: dict) -> dict:
+        """Blocks are refused as chat.postMessage's are: Slack checks both alike."""
+        blocks = _maybe_json(params.get("blocks"))
+        if blocks is not None and text_length(blocks) > MESSAGE_TEXT:
+            return {"ok": False, "error": "msg_blocks_too_long"}
+        if blocks is not None and block_problems(blocks, text=params.get("text") or ""):
+            return {"ok": False, "error": "invalid_blocks",
+                    "errors": block_problems(blocks, text=params.get("text") or "")}
         return {"ok": True, "message_ts": f"{time.time():.6f}"}
 
     def _api_conversations_open(self, params: dict) -> dict:
