@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from bot.models import ParsedArticle, Quote
 from bot.nlp.quotes.direct import DirectQuotes
 from bot.nlp.quotes.headline import headline_claims, with_quotes
-from bot.nlp.quotes.indirect import CANDIDATES, find_indirect
+from bot.nlp.quotes.indirect import CANDIDATES, MADE, find_indirect
 from bot.nlp.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from bot.nlp.quotes.owned import OWNED_SAYING
 from bot.nlp.quotes.reporting import REPORTING, STANCES, VIEWS, is_reporting
@@ -68,7 +68,7 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None, byline: str | None = Non
     direct = finder.extract()
     statements = _quoted_tokens(starts, [s for s in spans if not finder.fragment[s]])
     candidates = sorted(set(columns.lowered({"according"} | STANCES | VIEWS | OWNED_SAYING) +
-                            columns.verbs(doc, CANDIDATES)))
+                            columns.verbs(doc, CANDIDATES) + columns.verbs(doc, MADE)))
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)
     headlines = headline_claims(body, resolver, spans, paras)

@@ -21,9 +21,11 @@ from bot.nlp.quotes.reporting import (
     EAGER,
     INDIRECT,
     INTENTION,
+    MAKE,
     NAMING,
     NEG_RAISING,
     NO_COMMENT,
+    PLAIN,
     POSITIONS,
     SPOKEN_OF,
     STANCES,
@@ -34,6 +36,7 @@ from bot.nlp.quotes.reporting import (
     is_passive,
     is_reporting,
     lemma_of,
+    made_plain_clause,
 )
 from bot.nlp.quotes.subjects import document_issuer, subject_of
 from bot.nlp.speakers import SpeakerResolver
@@ -334,9 +337,16 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             quote = _stance(doc, body, verb, quoted, resolver, statements, lines)
             quotes.extend([quote] if quote is not None else [])
             continue
-        if verb.i in quoted or not is_reporting(verb, CANDIDATES) or _nested(verb, lines):
+        plain = _made_plain_clause(verb)
+        if verb.i in quoted or not (plain or is_reporting(verb, CANDIDATES)) or \
+                _nested(verb, lines):
             continue
         children = list(verb.children)  # built once: the clause's rules read them again
+        if plain is not None:
+            quote = _quote(doc, body, verb, _clause_words(verb, plain, children), quoted,
+                           resolver, statements)
+            quotes.extend([quote] if quote is not None else [])
+            continue
         if _denied(verb, children) or _asked_of(verb) or _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines, children) if is_reporting(verb, REPORTED) else None
@@ -366,6 +376,24 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+MADE = {"make"}
+"""The lemma of "made it clear", whose verbs are candidates beside the reporting ones."""
+
+
+def _made_plain_clause(verb: Token) -> Token | None:
+    """"She made it clear that he felt …", "made clear she believes …": the clause made plain,
+    hung on the verb or on its "clear"."""
+    if verb.lemma != MAKE:
+        return None
+    for child in verb.children:
+        for clause in (child, *child.children):
+            if clause.dep_ in {"ccomp", "advcl"} and clause.lower_ not in PLAIN and \
+                    clause.pos in VERBAL and made_plain_clause(clause, verb) or \
+                    (clause.head.lower_ in PLAIN and made_plain_clause(clause.head, verb)):
+                return clause
+    return None
 
 
 def _denied(verb: Token, children: list[Token]) -> bool:
@@ -939,7 +967,8 @@ def _nested(verb: Token, lines: _Lines) -> bool:
             inside = lines.nested[token.i]
             break
         walked.append(token.i)
-        if token.dep_ == "ccomp" and is_reporting(head, INDIRECT) and not _cut_off(head, token):
+        if token.dep_ == "ccomp" and is_reporting(head, INDIRECT) and \
+                not _cut_off(head, token) or made_plain_clause(token, head):
             inside = True
             break
         token, head = head, head.head

@@ -167,6 +167,13 @@ def _made_plain(tok: Token) -> bool:
         (c.lower_ in PLAIN or _that_clause(c)) for c in tok.children)
 
 
+def made_plain_clause(clause: Token, head: Token) -> bool:
+    """"She made it clear that he felt …": the clause a point made holds is reported words,
+    as a reporting verb's clause is (``clause`` the clause's verb or the "clear" of it)."""
+    return head.lemma == MAKE and head.pos in VERBAL and \
+        (clause.dep_ == "ccomp" or clause.lower_ in PLAIN) and _made_plain(head)
+
+
 def _that_clause(noun: Token) -> bool:
     """"The point that …": the point holds a clause ("the case for why …" is a thing argued)."""
     return any(c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark"
