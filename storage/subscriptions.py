@@ -13,6 +13,11 @@ from storage.stories import FOLDS, folds
 
 MODES = ("realtime", "hourly", "daily")
 
+LATEST = "(SELECT coalesce(max(id), 0) FROM story_articles)"
+"""The last story event stored: a digest starting afresh (a resume, a new mode) takes the
+events after it, by the order they were stored, not by their stamps: a stamp has whole
+seconds, and the events of the resume's second before it were listed or paused."""
+
 
 def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, mode: str,
               created_by: str | None, at: str, notify: Sequence[str] | None = None) -> str:
@@ -46,8 +51,9 @@ def set_mode(db: Database, subscription_id: int, mode: str, *, at: str) -> bool:
 
 
 def _set_mode(db: Database, subscription_id: int, mode: str, at: str) -> None:
-    db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ?, last_digest_event = NULL "
-               "WHERE id = ?", [mode, at, subscription_id])
+    """The digest in its new mode starts afresh after the events stored by now (``LATEST``)."""
+    db.execute(f"UPDATE subscriptions SET mode = ?, last_digest_at = ?, last_digest_event = "
+               f"{LATEST} WHERE id = ?", [mode, at, subscription_id])
 
 
 def find_subscription(db: Database, *, topic_id: int, target_type: str,
@@ -135,11 +141,12 @@ def pause_target(db: Database, target_id: str, *, reason: str, at: str) -> list[
 
 
 def resume_target(db: Database, target_id: str, *, at: str) -> list[Subscription]:
-    """Resume a channel's paused subscriptions from ``at`` (digests do not replay the pause)."""
+    """Resume a channel's paused subscriptions from ``at``, after the events stored by now
+    (``LATEST``: digests do not replay the pause, nor list again what they listed)."""
     resumed = _subs(db, "s.target_id = :target AND s.paused_at IS NOT NULL ORDER BY s.id",
                     target=target_id)
     db.execute("UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, "
-               "last_digest_at = ?, last_digest_event = NULL WHERE target_id = ? "
+               f"last_digest_at = ?, last_digest_event = {LATEST} WHERE target_id = ? "
                "AND paused_at IS NOT NULL",
                [at, target_id])
     return resumed
