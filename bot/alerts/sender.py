@@ -6,7 +6,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Protocol
@@ -248,15 +248,16 @@ class AlertSender:
         root = _tried_root(db, row, row.story_id, channel)
         thread = None if takes_no_threads(db, channel, now) else root
         first = root is None or not posted_in(db, row.story_id, row.channel)
+        tried = Place(root.ts if root else None)  # one in flight is looked for where it went
         try:
             return self._post_in(db, row, now, channel, thread.ts if thread else None,
-                                 first=first)
+                                 first=first, tried=tried)
         except NoThreads:
             with transaction(db):
                 remember_no_threads(db, channel, now)
             log.info("alert %s: %s takes no thread replies (its settings); the story's updates "
                      "there are posted on their own", row.id, row.channel)
-            return self._post_in(db, row, now, channel, None, first=first)
+            return self._post_in(db, row, now, channel, None, first=first, tried=tried)
         except ThreadGone as reply:
             gone = root.ts if root else ""
             log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
@@ -296,16 +297,20 @@ class AlertSender:
                                  target=row.channel, text=text, blocks=blocks)
 
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
-                 thread_ts: str | None, *, first: bool = False) -> int:
+                 thread_ts: str | None, *, first: bool = False,
+                 tried: Place | None = None) -> int:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
         ``first`` message here, or a reply sent to the channel too, pings (``_pings``). The
         first of a story in a running story's thread is sent to the channel too, and says what
         the story is as a message of its own would; so is an update of a story marked important
-        there (or of a running story it continues)."""
+        there (or of a running story it continues). ``tried``: the thread (or top level) an
+        alert in flight was tried in, where it is looked for, when it goes elsewhere now (its
+        channel stopped taking replies); by default ``thread_ts``."""
         install = install_id(db)
         stray_from = None
         if row.status == "sending":
-            settled = self._settle_in_flight(db, row, now, channel, thread_ts, install)
+            look_in = thread_ts if tried is None else tried.thread_ts
+            settled = self._settle_in_flight(db, row, now, channel, look_in, install)
             if settled is not None:
                 return settled
             stray_from = _stray_from(row)
@@ -359,7 +364,7 @@ class AlertSender:
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
         self.clock.heard(str(response["ts"]))
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now,
-                     stray_from=stray_from)
+                     stray_from=stray_from, stray_thread=_stray_thread(row))
         return 1
 
     def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
@@ -401,7 +406,8 @@ class AlertSender:
         if found:
             log.info("alert %s was already posted before a restart; recorded it", row.id)
             self._record(db, row, channel, found, thread_ts, now,
-                         stray_from=_stray_from(row) if row.stray_from is not None else None)
+                         stray_from=_stray_from(row) if row.stray_from is not None else None,
+                         stray_thread=row.stray_thread_ts)
             return 1
         if _tried_by_earlier_bot(row, channel):
             self._not_again(db, row)
@@ -424,16 +430,19 @@ class AlertSender:
                         True, refused=True) from exc
 
     def _record(self, db: Database, row: OutboxAlert, channel: str, ts: str,
-                thread_ts: str | None, now: datetime, *, stray_from: float | None = None) -> None:
+                thread_ts: str | None, now: datetime, *, stray_from: float | None = None,
+                stray_thread: str | None = None) -> None:
         """Posted (or found posted); ``stray_from``: posted again after a try whose answer
-        never came, whose post (a stray) Slack may make still, stamped from then on."""
+        never came, whose post (a stray) Slack may make still, stamped from then on, in the
+        thread ``stray_thread`` (None: where this post is)."""
         with transaction(db):
             channel = moved_to(db, channel) or channel
             outbox.mark_sent(db, row.id, channel=channel, ts=ts, thread_ts=thread_ts,
                              sent_at=_iso(now))
             if stray_from is not None:
                 watch_for_stray(db, row.id, stray_from=stray_from, since=_iso(now),
-                                look_at=_iso(now + timedelta(seconds=self.late_wait)))
+                                look_at=_iso(now + timedelta(seconds=self.late_wait)),
+                                thread_ts=stray_thread)
         self.instances.posted(channel, now)
 
     def _close(self, db: Database, row: OutboxAlert, status: str, error: str | None) -> None:
@@ -527,6 +536,21 @@ def _stray_from(row: OutboxAlert) -> float | None:
     spanless = row.look_from is None  # kept before windows were: its answer is not known
     spans = [row.stray_from, _window(row).oldest if row.late_until or spanless else None]
     return min((oldest for oldest in spans if oldest is not None), default=None)
+
+
+def _stray_thread(row: OutboxAlert) -> str | None:
+    """The thread the posts of its tries whose answers never came can be in (``_stray_from``'s
+    tries): the earliest's kept, else its last try's when no answer came to it."""
+    last_unanswered = bool(row.late_until) or row.look_from is None
+    last = row.thread_ts if last_unanswered and not row.tried_top_level else None
+    return row.stray_thread_ts or last
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a try went in its conversation: the thread ``thread_ts``, or the top level."""
+
+    thread_ts: str | None
 
 
 def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:

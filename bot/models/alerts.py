@@ -159,6 +159,10 @@ class OutboxAlert:
     tried_top_level: bool | None = None
     """Its last try went to the conversation's top level (a fold since may have brought the
     story a thread there); None: not tried, or tried before delivery/m026 kept it."""
+    stray_thread_ts: str | None = None
+    """The thread of ``posted_channel`` the earliest of its tries whose answer never came went
+    to: Slack may make that post there still, after the alert is posted at the top level (the
+    channel stopped taking replies)."""
 
 
 @dataclass(frozen=True)

@@ -287,3 +287,11 @@ def m027_digest_owed(db: Database) -> None:
     db.execute("CREATE TABLE digest_owed (subscription_id INTEGER NOT NULL "
                "REFERENCES subscriptions(id) ON DELETE CASCADE, event_id INTEGER NOT NULL, "
                "PRIMARY KEY (subscription_id, event_id))")
+
+
+@MIGRATIONS()
+def m028_alerts_stray_thread(db: Database) -> None:
+    """The thread the earliest try of an alert whose answer never came went to, when the alert
+    is posted elsewhere (its channel stopped taking replies between tries): the stray watch
+    reads there. NULL: where the alert is posted."""
+    db.table("alerts").add_column("stray_thread_ts", str)

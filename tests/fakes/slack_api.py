@@ -49,6 +49,7 @@ MANIFEST_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "i
                    "channels:join", "channels:read", "groups:read")
 DROPPED = -1
 GARBLED = -2
+TOOK_REPLIES = "_took_replies"  # a held call's: its channel allowed threads when it came
 PROXY_PAGE = (b"<html><head><title>Sign in to continue</title></head><body>Your session with "
               b"the web proxy has ended.</body></html>")
 """What a proxy between wirewatch and Slack may answer instead of Slack (HTTP 200, HTML)."""
@@ -308,7 +309,8 @@ class FakeSlack:
             timer.join(timeout)
 
     def do_held_work(self) -> int:
-        """Do the work of the calls answered 504 with no time set; how many there were."""
+        """Do the work of the calls answered 504 with no time set; how many there were. A reply
+        Slack took while its channel allowed threads is made, whatever the channel says now."""
         with self._lock:
             held, self._held_work = self._held_work, []
             for method, params in held:
@@ -506,8 +508,10 @@ class FakeSlack:
         if not late or not _hit(method, late[0][0]):
             return False
         seconds = late.pop(0)[1]
-        if seconds is None:
-            self._held_work.append((method, params))
+        if seconds is None:  # Slack took the call as it came: a channel's settings then hold
+            found = self._visible(str(params.get("channel") or ""))
+            took = found is not None and not found.refuses_replies
+            self._held_work.append((method, {**params, TOOK_REPLIES: took}))
             return True
         self._do_later(method, params, seconds)
         return True
@@ -663,7 +667,7 @@ class FakeSlack:
             return {"ok": False, "error": "is_archived"}
         if found.refuses_posts:
             return {"ok": False, "error": found.refuses_posts}
-        if found.refuses_replies and params.get("thread_ts"):
+        if found.refuses_replies and params.get("thread_ts") and not params.get(TOOK_REPLIES):
             return {"ok": False, "error": "restricted_action_non_threadable_channel"}
         if (channel, params.get("thread_ts")) in self.vanished:
             return {"ok": False, "error": "thread_not_found"}
