@@ -205,25 +205,35 @@ def test_a_digest_in_flight_across_the_next_hour_is_not_posted_again_in_a_longer
 def test_a_subscription_made_daily_while_its_hourly_digest_was_in_flight_gets_its_digest(
         runtime, fake_slack, fresh_db, topic):
     """The digest in flight belongs to the hourly mode the desk left: the daily one starts
-    afresh from the change, as before, and is not held to the old period's end."""
-    _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic)
+    afresh from the change, as before, and is not held to the old period's end. The vote is
+    stored after the change (a story stored before it is the hourly mode's: desk54b)."""
+    _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic, vote=False)
     with transaction(fresh_db):
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
                   mode="daily", created_by="U1", at="2026-11-24T06:10:00+00:00")
+    _vote(fresh_db, topic)
     assert runtime.send_due_digests(now=datetime(2026, 11, 25, 8, 0, 30, tzinfo=UTC)) == 1
     assert "vote" in str(fake_slack.posts("C0DIG")[-1].blocks)
 
 
-def _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic: int) -> None:
-    """C0DIG's 06:00 hourly digest reached Slack, its answer lost; a story came at 06:30."""
+def _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic: int, *,
+                             vote: bool = True) -> None:
+    """C0DIG's 06:00 hourly digest reached Slack, its answer lost; a story came at 06:30
+    (``vote``: stored now)."""
     with transaction(fresh_db):
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
                   mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
-    for title, minute in (("Dockworkers walk out", "05:20"), ("Dockworkers vote", "06:30")):
-        add_story(fresh_db, article_id=add_article(fresh_db, title=title), title=title,
-                  topic_ids=(topic,), at=f"2026-11-24T{minute}:00+00:00")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    if vote:
+        _vote(fresh_db, topic)
     fake_slack.drop_next(1, methods={"chat.postMessage"})
     assert runtime.send_due_digests(now=datetime(2026, 11, 24, 6, 0, 30, tzinfo=UTC)) == 0
+
+
+def _vote(db, topic: int) -> None:
+    add_story(db, article_id=add_article(db, title="Dockworkers vote"), title="Dockworkers vote",
+              topic_ids=(topic,), at="2026-11-24T06:30:00+00:00")
 
 
 @pytest.mark.parametrize("kind", ["alert", "digest"])
