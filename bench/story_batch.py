@@ -268,6 +268,31 @@ def show(name: str, half_rows: list[dict], rows: list[dict]) -> dict[str, float]
     return figures
 
 
+def separation(items: list[Item], pairs: Pairs, truth: list[int], among: set[str],
+               level: float) -> dict[str, float]:
+    """How the likeness tells the half's scored pairs of one gold story from pairs of two: the
+    AUC (ties half), and at ``level`` the pairs of one story under it and of two at or above."""
+    same = [score for (a, b), score in pairs.items() if items[a].origin in among
+            and items[b].origin in among and truth[a] == truth[b]]
+    other = [score for (a, b), score in pairs.items() if items[a].origin in among
+             and items[b].origin in among and truth[a] != truth[b]]
+    ranked = sorted([(score, 1) for score in same] + [(score, 0) for score in other])
+    wins = below = 0.0
+    start = 0
+    while start < len(ranked):
+        end = start
+        while end < len(ranked) and ranked[end][0] == ranked[start][0]:
+            end += 1
+        tied_same = sum(flag for _, flag in ranked[start:end])
+        wins += tied_same * below + tied_same * (end - start - tied_same) / 2
+        below += end - start - tied_same
+        start = end
+    return {"same": len(same), "other": len(other),
+            "auc": wins / (len(same) * len(other)) if same and other else 0.5,
+            "same_under": sum(score < level for score in same),
+            "other_over": sum(score >= level for score in other)}
+
+
 def variants(items: list[Item], pairs: Pairs, level: float, window: float,
              events: cluster.Events, start: list[int]) -> dict[str, list[int]]:
     """Every batch clustering of one scoring at one level."""
@@ -300,6 +325,11 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     for combine in args.combine:
         for window in args.windows:
             pairs = pair_scores(items, window, events, COMBINES[combine])
+            apart = separation(items, pairs, truth, half, events.threshold)
+            print(f"{combine} {window:g} h: the half's scored pairs of one gold story "
+                  f"{apart['same']:.0f}, of two {apart['other']:.0f}; AUC {apart['auc']:.3f}; "
+                  f"at {events.threshold:g}: one story's under {apart['same_under']:.0f}, "
+                  f"two stories' at or over {apart['other_over']:.0f}")
             for level in args.levels:
                 tag = f"{combine} {window:g} h, level {level:g}"
                 sums = {name: objective(items, pairs, label, level, window, half)

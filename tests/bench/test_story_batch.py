@@ -75,3 +75,10 @@ def test_the_correlation_sum_counts_pairs_in_one_cluster_within_the_half_and_win
     together = story_batch.objective(items, pairs, [0, 0, 0], 0.1, 48.0, {"f1", "f2", "f3"})
     assert together == 0.3 - 0.1
     assert story_batch.objective(items, pairs, [0, 0, 0], 0.1, 48.0, {"f1"}) == 0.0
+
+
+def test_separation_counts_how_the_likeness_tells_one_story_from_two() -> None:
+    items = [item(name, float(i), FERRY) for i, name in enumerate(("a", "b", "c", "d"))]
+    pairs = {(0, 1): 0.4, (2, 3): 0.02, (1, 2): 0.1, (0, 3): 0.01}
+    found = story_batch.separation(items, pairs, [0, 0, 2, 2], {"a", "b", "c", "d"}, 0.05)
+    assert found == {"same": 2, "other": 2, "auc": 0.75, "same_under": 1, "other_over": 1}
