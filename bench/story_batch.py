@@ -316,34 +316,53 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     items = Recording.items
     online = stories_loss.final_stories(stage_rows)
     gold = {str(g["id"]): g["story"] for g in gold_rows}
-    half = {str(g["id"]) for g in half_rows}
     print(f"stream: {stream}, half {args.half}; {len(items)} decided articles")
     report = {"online": show("online (the stage)", half_rows, stage_rows)}
-    events = cluster.Events()
-    start = first_of([online.get(item.origin, i) for i, item in enumerate(items)])
-    truth = first_of([gold.get(item.origin) for item in items])
+    batch = Batch(items, gold_rows, half_rows, online,
+                  first_of([online.get(item.origin, i) for i, item in enumerate(items)]),
+                  first_of([gold.get(item.origin) for item in items]))
     for combine in args.combine:
         for window in args.windows:
-            pairs = pair_scores(items, window, events, COMBINES[combine])
-            apart = separation(items, pairs, truth, half, events.threshold)
-            print(f"{combine} {window:g} h: the half's scored pairs of one gold story "
-                  f"{apart['same']:.0f}, of two {apart['other']:.0f}; AUC {apart['auc']:.3f}; "
-                  f"at {events.threshold:g}: one story's under {apart['same_under']:.0f}, "
-                  f"two stories' at or over {apart['other_over']:.0f}")
-            for level in args.levels:
-                tag = f"{combine} {window:g} h, level {level:g}"
-                sums = {name: objective(items, pairs, label, level, window, half)
-                        for name, label in (("online", start), ("gold", truth))}
-                print(f"{tag}: correlation sum over the half, online {sums['online']:.2f}, "
-                      f"gold {sums['gold']:.2f}")
-                for name, label in variants(items, pairs, level, window, events,
-                                            start).items():
-                    figures = show(f"{name}, {tag}", half_rows,
-                                   rows_of(gold_rows, items, label, online))
-                    figures["sum"] = objective(items, pairs, label, level, window, half)
-                    print(f"{'':44} correlation sum {figures['sum']:.2f}")
-                    report[f"{name}, {tag}"] = figures
+            report.update(batch.sweep(combine, window, args.levels))
     return report
+
+
+@dataclass
+class Batch:
+    """One replay's items and clusterings (online, gold), swept over scorings and levels."""
+
+    items: list[Item]
+    gold_rows: list[dict]
+    half_rows: list[dict]
+    online: dict[str, object]
+    start: list[int]
+    truth: list[int]
+    events: cluster.Events = cluster.Events()
+
+    def sweep(self, combine: str, window: float, levels: list[float]
+              ) -> dict[str, dict[str, float]]:
+        """Every batch clustering of one scoring at each level, printed and returned."""
+        items, half = self.items, {str(g["id"]) for g in self.half_rows}
+        pairs = pair_scores(items, window, self.events, COMBINES[combine])
+        apart = separation(items, pairs, self.truth, half, self.events.threshold)
+        print(f"{combine} {window:g} h: the half's scored pairs of one gold story "
+              f"{apart['same']:.0f}, of two {apart['other']:.0f}; AUC {apart['auc']:.3f}; "
+              f"at {self.events.threshold:g}: one story's under {apart['same_under']:.0f}, "
+              f"two stories' at or over {apart['other_over']:.0f}")
+        report = {}
+        for level in levels:
+            tag = f"{combine} {window:g} h, level {level:g}"
+            print(f"{tag}: correlation sum over the half, online "
+                  f"{objective(items, pairs, self.start, level, window, half):.2f}, gold "
+                  f"{objective(items, pairs, self.truth, level, window, half):.2f}")
+            for name, label in variants(items, pairs, level, window, self.events,
+                                        self.start).items():
+                figures = show(f"{name}, {tag}", self.half_rows,
+                               rows_of(self.gold_rows, items, label, self.online))
+                figures["sum"] = objective(items, pairs, label, level, window, half)
+                print(f"{'':44} correlation sum {figures['sum']:.2f}")
+                report[f"{name}, {tag}"] = figures
+        return report
 
 
 if __name__ == "__main__":

@@ -82,3 +82,15 @@ def test_separation_counts_how_the_likeness_tells_one_story_from_two() -> None:
     pairs = {(0, 1): 0.4, (2, 3): 0.02, (1, 2): 0.1, (0, 3): 0.01}
     found = story_batch.separation(items, pairs, [0, 0, 2, 2], {"a", "b", "c", "d"}, 0.05)
     assert found == {"same": 2, "other": 2, "auc": 0.75, "same_under": 1, "other_over": 1}
+
+
+def test_a_sweep_scores_every_batch_clustering_on_the_half() -> None:
+    items = [item("f1", 0.0, FERRY), item("o1", 1.0, ORCHARD), item("f2", 2.0, FERRY_AGAIN)]
+    gold_rows = [{"id": "f1", "story": "ferry"}, {"id": "o1", "story": "orchard"},
+                 {"id": "f2", "story": "ferry"}]
+    batch = story_batch.Batch(items, gold_rows, gold_rows, {"f1": 1, "o1": 2, "f2": 3},
+                              [0, 1, 2], [0, 1, 0])
+    found = batch.sweep("mean", 24.0, [0.05])
+    assert len(found) == 4
+    assert found["average link, mean 24 h, level 0.05"]["bcubed_f1"] == 1.0
+    assert found["correlation from online, mean 24 h, level 0.05"]["sum"] > 0
