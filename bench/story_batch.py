@@ -1,7 +1,7 @@
 """How much the greedy online decisions cost: the stage's own likeness clustered in batch.
 
 Usage: .venv/bin/python -m bench.story_batch [STREAM.jsonl] [--cache PARSES.spacy]
-       [--half tune] [--windows 24 48] [--levels 0.03 0.05 0.08]
+       [--half tune] [--windows 24 48] [--levels 0.03 0.05 0.08] [--combine mean min max]
 One replay through ``bench.stories_loss``'s recording stage keeps, for every decided article,
 its keys weighted as the decision weighed them (``Candidates.weights``, the archive's rarity
 when it arrived), the keys it is stored with (``Candidates.kept``), its headline's names and
@@ -12,8 +12,11 @@ stream is clustered without the order of arrival: average-link agglomeration (a 
 scored counts 0) down to a level, and a correlation clustering (every pair in one cluster adds
 its likeness less the level; single articles moved while the sum grows) started from the
 stage's own stories and from the agglomeration's. The half is scored beside the stage's online
-stories from the same replay. An exact copy the stage never decided goes with the earliest
-decided article of its online story.
+stories from the same replay, with each clustering's correlation sum over the half (the
+online and the gold clusterings' too) and how well the likeness tells the half's pairs of one
+gold story from pairs of two. The stage's hindsight (``reassign``: each article decided again
+by its story likeness against its cluster-mates) is scored the same way. An exact copy the
+stage never decided goes with the earliest decided article of its online story.
 """
 
 from __future__ import annotations
