@@ -14,7 +14,14 @@ from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import APPOS, POBJ, PREP, gender_of_words, name_text, person_noun
 from bot.nlp.speakers.roles import Role, sentence_cased
-from bot.nlp.speakers.words import JOB_WORDS, KIN, ORG_NOUNS, PLURAL_TAGS, TITLE_WORDS
+from bot.nlp.speakers.words import (
+    ACQUAINTANCES,
+    JOB_WORDS,
+    KIN,
+    ORG_NOUNS,
+    PLURAL_TAGS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -84,9 +91,9 @@ def _person_beside_body(r: SpeakerResolver, noun: Token, name: Token) -> bool:
 
 
 def _a_person(token: Token) -> bool:
-    """A noun only a person is ("voter", "cousin", "the coach"), whatever the name beside it
-    was tagged."""
-    return person_noun(token) or token.lemma_.lower() in JOB_WORDS | KIN
+    """A noun only a person is ("voter", "cousin", "the coach", "a friend"), whatever the name
+    beside it was tagged."""
+    return person_noun(token) or token.lemma_.lower() in JOB_WORDS | KIN | ACQUAINTANCES
 
 
 def _aged(name: Token) -> bool:
@@ -141,7 +148,8 @@ def _clause_objects(clause: Token) -> list[Token]:
 def named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:
     """"The director of the Baltic Policy Institute, Vera Lindholm, told …": the parser hangs the
     name off the organisation; a person's name set beside a thing or a place describes the
-    person the subject is (not "a spokesman for the mayor, X")."""
+    person the subject is (not "a spokesman for the mayor, X"); beside a noun only a person
+    is, a known first name and a surname count though tagged with the body before them."""
     current = token
     for _ in range(2):
         pobj = next((g for c in current.children if c.dep == PREP and c.i > current.i
@@ -149,8 +157,17 @@ def named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:
         if pobj is None or person_noun(pobj) or pobj.lemma_.lower() in TITLE_WORDS:
             return []
         named = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
-                 r.reg.is_person(c) and not r.reg.quoted(c.idx)]
+                 (r.reg.is_person(c) or _a_person(token) and _first_and_last(c)) and
+                 not r.reg.quoted(c.idx)]
         if named:
             return named
         current = pobj
     return []
+
+
+def _first_and_last(name: Token) -> bool:
+    """"Bruce Turry" read into "Lehigh, Bruce Turry" (one organisation): a surname after a
+    known first name, whatever the recogniser made of them."""
+    first = next((c for c in name.lefts if c.dep_ == "compound"), None)
+    return first is not None and first.i == name.i - 1 and first.pos == PROPN and \
+        first_name_gender(first.text) is not None

@@ -164,6 +164,13 @@ POSITION_VERBS = {
 }
 """Verbs of a position held, in "Roe, who chairs the committee": a "who" clause that is a role;
 each with the title its holder is then called ("the committee's chair"), if any."""
+ACQUAINTANCES = {
+    "friend", "colleague", "classmate", "schoolmate", "roommate", "housemate", "flatmate",
+    "teammate", "neighbor", "neighbour", "coworker", "co-worker", "boss", "girlfriend",
+    "boyfriend", "fiance", "fiancé", "fiancée", "acquaintance", "pal", "buddy",
+}
+"""Whom someone knows ("his friend at …", "a neighbour"): only a person is one, though no job
+or title; never the one whose friend it is."""
 JOB_WORDS = DESCRIBED_PEOPLE | UNNAMED_SOURCES
 """What someone is or does ("comedian", "aide"): before a name, never a word of it."""
 MISREAD_LEMMAS = {"hop": ("hope", "pp")}
