@@ -121,7 +121,7 @@ def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     return [OutboxAlert(**r) for r in db.query(
         "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
         "created_at, posted_channel, look_from, look_until, late_until, look_cursor, stray_from, "
-        "thread_ts, tried_top_level, stray_thread_ts FROM alerts "
+        "thread_ts, tried_top_level, stray_thread_ts, stray_top_from FROM alerts "
         "WHERE id IN (SELECT min(id) FROM alerts "
         "WHERE status IN ('pending', 'sending') GROUP BY channel) ORDER BY id LIMIT ?",
         [limit])]
@@ -168,7 +168,8 @@ def mark_sending(db: Database, alert_id: int, *, channel: str, thread_ts: str | 
     wirewatch from before delivery/m015: whether its answer came is not known) counts from
     ``spanless_from``, where the lookup read for it. The thread of the earliest try whose answer
     never came that went into one is kept (``stray_thread_ts``): a later try may go to the
-    top level (the channel stopped taking replies), and the stray watch reads the thread."""
+    top level (the channel stopped taking replies), and the stray watch reads the thread; so is
+    the span of the earliest that went to the top level (``stray_top_from``), watched there."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "
                "posted_channel = ?, thread_ts = ?, tried_top_level = ?, "
                "next_attempt_at = coalesce(?, next_attempt_at), "
@@ -178,7 +179,10 @@ def mark_sending(db: Database, alert_id: int, *, channel: str, thread_ts: str | 
                "THEN min(coalesce(stray_from, ?), ?) ELSE stray_from END, "
                "stray_thread_ts = CASE WHEN stray_thread_ts IS NULL AND late_until IS NOT NULL "
                "AND look_from IS NOT NULL AND coalesce(tried_top_level, 0) = 0 "
-               "THEN thread_ts ELSE stray_thread_ts END, look_from = ?, look_until = ?, "
+               "THEN thread_ts ELSE stray_thread_ts END, "
+               "stray_top_from = CASE WHEN late_until IS NOT NULL AND look_from IS NOT NULL "
+               "AND tried_top_level = 1 THEN min(coalesce(stray_top_from, look_from), look_from) "
+               "ELSE stray_top_from END, look_from = ?, look_until = ?, "
                "late_until = ?, look_cursor = NULL WHERE id = ?",
                [channel, thread_ts, int(thread_ts is None), look_after, spanless_from,
                 spanless_from, spanless_from, window.oldest if window else None,
@@ -189,7 +193,7 @@ def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: 
               sent_at: str) -> None:
     db.execute("UPDATE alerts SET status = 'sent', posted_channel = ?, ts = ?, thread_ts = ?, "
                "sent_at = ?, last_error = NULL, look_cursor = NULL, stray_from = NULL, "
-               "stray_thread_ts = NULL "
+               "stray_thread_ts = NULL, stray_top_from = NULL "
                "WHERE id = ?",
                [channel, ts, thread_ts, sent_at, alert_id])
 

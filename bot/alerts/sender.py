@@ -364,7 +364,8 @@ class AlertSender:
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
         self.clock.heard(str(response["ts"]))
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now,
-                     stray_from=stray_from, stray_thread=_stray_thread(row))
+                     stray_from=stray_from, stray_thread=_stray_thread(row),
+                     stray_top=_stray_top(row))
         return 1
 
     def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
@@ -407,7 +408,7 @@ class AlertSender:
             log.info("alert %s was already posted before a restart; recorded it", row.id)
             self._record(db, row, channel, found, thread_ts, now,
                          stray_from=_stray_from(row) if row.stray_from is not None else None,
-                         stray_thread=row.stray_thread_ts)
+                         stray_thread=row.stray_thread_ts, stray_top=row.stray_top_from)
             return 1
         if _tried_by_earlier_bot(row, channel):
             self._not_again(db, row)
@@ -431,10 +432,11 @@ class AlertSender:
 
     def _record(self, db: Database, row: OutboxAlert, channel: str, ts: str,
                 thread_ts: str | None, now: datetime, *, stray_from: float | None = None,
-                stray_thread: str | None = None) -> None:
+                stray_thread: str | None = None, stray_top: float | None = None) -> None:
         """Posted (or found posted); ``stray_from``: posted again after a try whose answer
         never came, whose post (a stray) Slack may make still, stamped from then on, in the
-        thread ``stray_thread`` (None: where this post is)."""
+        thread ``stray_thread`` (None: where this post is); ``stray_top``: one such try went
+        to the top level, its post stamped from then on (watched there too)."""
         with transaction(db):
             channel = moved_to(db, channel) or channel
             outbox.mark_sent(db, row.id, channel=channel, ts=ts, thread_ts=thread_ts,
@@ -442,7 +444,7 @@ class AlertSender:
             if stray_from is not None:
                 watch_for_stray(db, row.id, stray_from=stray_from, since=_iso(now),
                                 look_at=_iso(now + timedelta(seconds=self.late_wait)),
-                                thread_ts=stray_thread)
+                                thread_ts=stray_thread, top_from=stray_top)
         self.instances.posted(channel, now)
 
     def _close(self, db: Database, row: OutboxAlert, status: str, error: str | None) -> None:
@@ -544,6 +546,15 @@ def _stray_thread(row: OutboxAlert) -> str | None:
     last_unanswered = bool(row.late_until) or row.look_from is None
     last = row.thread_ts if last_unanswered and not row.tried_top_level else None
     return row.stray_thread_ts or last
+
+
+def _stray_top(row: OutboxAlert) -> float | None:
+    """Where the posts of its tries at the top level whose answers never came can be (the
+    earliest's span on, or its last try's when no answer came to it): watched there as well
+    when the thread of such a try is watched (``_stray_thread``)."""
+    last = _window(row).oldest if row.late_until and row.tried_top_level else None
+    return min((oldest for oldest in (row.stray_top_from, last) if oldest is not None),
+               default=None)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ after the hour), each reading only what Slack stamped since the look before (les
 KNOWN_MARGIN_S): a post it makes hours late is stamped when made, so a day's watch in a busy
 channel reads the hours between looks, not the day. A stray made later than this stays."""
 LOOKS_A_PASS = 3
-"""Watched alerts looked at in one pass of the sender, so a run of them never holds it up."""
+"""Looks in one pass of the sender, each one conversation (an alert watched in a thread and at
+the top level has two), so a run of them never holds it up."""
 Seen = Callable[[str, list[dict]], Collection[str]]
 
 
@@ -70,7 +71,8 @@ def sweep(db: Database, client: WebClient, *, now: datetime, first_look: float,
         stray = Stray(f"alert {watch.alert_id}", event_type, "alert_id", watch.alert_id,
                       watch.channel, watch.thread_ts, watch.ts, watch.stray_from)
         deleted += looks.one(db, stray, watch.cursor, watch.since,
-                             record=partial(next_stray_look, db, watch.alert_id))
+                             record=partial(next_stray_look, db, watch.alert_id,
+                                            top_level=watch.top_level))
     return deleted
 
 

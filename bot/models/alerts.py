@@ -97,6 +97,9 @@ class StrayWatch:
     """When the alert was posted again (ISO)."""
     cursor: str | None = None
     """Where the last look stopped when Slack cut it short (``history.Progress.saved``)."""
+    top_level: bool = False
+    """The alert's second watch, at the top level (``thread_ts`` None), kept apart from the
+    first's (delivery/m029): its tries whose answers never came went there and into a thread."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,9 @@ class OutboxAlert:
     """The thread of ``posted_channel`` the earliest of its tries whose answer never came went
     to: Slack may make that post there still, after the alert is posted at the top level (the
     channel stopped taking replies)."""
+    stray_top_from: float | None = None
+    """Where the earliest of its tries at the top level whose answer never came can be, when one
+    went there (Slack's clock): a stray of it is watched for there too, besides the thread."""
 
 
 @dataclass(frozen=True)

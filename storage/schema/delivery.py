@@ -295,3 +295,19 @@ def m028_alerts_stray_thread(db: Database) -> None:
     is posted elsewhere (its channel stopped taking replies between tries): the stray watch
     reads there. NULL: where the alert is posted."""
     db.table("alerts").add_column("stray_thread_ts", str)
+
+
+@MIGRATIONS()
+def m029_alerts_stray_top_level(db: Database) -> None:
+    """A second stray watch of an alert, at its conversation's top level, when its tries whose
+    answers never came went both into a thread and to the top level (the channel stopped
+    taking replies between them): where the earliest top-level try's post can be (Slack's
+    clock), the next look, and where a look Slack cut short stopped. The first watch
+    (``stray_look_at``) reads the thread, each look one conversation. Indexed on the next look,
+    which the sender's every pass asks."""
+    alerts = db.table("alerts")
+    alerts.add_column("stray_top_from", float)
+    alerts.add_column("stray_top_look_at", str)
+    alerts.add_column("stray_top_cursor", str)
+    db.execute("CREATE INDEX alerts_stray_top_look ON alerts (stray_top_look_at) "
+               "WHERE stray_top_look_at IS NOT NULL")

@@ -148,8 +148,8 @@ class _Faults:
     drop_methods: frozenset[str] | None = None
     refusals: list[tuple[str, bool]] = field(default_factory=list)
     drops_later: list[tuple[frozenset[str] | None, float]] = field(default_factory=list)
-    gateway_late: list[tuple[frozenset[str] | None, float | None]] = \
-        field(default_factory=list)
+    gateway_late: list[tuple[frozenset[str] | None, float | None, bool]] = \
+        field(default_factory=list)  # (methods, seconds, whether replies are hit too)
     garbles: list[_Garble] = field(default_factory=list)
     outage: int | None = None  # every call answered with this status until ``come_up``
     outage_wait: int | None = None  # the Retry-After of each such answer, if any
@@ -295,13 +295,15 @@ class FakeSlack:
             hang[0].set()
 
     def time_out_at_gateway_next(self, count: int, seconds: float | None, *,
-                                 methods: set[str] | None = None) -> None:
-        """Answer the next ``count`` calls (of ``methods``) 504 at once, as a gateway that gave
-        up waiting on Slack does, while Slack does the work ``seconds`` later all the same
-        (None: when the test calls ``do_held_work``, however late)."""
+                                 methods: set[str] | None = None,
+                                 replies: bool = True) -> None:
+        """Answer the next ``count`` calls (of ``methods``; with ``replies`` False, of those
+        naming no thread) 504 at once, as a gateway that gave up waiting on Slack does, while
+        Slack does the work ``seconds`` later all the same (None: when the test calls
+        ``do_held_work``, however late)."""
         with self._lock:
             self._faults.gateway_late.extend(
-                [(frozenset(methods) if methods else None, seconds)] * count)
+                [(frozenset(methods) if methods else None, seconds, replies)] * count)
 
     def finish_late_work(self, timeout: float = 30.0) -> None:
         """Wait until the work of every call dropped with ``made_after`` is done."""
@@ -506,6 +508,8 @@ class FakeSlack:
         """Whether the next gateway timeout hits ``method``: the work is then done later."""
         late = self._faults.gateway_late
         if not late or not _hit(method, late[0][0]):
+            return False
+        if params.get("thread_ts") and not late[0][2]:
             return False
         seconds = late.pop(0)[1]
         if seconds is None:  # Slack took the call as it came: a channel's settings then hold
