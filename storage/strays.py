@@ -33,14 +33,15 @@ def strays_due(db: Database, *, now: str, limit: int) -> list[StrayWatch]:
     """The watches whose next look is due at ``now``, the longest due first, at most ``limit``
     looks (an alert watched in a thread and at the top level counts two): each with the
     conversation its stray can be in (the thread of its tries whose answers never came, else
-    where it was posted; or the top level, for the second watch)."""
+    where it was posted; or the top level, for the second watch). Read through each watch's
+    own index (``+status``: never the status index, which would scan every alert ever sent)."""
     return [_watch(*row) for row in db.execute(
         "SELECT id, posted_channel, ts, coalesce(stray_thread_ts, thread_ts), stray_from, "
         "stray_since, stray_cursor, 0, stray_look_at AS due FROM alerts "
-        "WHERE stray_look_at IS NOT NULL AND stray_look_at <= ? AND status = 'sent' "
+        "WHERE stray_look_at IS NOT NULL AND stray_look_at <= ? AND +status = 'sent' "
         "UNION ALL SELECT id, posted_channel, ts, NULL, stray_top_from, stray_since, "
         "stray_top_cursor, 1, stray_top_look_at FROM alerts WHERE stray_top_look_at IS NOT NULL "
-        "AND stray_top_look_at <= ? AND status = 'sent' ORDER BY due LIMIT ?",
+        "AND stray_top_look_at <= ? AND +status = 'sent' ORDER BY due LIMIT ?",
         [now, now, limit])]
 
 
