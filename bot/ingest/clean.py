@@ -25,11 +25,13 @@ from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
 from bot.ingest.markup import readable
 from bot.ingest.relative_dates import is_relative
+from bot.ingest.spaces import LINE_SPACES
 from bot.models import Article, BadInput, RawArticle
 
 PARAGRAPH_BREAKS = {ord("\u2029"): "\n\n", ord("\x0c"): "\n\n", ord("\u2028"): "\n",
                     ord("\x0b"): "\n"}
 SPACE_BREAKS = dict.fromkeys(PARAGRAPH_BREAKS, " ")
+_SPACE_RUN = re.compile(f"[ {LINE_SPACES}]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u034f\u061c\u180e\u200b-\u200f"
                      r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 """Characters no reader sees that split a word for search and matching: control characters,
@@ -144,7 +146,7 @@ def split_paragraphs(text: str) -> list[str]:
     """Blocks split on blank lines; inside a block, one paragraph per line unless hard-wrapped."""
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in block.split("\n")]
+        lines = [_SPACE_RUN.sub(" ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if _hard_wrapped(lines):
             paragraphs.extend(_join_wrapped(lines))
