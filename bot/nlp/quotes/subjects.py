@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.parts_of_speech import IDS, PROPN
 from spacy.strings import get_string_id
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from bot.nlp.quotes.quoted import QuotedTokens
 from bot.nlp.quotes.reporting import (
@@ -41,6 +41,18 @@ ABOUT = {"on", "about", "into", "of"}
 """Prepositions joining a document to its topic ("a report on", "a study into")."""
 TIMES = {"DATE", "TIME"}
 """Entity types of a time the parser may hang off a verb where its subject belongs."""
+LOST_DEPS = {"ROOT", "dep"}
+"""Relations of a verb the parser left without its subject when it hung the name elsewhere."""
+FINITE = {"VBD", "VBZ", "VBP"}
+"""Tags of a verb that has a subject of its own to lose (not a participle, gerund or base)."""
+ASIDES = {",": ",", "—": "—", "–": "–", "--": "--", ")": "("}
+"""The mark closing an aside between a subject and its verb, and the mark that opens it."""
+CLAUSE_OPENERS = {",", "—", "–", "--", ":", ";"}
+OWN_SUBJECTS = {"nsubj", "nsubjpass", "auxpass", "expl", "csubj"}
+"""Children that show the verb has a subject, or is a passive, after all."""
+PERSONAL = {"he", "she", "they", "we", "i"}
+NOT_SPEAKING = {"DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"}
+"""Entity types of a phrase before a verb that is never its speaker ("… on Tuesday said")."""
 SENT_DOCUMENTS = {
     "statement", "email", "e-mail", "letter", "release", "memo", "message", "tweet", "post",
     "note", "report", "filing", "op-ed", "article", "column", "editorial", "response",
@@ -152,7 +164,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
             verb = _past_comparison(verb)
             continue
-        return None
+        return lost_subject(verb, quoted)
     return None
 
 
@@ -636,3 +648,91 @@ def _titled_conjunct(subject: Token) -> Token:
     person = next((c for c in subject.children if c.dep_ == "conj" and
                    c.ent_type_ == "PERSON" and c.pos_ == "PROPN"), None)
     return subject if person is None or person.right_edge.i != subject.right_edge.i else person
+
+
+def lost_subject(verb: Token, quoted: set[int]) -> Token | None:
+    """"Jay Ruiz, the club's treasurer, said …", "Ruiz also railed …": the parser hung the
+    subject elsewhere and made a verb of saying the root with none; the phrase ending right
+    before the verb, past its adverbs and one aside set off by commas, dashes or brackets,
+    speaks when it opens its clause."""
+    if verb.dep_ not in LOST_DEPS or not _finite(verb) or not is_reporting(verb) or \
+            any(c.dep_ in OWN_SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    i = _past_aside(doc, _before_adverbs(verb), verb.sent.start, quoted)
+    if i is None or i < verb.sent.start or i in quoted:
+        return None
+    phrase = doc[i]
+    if not _opens_clause(phrase) or phrase.like_num or phrase.ent_type_ in NOT_SPEAKING or \
+            phrase.pos_ not in {"PROPN", "NOUN", "PRON"} or \
+            phrase.pos_ == "PRON" and phrase.lower_ not in PERSONAL or \
+            any(a.dep_ == "relcl" for a in phrase.ancestors):
+        return None
+    return phrase
+
+
+def _before_adverbs(verb: Token) -> int:
+    """The index right before the verb once its own adverbs, auxiliaries and times ("last
+    week", "also") are passed over."""
+    i = verb.i - 1
+    while i > verb.sent.start:
+        child = next((c for c in verb.children if c.i < verb.i and
+                      c.left_edge.i <= i <= c.right_edge.i), None)
+        if child is None or child.dep_ not in {"advmod", "npadvmod", "aux", "neg"}:
+            break
+        i = child.left_edge.i - 1
+    return i
+
+
+def _past_aside(doc: Doc, i: int, start: int, quoted: set[int]) -> int | None:
+    """The index before an aside that ends at ``i`` (quoted words may stand in it), ``i`` if
+    none ends there, None for an aside never opened or one that goes on a clause before."""
+    opener = ASIDES.get(doc[i].text) or _spaced_dash(doc[i])
+    if opener is None:
+        return i
+    j = i - 1
+    while j > start and (doc[j].text != opener or j in quoted or
+                         opener == "-" and not _spaced_dash(doc[j])):
+        j -= 1
+    if j <= start or j == i - 1 or _clause_aside(doc[j + 1]):
+        return None
+    return j - 1
+
+
+def _spaced_dash(token: Token) -> str | None:
+    """A hyphen standing for a dash, spaced on both sides ("Berg - in a line aimed at Ruiz -
+    said"), not one joining a word."""
+    spaced = token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) \
+        and bool(token.whitespace_)
+    return "-" if spaced else None
+
+
+def _clause_aside(first: Token) -> bool:
+    """"Berg, whose firm, Tidewise, builds piers, said": an aside opening with a finite verb
+    and its object, or with "and", goes on a clause before it, whose last phrase is not the
+    speaker (not "Berg, weary, said")."""
+    return first.pos_ == "CCONJ" or first.tag_ in FINITE and \
+        any(c.dep_ in {"dobj", "ccomp"} for c in first.children)
+
+
+def _opens_clause(phrase: Token) -> bool:
+    """The phrase's words run from the start of its sentence, or from a comma, dash or quotation
+    mark that ends what opens it ("In a statement, her adviser …"), to the phrase's head."""
+    first = phrase.left_edge.i
+    if first <= phrase.sent.start:
+        return first == phrase.sent.start
+    doc = phrase.doc
+    before = doc[first - 1]
+    if before.text == "," and phrase.ent_type_ in {"GPE", "LOC"} and first > 1 and \
+            doc[first - 2].pos == PROPN and doc[first - 2].ent_type_ not in TIMES:
+        return False  # "a Dover, Del., skipper": a place set off inside the phrase
+    if before.pos_ == "CCONJ":  # "…, but Sen. Ruiz (…) says"
+        return first > 1 and doc[first - 2].text == ","
+    return before.text in CLAUSE_OPENERS or before.is_quote or before.is_space or \
+        before.pos_ == "SCONJ"  # "as Ruiz, contradicting Berg, said"
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a subject of its own to lose: finite, or a participle after "has"/"had"."""
+    return verb.tag_ in FINITE or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
