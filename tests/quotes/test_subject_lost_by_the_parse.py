@@ -33,3 +33,13 @@ def test_a_phrase_inside_another_clause_is_not_the_lost_subject(nlp):
     sentence = "He attacked the mayor's record said the mayor had “no plan at all.”"
     fragment = one(quotes_in_doc(nlp(INTRO + sentence)), "no plan at all.", "fragment")
     assert fragment.speaker.name is None
+
+
+def test_an_aside_read_as_a_clause_still_gives_the_clause_after_the_verb(nlp):
+    """"Ruiz, who was Berg's tenant … and said she stayed close to him, said she believed …":
+    the subject found on the surface does not make the aside the words said; the clause after
+    the verb is still reported, and by Ruiz."""
+    sentence = ("Ruiz, who was Berg's tenant for a time and said she stayed close to him, said "
+                "she believed that she and Berg had done nothing wrong.")
+    reported = one(quotes_in_doc(nlp(INTRO + sentence)), "she believed", "indirect")
+    assert (reported.text.startswith("she believed"), reported.speaker.name) == (True, "Ruiz")

@@ -38,7 +38,7 @@ from bot.nlp.quotes.reporting import (
     lemma_of,
     made_plain_clause,
 )
-from bot.nlp.quotes.subjects import document_issuer, subject_of
+from bot.nlp.quotes.subjects import document_issuer, lost_subject, subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.columns import VERBAL
@@ -405,8 +405,10 @@ def _denied(verb: Token, children: list[Token]) -> bool:
 def _swallowed(verb: Token, clause: Token, quoted: set[int]) -> tuple[Token, Token] | None:
     """"Beck, who backed the levy, last week said [the pier would close]": the parser took the
     speaker and the aside after the name for a clause of the verb and left the verb no
-    subject; the clause after the verb is what was said, by that clause's subject."""
-    if clause.i > verb.i or subject_of(verb, quoted) is not None:
+    subject; the clause after the verb is what was said, by that clause's subject (as when
+    the subject found is only the one ``lost_subject`` reads off the surface)."""
+    subject = subject_of(verb, quoted) if clause.i < verb.i else None
+    if clause.i > verb.i or subject is not None and subject != lost_subject(verb, quoted):
         return None
     after = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
                   and _reported(verb, c)), None)
