@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from bot.config import Settings
 from bot.nlp.summary import summariser_from
-from tests.fakes.quiet_http import serving
+from tests.fakes.chat_endpoint import chat_endpoint
 from tests.stopping import LAST_RESORT_S
 
 SENTENCES = [
@@ -29,22 +28,8 @@ REPLIES = {
 @pytest.fixture
 def endpoint(request) -> Iterator[str]:
     """The summary endpoint, answering every POST with ``REPLIES[request.param]``."""
-    reply = REPLIES[request.param]
-
-    class Endpoint(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers["Content-Length"]))
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with serving(Endpoint) as server:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    with chat_endpoint(REPLIES[request.param]) as url:
+        yield url
 
 
 @pytest.mark.parametrize("endpoint", list(REPLIES), indirect=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -29,7 +28,7 @@ from bot.stories.stage import StoryStage
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from tests.fakes.block_kit import MESSAGE_TEXT, block_problems
-from tests.fakes.quiet_http import serving
+from tests.fakes.chat_endpoint import chat_endpoint, chat_reply
 from tests.slack.conftest import run_command
 from tests.stopping import LAST_RESORT_S
 
@@ -45,28 +44,10 @@ LEVY = RawArticle(
     source="Estuary Ledger", origin="levy", published=datetime.now(UTC).isoformat())
 
 
-def _endpoint_answering(content: str) -> type[BaseHTTPRequestHandler]:
-    reply = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
-
-    class Endpoint(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers["Content-Length"]))
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    return Endpoint
-
-
 @pytest.fixture
 def endpoint(request) -> Iterator[str]:
-    with serving(_endpoint_answering(request.param)) as server:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    with chat_endpoint(chat_reply(request.param)) as url:
+        yield url
 
 
 def _within_bounds(summary: list[str]) -> None:
