@@ -8,16 +8,8 @@ from __future__ import annotations
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from storage.stories import fold_story
+from tests.slack.in_flight import fold, past_the_late_wait
 from tests.slack.test_slack_sender import follow, new_story, update
-from tests.slack.world import add_article
-
-
-def fold(db, *, later: int, into: int) -> None:
-    """``later`` folded into ``into`` by a report tying the two, stored as the join stores it."""
-    by = add_article(db, title=f"Report tying story {later} to story {into}")
-    with transaction(db):
-        fold_story(db, later=later, into=into, by=by, now="2026-11-24T07:00:00+00:00")
 
 
 def strike_and_pickets(db, channel: str) -> tuple[int, int, int]:
@@ -44,8 +36,7 @@ def test_an_update_in_flight_across_a_second_fold_is_posted_once(
     fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
     runtime.deliver_pending(now=at(2))
     fold(fresh_db, later=ferries, into=strike)
-    for second in range(40, 46):  # past the late wait: looked for, found
-        runtime.deliver_pending(now=at(second))
+    past_the_late_wait(runtime, at)
     posts = fake_slack.posts("C0PORT")
     assert len(posts) == 3, [(m.thread_ts, m.text) for m in posts]
     assert posts[2].thread_ts == first.ts, "in the thread of the story folded first"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.alerts.sender import AlertSender
-from tests.slack.test_slack_fold_in_flight import fold, strike_and_pickets
+from tests.slack.in_flight import fold
+from tests.slack.test_slack_fold_in_flight import strike_and_pickets
 from tests.slack.test_slack_late_answers import sender_for
 from tests.slack.test_slack_late_posts import (
     alert_of,

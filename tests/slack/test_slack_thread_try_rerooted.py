@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from tests.slack.test_slack_fold_in_flight import fold
+from tests.slack.in_flight import answer_lost, fold, lost_answer_fold_restart, past_the_late_wait
 from tests.slack.test_slack_late_answers import sender_for
 from tests.slack.test_slack_late_posts import (
     alert_of,
@@ -54,14 +53,11 @@ def test_a_try_in_a_thread_the_story_left_is_found_there(runtime, fake_slack, fr
     """Before desk54 the lookup read the top level (the thread the story has now), found
     nothing and posted again there: two posts, the first a stray nobody watched."""
     quay, vote = families(fresh_db)
-    assert runtime.deliver_pending(now=at(0)) == 1
-    fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
-    runtime.deliver_pending(now=at(1))
+    answer_lost(runtime, fake_slack, at)
     root = fake_slack.posts("C0FERRY")[0].ts
     assert thread_ts_of(fresh_db, COMES_BACK) == root, "tried in the running story's thread"
     fold(fresh_db, later=quay, into=vote)  # the return now continues the budget row
-    for second in range(40, 46):  # past the late wait: looked for, found
-        runtime.deliver_pending(now=at(second))
+    past_the_late_wait(runtime, at)
     posts = fake_slack.posts("C0FERRY")
     assert len(posts) == 2, [(m.thread_ts, m.text) for m in posts]
     assert posts[1].thread_ts == root
@@ -72,22 +68,7 @@ def test_a_try_in_a_thread_the_story_left_is_found_there(runtime, fake_slack, fr
 def test_a_restart_after_a_lost_answer_in_a_thread_the_story_left_posts_once(
         slack_settings, fake_slack, fresh_db, at):
     quay, vote = families(fresh_db)
-    first = SlackRuntime(slack_settings)
-    first.start()
-    try:
-        assert first.deliver_pending(now=at(0)) == 1
-        fake_slack.drop_next(1, methods={"chat.postMessage"})
-        first.deliver_pending(now=at(1))
-    finally:
-        first.stop()
-    fold(fresh_db, later=quay, into=vote)
-    second = SlackRuntime(slack_settings)
-    second.start()
-    try:
-        for moment in range(600, 606):
-            second.deliver_pending(now=at(moment))
-    finally:
-        second.stop()
+    lost_answer_fold_restart(slack_settings, fake_slack, fresh_db, at, later=quay, into=vote)
     posts = fake_slack.posts("C0FERRY")
     assert len(posts) == 2, [(m.thread_ts, m.text) for m in posts]
     assert posts[1].thread_ts == posts[0].ts

@@ -7,10 +7,9 @@ too. Stories stored directly, the sender over the fake Slack's HTTP."""
 
 from __future__ import annotations
 
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from tests.slack.test_slack_fold_in_flight import fold
+from tests.slack.in_flight import answer_lost, fold, lost_answer_fold_restart, past_the_late_wait
 from tests.slack.test_slack_sender import follow, new_story, update
 
 
@@ -29,12 +28,9 @@ def stories(db) -> tuple[int, int]:
 def test_an_alert_in_flight_on_its_own_across_a_fold_is_posted_once(
         runtime, fake_slack, fresh_db, at):
     strike, pickets = stories(fresh_db)
-    assert runtime.deliver_pending(now=at(0)) == 1
-    fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
-    runtime.deliver_pending(now=at(1))
+    answer_lost(runtime, fake_slack, at)
     fold(fresh_db, later=pickets, into=strike)
-    for second in range(40, 46):  # past the late wait: looked for, found
-        runtime.deliver_pending(now=at(second))
+    past_the_late_wait(runtime, at)
     posts = fake_slack.posts("C0PORT")
     assert len(posts) == 2, [(m.thread_ts, m.text) for m in posts]
     assert posts[1].thread_ts is None and "Talks set for Friday" in posts[1].text
@@ -45,22 +41,7 @@ def test_an_alert_in_flight_on_its_own_across_a_fold_is_posted_once(
 def test_a_restart_after_a_lost_answer_on_its_own_and_a_fold_posts_once(
         slack_settings, fake_slack, fresh_db, at):
     strike, pickets = stories(fresh_db)
-    first = SlackRuntime(slack_settings)
-    first.start()
-    try:
-        assert first.deliver_pending(now=at(0)) == 1
-        fake_slack.drop_next(1, methods={"chat.postMessage"})
-        first.deliver_pending(now=at(1))
-    finally:
-        first.stop()
-    fold(fresh_db, later=pickets, into=strike)
-    second = SlackRuntime(slack_settings)
-    second.start()
-    try:
-        for moment in range(600, 606):
-            second.deliver_pending(now=at(moment))
-    finally:
-        second.stop()
+    lost_answer_fold_restart(slack_settings, fake_slack, fresh_db, at, later=pickets, into=strike)
     posts = fake_slack.posts("C0PORT")
     assert len(posts) == 2, [(m.thread_ts, m.text) for m in posts]
     assert posts[1].thread_ts is None
