@@ -6,10 +6,11 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 import pytest
 
@@ -54,12 +55,22 @@ def slack_settings(settings: Settings, fake_slack: FakeSlack) -> Settings:
                    admins=(REPORTER,))
 
 
+@contextmanager
+def started(settings: Settings, **kw: Any) -> Iterator[SlackRuntime]:
+    """A run of the bot on ``settings`` (``kw``: SlackRuntime's own), stopped after the block
+    whatever the test does: the start, try and stop a restart test wrote for each run."""
+    rt = SlackRuntime(settings, **kw)
+    rt.start()
+    try:
+        yield rt
+    finally:
+        rt.stop()
+
+
 @pytest.fixture
 def runtime(slack_settings: Settings, fresh_db):
-    rt = SlackRuntime(slack_settings)
-    rt.start()
-    yield rt
-    rt.stop()
+    with started(slack_settings) as rt:
+        yield rt
 
 
 def events_url(rt: Listening) -> str:

@@ -12,6 +12,7 @@ from bot.slack.runtime import SlackRuntime
 from storage.db import transaction
 from storage.stories import fold_story
 from tests.fakes.slack_api import FakeSlack
+from tests.slack.conftest import started
 from tests.slack.world import add_article
 
 At = Callable[[float], datetime]
@@ -41,16 +42,8 @@ def lost_answer_fold_restart(settings: Settings, fake_slack: FakeSlack, db, at: 
                              later: int, into: int) -> None:
     """``answer_lost`` in one runtime, stopped; ``later`` folded into ``into``; then a second
     runtime on the same database delivering past the late wait, ten minutes on."""
-    first = SlackRuntime(settings)
-    first.start()
-    try:
+    with started(settings) as first:
         answer_lost(first, fake_slack, at)
-    finally:
-        first.stop()
     fold(db, later=later, into=into)
-    second = SlackRuntime(settings)
-    second.start()
-    try:
+    with started(settings) as second:
         past_the_late_wait(second, at, start=600)
-    finally:
-        second.stop()

@@ -7,20 +7,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.slack.runtime import SlackRuntime
-from tests.slack.conftest import run_command
+from tests.slack.conftest import run_command, started
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Route
 
 
 def _answer(slack_settings, fake_slack, server: FeedServer, path: str) -> str:
     """The answer to adding ``path`` of ``server`` from Slack."""
-    rt = SlackRuntime(replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,)))
-    rt.start()
-    try:
+    with started(replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))) as rt:
         return run_command(rt, fake_slack, "/wirewatch",
                            f"sources add <{server.url(path)}>")["text"]
-    finally:
-        rt.stop()
 
 
 def test_a_failed_check_is_said_whole_not_cut_inside_a_word(slack_settings, fresh_db,

@@ -7,25 +7,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.ingest.bounds import CUT_MARK, MOST_LINK_CHARS, MOST_ORIGIN_SHOWN
-from bot.slack.runtime import SlackRuntime
-from tests.slack.conftest import run_command
+from tests.slack.conftest import run_command, started
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 
 
 def _added(slack_settings, fake_slack, far: str | None = None) -> tuple[str, str]:
     """The answer to adding /old.xml, which moved for good (301) to /new.xml or ``far``."""
-    rt = SlackRuntime(replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,)))
-    rt.start()
-    try:
-        with FeedServer() as server:
-            new = server.url(far or "/new.xml")
-            server.routes["/old.xml"] = Route(b"", status=301, headers={"Location": new})
-            server.routes[new.removeprefix(server.base)] = Route(
-                rss([Item("q1", "Tug crews vote on rota", "The vote closes on Friday.")]))
-            return run_command(rt, fake_slack, "/wirewatch",
-                               f"sources add <{server.url('/old.xml')}>")["text"], new
-    finally:
-        rt.stop()
+    with (started(replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))) as rt,
+          FeedServer() as server):
+        new = server.url(far or "/new.xml")
+        server.routes["/old.xml"] = Route(b"", status=301, headers={"Location": new})
+        server.routes[new.removeprefix(server.base)] = Route(
+            rss([Item("q1", "Tug crews vote on rota", "The vote closes on Friday.")]))
+        return run_command(rt, fake_slack, "/wirewatch",
+                           f"sources add <{server.url('/old.xml')}>")["text"], new
 
 
 def test_adding_a_feed_that_moved_for_good_from_slack_says_where(slack_settings, fresh_db,
@@ -54,21 +49,17 @@ def test_a_page_naming_its_feed_at_a_long_address_is_answered_whole(slack_settin
                                                                     fake_slack):
     """Before: the page's failure cut at 300 characters ('… names its feed at http://…quay…')
     and the command to type cut at 360, its options lost."""
-    rt = SlackRuntime(replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,)))
-    rt.start()
-    try:
-        with FeedServer() as server:
-            named = server.url("/rss?") + "&".join(f"q{n}=tug" for n in range(60))
-            named = named[:MOST_ORIGIN_SHOWN]
-            server.routes["/"] = Route(
-                b"<html><head><link rel='alternate' type='application/rss+xml' href='"
-                + named.encode() + b"'></head><body><p>Tug crews vote.</p></body></html>",
-                content_type="text/html")
-            text = run_command(rt, fake_slack, "/wirewatch",
-                               f"sources add <{server.url('/')}> --every 2592000 "
-                               "--alert-existing --never-duplicate")["text"]
-    finally:
-        rt.stop()
+    with (started(replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))) as rt,
+          FeedServer() as server):
+        named = server.url("/rss?") + "&".join(f"q{n}=tug" for n in range(60))
+        named = named[:MOST_ORIGIN_SHOWN]
+        server.routes["/"] = Route(
+            b"<html><head><link rel='alternate' type='application/rss+xml' href='"
+            + named.encode() + b"'></head><body><p>Tug crews vote.</p></body></html>",
+            content_type="text/html")
+        text = run_command(rt, fake_slack, "/wirewatch",
+                           f"sources add <{server.url('/')}> --every 2592000 "
+                           "--alert-existing --never-duplicate")["text"]
     shown = named.replace("&", "&amp;")
     assert f"the page names its feed at {shown}: add that address instead. Nothing was " \
         "added." in text, text

@@ -17,7 +17,7 @@ from storage.db import transaction
 from storage.sayings import kept_count
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import command_body, event_body, post_signed
-from tests.slack.conftest import events_url, open_home, wait_for
+from tests.slack.conftest import events_url, open_home, started, wait_for
 from tests.slack.made_late import lookups
 from tests.slack.muting import muted_story
 from tests.slack.test_slack_home_controls import home_action
@@ -189,9 +189,7 @@ def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
     clock, a day after Slack's stamp on it: not found, said twice. Now the look reads the span
     around the try by Slack's clock (start-up's auth.test Date, then its posts' ts)."""
     fake_slack.ahead = -2 * 86400.0
-    runtime = SlackRuntime(short_settings)
-    runtime.start()
-    try:
+    with started(short_settings) as runtime:
         story = muted_story(runtime, fake_slack, fresh_db)
         fake_slack.drop_next(1, methods={"chat.postMessage"})
         press_unmute(runtime, story)
@@ -199,8 +197,6 @@ def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
         sayings_settled(fresh_db)
         [told] = fake_slack.posts("C0DESK")
         assert "Unmuted *Bridge closes for repairs*" in told.text
-    finally:
-        runtime.stop()
 
 
 def test_an_unmute_slack_answers_slowly_waits_the_operators_timeout(slack_settings,
@@ -209,14 +205,10 @@ def test_an_unmute_slack_answers_slowly_waits_the_operators_timeout(slack_settin
     announcement in 11. Before: the app's own client gave up at its fixed 10 s, and the
     announcement, said, was looked for in Slack's history 30 s on. Now answered, said once,
     never looked for."""
-    runtime = SlackRuntime(replace(slack_settings, slack_timeout=30))
-    runtime.start()
-    try:
+    with started(replace(slack_settings, slack_timeout=30)) as runtime:
         story = muted_story(runtime, fake_slack, fresh_db)
         fake_slack.slow_down(11, methods={"chat.postMessage"})
         press_unmute(runtime, story)
         [told] = posts_settled(fake_slack, fresh_db, "C0DESK")
         assert "Unmuted *Bridge closes for repairs*" in told.text
         assert lookups(fake_slack) == 0
-    finally:
-        runtime.stop()

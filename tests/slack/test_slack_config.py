@@ -16,7 +16,7 @@ from bot.config import ConfigError
 from bot.slack.runtime import SlackRuntime
 from bot.slack.scopes import NEEDED
 from tests.fakes.slack_api import MANIFEST_SCOPES
-from tests.slack.conftest import health_of, wait_for
+from tests.slack.conftest import health_of, started, wait_for
 from tests.stopping import LAST_RESORT_S
 
 
@@ -66,15 +66,11 @@ def test_a_slack_down_or_rate_limiting_at_start_up_is_asked_again_until_it_answe
         slack_settings, fake_slack, status):
     """Before: "Slack's Web API … is not answering (HTTP 503)" stopped start-up."""
     fake_slack.go_down(status=status)
-    rt = SlackRuntime(slack_settings)
-    rt.start()
-    try:
+    with started(slack_settings) as rt:
         assert health_of(rt.port)[0] == 503 and not rt.answered
         fake_slack.come_up()
         wait_for(lambda: rt.answered)
         assert health_of(rt.port) == (200, {"status": "ok", "mode": "http"})
-    finally:
-        rt.stop()
 
 
 def test_socket_mode_needs_no_signing_secret(slack_settings):
@@ -88,9 +84,7 @@ def test_extra_routes_are_mounted_and_unknown_paths_404(slack_settings):
         start_response("202 Accepted", [("Content-Type", "text/plain")])
         return [environ["PATH_INFO"].encode()]
 
-    rt = SlackRuntime(slack_settings, extra_routes={"/ingest": ingest})
-    rt.start()
-    try:
+    with started(slack_settings, extra_routes={"/ingest": ingest}) as rt:
         base = f"http://127.0.0.1:{rt.port}"
         req = urllib.request.Request(base + "/ingest", data=b"{}", method="POST")
         with urllib.request.urlopen(req, timeout=LAST_RESORT_S) as resp:
@@ -98,8 +92,6 @@ def test_extra_routes_are_mounted_and_unknown_paths_404(slack_settings):
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(base + "/nope", timeout=LAST_RESORT_S)
         assert missing.value.code == 404
-    finally:
-        rt.stop()
 
 
 def test_two_runtimes_each_get_their_own_port(slack_settings):

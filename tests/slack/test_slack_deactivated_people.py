@@ -13,13 +13,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
 from storage.subscriptions import paused_subscriptions
 from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.conftest import events_url, run_command, started, wait_for
 from tests.slack.test_slack_sender import follow, new_story
 from tests.stopping import joined
 
@@ -205,12 +204,8 @@ def test_a_restart_reads_on_where_the_last_round_stopped(runtime, slack_settings
     fake_slack.add_user(people[-1], deleted=True)
     first = runtime.check_accounts()
     runtime.stop()
-    again = SlackRuntime(slack_settings)
-    again.start()
-    try:
+    with started(slack_settings) as again:
         rounds = [first, again.check_accounts(), again.check_accounts()]
-    finally:
-        again.stop()
     assert [(r.looked, r.changed) for r in rounds if r] == [(50, 0), (5, 1), (50, 0)]
     asked = [call.params["user"] for call in fake_slack.calls_to("users.info")]
     assert asked == people + people[:50]

@@ -7,10 +7,9 @@ import threading
 
 import pytest
 
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from tests.slack.conftest import wait_for
+from tests.slack.conftest import started, wait_for
 from tests.slack.test_slack_sender import follow, new_story, update
 from tests.stopping import LAST_RESORT_S
 
@@ -128,12 +127,8 @@ def test_a_stop_between_a_reply_refused_for_its_gone_thread_and_its_post_alone_l
     passing.join(timeout=LAST_RESORT_S)
     assert fake_slack.begun.count("chat.postMessage") == 2, "nothing posted after the stop"
     assert fake_slack.posts("C0DESK") == []
-    restarted = SlackRuntime(slack_settings)
-    restarted.start()
-    try:
+    with started(slack_settings) as restarted:
         assert restarted.deliver_pending(now=at(2)) == 1, "posted at once, not 2 minutes on"
-    finally:
-        restarted.stop()
     (alone,) = fake_slack.posts("C0DESK")
     assert alone.thread_ts is None and "Talks resume on Thursday" in str(alone.blocks)
     assert [row["status"] for row in fresh_db["alerts"].rows] == ["sent", "sent"]

@@ -15,7 +15,6 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.guest_accounts import follow_account
-from bot.slack.runtime import SlackRuntime
 from bot.slack.services import CONTEXT_KEY, Services
 from bot.stories.tracking import add_topic
 from handlers.events.lifecycle import handle_pausing, handle_unarchive
@@ -23,7 +22,7 @@ from storage.db import ThreadLocalDb, open_db, transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import events_url, started, wait_for
 
 FREELANCER = "U0FREELANCE"
 
@@ -72,14 +71,10 @@ def test_an_account_change_sent_again_after_a_later_one_does_not_undo_it(
                   mode="realtime", created_by=FREELANCER, at="2026-12-01T05:00:00+00:00")
     now = int(time.time())
     made_guest = account_change(guest=True, at=now - 60)
-    killed = SlackRuntime(slack_settings)
-    killed.start()
-    try:
+    with started(slack_settings) as killed:
         deliver(killed, made_guest)
         wait_for(lambda: running(fresh_db) == 0)
         left_by_a_killed_run(fresh_db, made_guest)
-    finally:
-        killed.stop()
     deliver(runtime, account_change(guest=False, at=now))
     wait_for(lambda: running(fresh_db) == 1)
     with caplog.at_level(logging.INFO, logger="bot.slack.guest_accounts"):

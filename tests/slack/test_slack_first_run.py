@@ -23,13 +23,12 @@ from bot import http_server
 from bot.alerts.console_feed import report_activity
 from bot.models import RawArticle
 from bot.runner import who_gets_alerts
-from bot.slack.runtime import SlackRuntime
 from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
 from storage.sources import list_sources
 from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.slack.conftest import events_url, run_command
+from tests.slack.conftest import events_url, run_command, started
 from tests.slack.test_slack_quote_alerts import FIRST
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 from tests.stopping import LAST_RESORT_S, stopped
@@ -278,18 +277,13 @@ def test_one_topic_and_one_article_are_counted_in_the_singular(runtime, fake_sla
 
 def test_a_feed_added_from_slack_is_checked_at_once(slack_settings, fresh_db, fake_slack):
     settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
-    rt = SlackRuntime(settings)
-    rt.start()
-    try:
-        with FeedServer() as server:
-            server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out",
-                                                          "Crews stop.")]))
-            good = run_command(rt, fake_slack, "/wirewatch",
-                               f"sources add <{server.url('/desk.xml')}>")["text"]
-            typo = run_command(rt, fake_slack, "/wirewatch",
-                               f"sources add <{server.url('/dsk.xml')}>")["text"]
-    finally:
-        rt.stop()
+    with started(settings) as rt, FeedServer() as server:
+        server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out",
+                                                      "Crews stop.")]))
+        good = run_command(rt, fake_slack, "/wirewatch",
+                           f"sources add <{server.url('/desk.xml')}>")["text"]
+        typo = run_command(rt, fake_slack, "/wirewatch",
+                           f"sources add <{server.url('/dsk.xml')}>")["text"]
     assert good.endswith("\nChecked now: “Harbour Gazette”, 1 entry.")
     assert typo.startswith("Added feed #2 ")  # still added: a server down for now comes back
     assert typo.endswith("\n⚠️ It does not work now: the server answered 404 Not Found: no "
@@ -330,18 +324,13 @@ def add_a_web_page(slack_settings, fake_slack, href: str, options: str = "") -> 
     """`/wirewatch sources add` of a site's home page naming its feed at ``href`` (as HTML
     writes it): the answer, and the site's address."""
     settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
-    rt = SlackRuntime(settings)
-    rt.start()
-    try:
-        with FeedServer() as server:
-            server.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/'
-                                       b'rss+xml" href="' + href.encode() + b'"></head>'
-                                       b"<body><p>Welcome.</p></body></html>",
-                                       content_type="text/html")
-            site = server.url("/")
-            page = run_command(rt, fake_slack, "/wirewatch", f"sources add <{site}>{options}")
-    finally:
-        rt.stop()
+    with started(settings) as rt, FeedServer() as server:
+        server.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/'
+                                   b'rss+xml" href="' + href.encode() + b'"></head>'
+                                   b"<body><p>Welcome.</p></body></html>",
+                                   content_type="text/html")
+        site = server.url("/")
+        page = run_command(rt, fake_slack, "/wirewatch", f"sources add <{site}>{options}")
     return page["text"], site
 
 
@@ -369,16 +358,11 @@ def test_a_feed_added_twice_from_slack_is_refused_before_it_is_fetched(slack_set
                                                                       fake_slack):
     """Before: the feed was fetched again, and only then said to be a source already."""
     settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
-    rt = SlackRuntime(settings)
-    rt.start()
-    try:
-        with FeedServer() as server:
-            server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out", "Stop.")]))
-            feed = server.url("/desk.xml")
-            first = run_command(rt, fake_slack, "/wirewatch", f"sources add <{feed}>")["text"]
-            again = run_command(rt, fake_slack, "/wirewatch", f"sources add <{feed}>")["text"]
-            fetched = server.hits("/desk.xml")
-    finally:
-        rt.stop()
+    with started(settings) as rt, FeedServer() as server:
+        server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out", "Stop.")]))
+        feed = server.url("/desk.xml")
+        first = run_command(rt, fake_slack, "/wirewatch", f"sources add <{feed}>")["text"]
+        again = run_command(rt, fake_slack, "/wirewatch", f"sources add <{feed}>")["text"]
+        fetched = server.hits("/desk.xml")
     assert first.startswith("Added feed #1") and again.startswith(f"{feed} is already a source, #1")
     assert fetched == 1 and len(list_sources(fresh_db)) == 1

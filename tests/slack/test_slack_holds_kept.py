@@ -17,6 +17,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN
+from tests.slack.conftest import started
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
@@ -31,12 +32,8 @@ def topic(fresh_db) -> int:
 
 def one_run(settings: Settings, then: Callable[[SlackRuntime], T]) -> T:
     """A run of the bot on ``settings``' database: started, ``then(run)``, stopped."""
-    run = SlackRuntime(settings)
-    run.start()
-    try:
+    with started(settings) as run:
         return then(run)
-    finally:
-        run.stop()
 
 
 def within_and_after(fake_slack, method: str, send: Callable[[datetime], int],

@@ -14,7 +14,7 @@ from storage.db import transaction
 from storage.sources import add_source, list_sources
 from tests.fakes.signing import SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN
-from tests.slack.conftest import events_url, run_command
+from tests.slack.conftest import events_url, run_command, started
 
 HOSTILE = [
     "",
@@ -76,17 +76,13 @@ def test_hostile_topic_names_are_stored_and_echoed_safely(runtime, fake_slack, f
 
 def test_secrets_never_reach_logs_or_replies(slack_settings, fake_slack, fresh_db, caplog):
     caplog.set_level(logging.DEBUG)
-    rt = SlackRuntime(slack_settings)
-    rt.start()
-    try:
+    with started(slack_settings) as rt:
         replies = [run_command(rt, fake_slack, "/who-said", "anything at all")["text"]]
         body = command_body("/topics", "", response_url=fake_slack.response_url())
         replies.append(post_signed(events_url(rt), body, secret="wrong").body)
         fake_slack.fail_next(1, status=500)
         replies.append(run_command(rt, fake_slack, "/wirewatch", "status")["text"])
         rt.deliver_pending()
-    finally:
-        rt.stop()
     fake_slack.heal()  # a 500 left unspent is Slack down at the next start: no longer refused
     fake_slack.fail_next(1, status=500)  # as here: started, said once, without the token
     SlackRuntime(replace(slack_settings, slack_bot_token="xoxb-down-" + SECRET))

@@ -13,14 +13,13 @@ import pytest
 
 from bot.models import RawArticle
 from bot.slack.delivery_status import paused_home_section
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import BOT_USER
-from tests.slack.conftest import events_url, open_home, run_command, wait_for
+from tests.slack.conftest import events_url, open_home, run_command, started, wait_for
 from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
@@ -241,21 +240,13 @@ def test_an_old_event_slack_sends_again_after_a_restart_changes_nothing(
     and the resend (a deploy, compose restarting it): the order outlives the restart."""
     follow(fresh_db, topic, "C0DESK")
     gone, back = _gone_and_back(pausing, resuming)
-    first = SlackRuntime(slack_settings)
-    first.start()
-    try:
+    with started(slack_settings) as first:
         for body, told in ((gone, 1), (back, 2)):
             _deliver_first(first, body)
             wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
         sayings_settled(fresh_db)
-    finally:
-        first.stop()
-    restarted = SlackRuntime(slack_settings)
-    restarted.start()
-    try:
+    with started(slack_settings) as restarted:
         resent_unserved(restarted, gone, caplog)
-    finally:
-        restarted.stop()
     assert not paused_subscriptions(fresh_db)
     assert len(dms_to(fake_slack, "U1")) == 2
 

@@ -11,14 +11,13 @@ import time
 
 from bot.alerts.blocks import MUTE
 from bot.slack.replays import ServedRequests
-from bot.slack.runtime import SlackRuntime
 from handlers.home_view import UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
 from storage.served_requests import claim, remember_served, served_count, settle
 from storage.topics import get_topic
 from tests.fakes.signing import action_body, command_body, event_body, post_signed
-from tests.slack.conftest import app_home, events_url, run_command, wait_for
+from tests.slack.conftest import app_home, events_url, run_command, started, wait_for
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
 
@@ -187,21 +186,13 @@ def test_an_event_claimed_on_one_side_of_a_held_database_is_not_taken_on_the_oth
 def test_a_replay_after_a_restart_is_still_refused(slack_settings, fake_slack, fresh_db):
     stamp = int(time.time())
     add = command_body("/topics", "add Wildfire", response_url=fake_slack.response_url())
-    first = SlackRuntime(slack_settings)
-    first.start()
-    try:
+    with started(slack_settings) as first:
         post_signed(events_url(first), add, timestamp=stamp)
         wait_for(lambda: get_topic(fresh_db, "Wildfire"))
-    finally:
-        first.stop()
-    restarted = SlackRuntime(slack_settings)
-    restarted.start()
-    try:
+    with started(slack_settings) as restarted:
         run_command(restarted, fake_slack, "/topics", "remove Wildfire")
         assert post_signed(events_url(restarted), add, timestamp=stamp).status == 200
         run_command(restarted, fake_slack, "/topics", "list")
-    finally:
-        restarted.stop()
     assert get_topic(fresh_db, "Wildfire") is None
 
 

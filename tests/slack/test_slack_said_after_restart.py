@@ -12,14 +12,13 @@ import sys
 from pathlib import Path
 
 from bot.alerts.held_back import TRIES
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from handlers.home_view import UNMUTE
 from storage.alerts import is_muted, mute_story
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import wait_for
+from tests.slack.conftest import started, wait_for
 from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
@@ -50,14 +49,10 @@ def killed_in_the_wait(db, proc: subprocess.Popen) -> None:
 def said_once_by_the_next_run(slack_settings, fake_slack, channel: str) -> list:
     """The next run started; what it says in ``channel`` once Slack's wait is over and the
     saying is settled (nothing of it can be said again)."""
-    runtime = SlackRuntime(slack_settings)
-    runtime.start()
-    try:
+    with started(slack_settings) as runtime:
         wait_for(lambda: fake_slack.posts(channel))
         sayings_settled(runtime.store.get())
         return fake_slack.posts(channel)
-    finally:
-        runtime.stop()
 
 
 def test_an_unmute_slack_held_back_is_said_by_the_next_run_after_a_kill(

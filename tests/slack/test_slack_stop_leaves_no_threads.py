@@ -9,8 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.slack.runtime import SlackRuntime
-from tests.slack.conftest import run_command
+from tests.slack.conftest import run_command, started
 from tests.threads_left import JOIN_S, described, left_running, running
 
 
@@ -19,12 +18,8 @@ def test_a_stopped_bot_leaves_none_of_its_threads_running(slack_settings, fresh_
                                                           admins):
     """Given the bound the suite gives every test (``JOIN_S``) to end what it started."""
     before = running()
-    rt = SlackRuntime(replace(slack_settings, admins=admins))
-    rt.start()
-    try:
+    with started(replace(slack_settings, admins=admins)) as rt:
         answer = run_command(rt, fake_slack, "/topics", "")
         assert "topic" in answer["text"].lower()
-    finally:
-        rt.stop()
     left = left_running(before, seconds=JOIN_S)
     assert left == [], [described(thread) for thread in left]

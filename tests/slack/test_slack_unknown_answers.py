@@ -8,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.alerts.calls import REQUEST_REFUSED
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, open_home, run_command, wait_for
+from tests.slack.conftest import events_url, open_home, run_command, started, wait_for
 from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_sender import new_story, update
 from tests.slack.world import add_article, add_story
@@ -238,9 +237,7 @@ def test_a_persons_digest_whose_direct_messages_slack_keeps_refusing_backs_off_a
     for minute in range(30):
         runtime.send_due_digests(now=first + timedelta(minutes=minute))
     runtime.stop()
-    again = SlackRuntime(slack_settings)
-    again.start()
-    try:
+    with started(slack_settings) as again:
         for minute in range(30, 60):
             again.send_due_digests(now=first + timedelta(minutes=minute))
         opens = len(fake_slack.calls_to("conversations.open", ok_only=False))
@@ -254,5 +251,3 @@ def test_a_persons_digest_whose_direct_messages_slack_keeps_refusing_backs_off_a
         [digest] = fake_slack.posts("D0ED")
         assert "walk out" in str(digest.blocks)
         assert "Digests held" not in run_command(again, fake_slack, "/wirewatch", "status")["text"]
-    finally:
-        again.stop()

@@ -11,11 +11,11 @@ import pytest
 
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
-from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.dated import recent_start
+from tests.slack.conftest import started
 from tests.slack.test_slack_story_fold import delivered, texts
 from tests.stories import tied_fire
 
@@ -97,22 +97,14 @@ def test_a_restart_between_queueing_and_posting_posts_the_update_once(
         slack_settings, fake_slack, pipeline, t0):
     """The update is queued and tried; Slack makes the post but its answer is lost, and the run
     stops. The next run looks for it in the smoke's thread, finds it, and posts nothing."""
-    first = SlackRuntime(slack_settings)
-    first.start()
-    try:
+    with started(slack_settings) as first:
         sent = in_turn(first, pipeline, t0, reports()[:3])
         list(pipeline.ingest([reports()[3]]))
         fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
         first.deliver_pending(now=t0 + timedelta(seconds=sent))
-    finally:
-        first.stop()
-    second = SlackRuntime(slack_settings)
-    second.start()
-    try:
+    with started(slack_settings) as second:
         later = t0 + timedelta(minutes=10)
         delivered(second, later, 0)
         assert second.deliver_pending(now=later + timedelta(minutes=5)) == 0
-    finally:
-        second.stop()
     smoke, joined, after = fake_slack.posts("C0VAL")
     assert after.thread_ts == smoke.ts and "Investigators blame charger" in after.text
