@@ -64,6 +64,16 @@ def backed_up(db, path: Path) -> Path:
     return path
 
 
+def backed_up_after_a_run(settings, started, db, tmp_path: Path) -> Path:
+    """A run posts the desk's first alert ("Harbour wall repaired") and stops; then a backup
+    is taken: the live database and the backup's path both hold that run."""
+    earlier = started(settings)
+    desk(db, "Harbour wall repaired")
+    earlier.deliver_pending(now=at(0))
+    earlier.stop()
+    return backed_up(db, tmp_path / "backup.db")
+
+
 def both_posted(runtime, staging, db, title: str):
     """Each database has the desk's topic and a story on it, and posts its alert: the
     doubling; gives the other's database."""
@@ -188,11 +198,7 @@ def test_a_restored_copy_of_the_database_is_told_apart(
     """The backup holds the live database's instance id: the runs tell them apart. The live
     one restarted after the backup was taken, so neither has the other's run."""
     caplog.set_level(logging.INFO)
-    earlier = started(slack_settings)
-    desk(fresh_db, "Harbour wall repaired")
-    earlier.deliver_pending(now=at(0))
-    earlier.stop()
-    backup = backed_up(fresh_db, tmp_path / "backup.db")
+    backup = backed_up_after_a_run(slack_settings, started, fresh_db, tmp_path)
     live = started(slack_settings)
     another_story(fresh_db, "Harbour wall inspected")
     assert live.deliver_pending(now=at(2)) == 1
@@ -216,11 +222,7 @@ def test_a_copys_post_of_the_same_alert_id_is_never_taken_for_this_ones(
         slack_settings, started, fake_slack, fresh_db, tmp_path):
     """After the backup each database numbers its next alert alike, for different stories: an
     alert in flight in one must not be recorded as posted when the other's is in the channel."""
-    earlier = started(slack_settings)
-    desk(fresh_db, "Harbour wall repaired")
-    earlier.deliver_pending(now=at(0))
-    earlier.stop()
-    backup = backed_up(fresh_db, tmp_path / "backup.db")
+    backup = backed_up_after_a_run(slack_settings, started, fresh_db, tmp_path)
     live = started(slack_settings)
     restored = started(replace(slack_settings, db_path=backup))
     copy_db = open_db(backup)
