@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import time
-import urllib.request
 
 from bot.models import RawArticle
 from bot.stories.tracking import add_topic
@@ -12,9 +10,8 @@ from storage.alerts import pending_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import command_body, post_signed
-from tests.slack.conftest import events_url, run_command
+from tests.slack.conftest import events_url, health_of, run_command
 from tests.slack.world import add_article
-from tests.stopping import LAST_RESORT_S
 
 
 def test_who_said_answers_through_response_url(runtime, fake_slack, fresh_db):
@@ -27,10 +24,9 @@ def test_who_said_answers_through_response_url(runtime, fake_slack, fresh_db):
 
 
 def test_health_endpoint(runtime):
-    with urllib.request.urlopen(f"http://127.0.0.1:{runtime.port}/health",
-                                timeout=LAST_RESORT_S) as resp:
-        assert resp.status == 200
-        assert json.loads(resp.read())["status"] == "ok"
+    status, said = health_of(runtime.port)
+    assert status == 200
+    assert said["status"] == "ok"
 
 
 def test_wrong_signature_and_stale_timestamp_are_rejected(runtime, fake_slack):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,27 +17,17 @@ from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import BOT_USER
-from tests.slack.conftest import events_url, open_home, run_command, started, wait_for
+from tests.slack.conftest import events_url, health_of, open_home, run_command, started, wait_for
 from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
-from tests.stopping import LAST_RESORT_S
 
 
 @pytest.fixture
 def topic(fresh_db) -> int:
     with transaction(fresh_db):
         return add_topic(fresh_db, name="Port strike", query="dockworkers")
-
-
-def health(rt) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health",
-                                    timeout=LAST_RESORT_S) as reply:
-            return reply.status, json.loads(reply.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
 
 
 def send_event(rt, event: dict) -> None:
@@ -55,13 +43,13 @@ def test_revoked_token_stops_the_sender_and_health_says_why(runtime, fake_slack,
                                                             topic, caplog, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
-    assert health(runtime)[0] == 200
+    assert health_of(runtime.port)[0] == 200
     checks = len(fake_slack.calls_to("auth.test"))
     fake_slack.revoke_token()
     with caplog.at_level(logging.INFO):
         for n in range(20):
             assert runtime.deliver_pending(now=at(n)) == 0
-    status, body = health(runtime)
+    status, body = health_of(runtime.port)
     assert status == 503 and "token_revoked" in body["reason"]
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR and "token" in r.message]
     assert len(errors) == 1, "one ERROR line, not one per pass"
@@ -71,7 +59,7 @@ def test_revoked_token_stops_the_sender_and_health_says_why(runtime, fake_slack,
     assert len(fake_slack.calls_to("auth.test", ok_only=False)) == checks + 1
     fake_slack.restore_token()
     assert runtime.deliver_pending(now=at(125)) == 1
-    assert health(runtime)[0] == 200
+    assert health_of(runtime.port)[0] == 200
     assert len(fake_slack.posts("C0DESK")) == 1
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
 
@@ -84,7 +72,7 @@ def test_other_dead_token_errors_stop_the_sender_too(runtime, fake_slack, fresh_
     fake_slack.revoke_token(error)
     runtime.deliver_pending(now=at(0))
     runtime.deliver_pending(now=at(5))
-    assert error in health(runtime)[1]["reason"]
+    assert error in health_of(runtime.port)[1]["reason"]
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1
 
 
@@ -97,7 +85,7 @@ def test_uninstall_and_revoke_events_stop_the_sender(runtime, fake_slack, fresh_
     if event == "tokens_revoked":
         payload["tokens"] = {"bot": [BOT_USER]}
     send_event(runtime, payload)
-    wait_for(lambda: health(runtime)[0] == 503)
+    wait_for(lambda: health_of(runtime.port)[0] == 503)
     fake_slack.revoke_token()
     assert runtime.deliver_pending(now=at(0)) == 0
     assert fake_slack.calls_to("chat.postMessage", ok_only=False) == []

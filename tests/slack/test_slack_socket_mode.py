@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import urllib.error
-import urllib.request
 from dataclasses import replace
 
 from bot.slack.runtime import SlackRuntime
@@ -13,7 +11,7 @@ from tests.fakes.slack_api import APP_TOKEN
 from tests.fakes.socket_mode import FakeSocketMode
 from tests.slack.conftest import health_of, wait_for
 from tests.slack.world import add_article
-from tests.stopping import LAST_RESORT_S, joined
+from tests.stopping import joined
 
 
 def test_slash_command_over_socket_mode(slack_settings, fake_slack, fresh_db):
@@ -33,9 +31,7 @@ def test_slash_command_over_socket_mode(slack_settings, fake_slack, fresh_db):
         assert ws.wait_for_ack("env-1")["envelope_id"] == "env-1"
         answer = wait_for(lambda: fake_slack.responses())[0]
         assert "Ines Okafor" in answer["text"]
-        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health",
-                                    timeout=LAST_RESORT_S) as resp:
-            assert b'"mode": "socket"' in resp.read()
+        assert health_of(rt.port)[1]["mode"] == "socket"
     finally:
         rt.stop()
         ws.close()
@@ -52,10 +48,6 @@ def assert_served(ws: FakeSocketMode, fake_slack, envelope: str) -> None:
     assert ws.wait_for_ack(envelope)["envelope_id"] == envelope
 
 
-def health(rt: SlackRuntime) -> tuple[int, dict]:
-    return health_of(rt.port)
-
-
 def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fake_slack,
                                                               fresh_db):
     """Slack down: the websocket closed and apps.connections.open answered 503. Before: GET
@@ -68,14 +60,14 @@ def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fa
     rt.start()
     later = FakeSocketMode()
     try:
-        assert health(rt) == (200, {"status": "ok", "mode": "socket"})
+        assert health_of(rt.port) == (200, {"status": "ok", "mode": "socket"})
         fake_slack.fail_fraction(1.0, status=503)
         fake_slack.socket_url = later.url
         ws.close()
-        status, said = wait_for(lambda: (down := health(rt))[0] == 503 and down)
+        status, said = wait_for(lambda: (down := health_of(rt.port))[0] == 503 and down)
         assert "Socket Mode connection to Slack is down" in said["reason"] and said["since"]
         fake_slack.heal()
-        wait_for(lambda: health(rt)[0] == 200)
+        wait_for(lambda: health_of(rt.port)[0] == 200)
         assert_served(later, fake_slack, "env-2")
     finally:
         rt.stop()
@@ -124,7 +116,7 @@ def test_an_outage_is_one_warning_when_it_starts_and_one_when_it_ends(slack_sett
             wait_for(lambda: any(m.startswith("Socket Mode connection to Slack back")
                                  for _, m in said(caplog)))
             for _ in range(2):
-                assert health(rt) == (200, {"status": "ok", "mode": "socket"})
+                assert health_of(rt.port) == (200, {"status": "ok", "mode": "socket"})
     finally:
         rt.stop()
         later.close()
@@ -156,10 +148,10 @@ def test_socket_mode_started_while_slack_is_down_connects_once_it_answers(slack_
     """Before: "cannot reach Slack" or "not answering (HTTP 503)" stopped start-up."""
     rt, ws = socket_runtime(slack_settings, fake_slack, down=True)
     try:
-        status, said_then = health(rt)
+        status, said_then = health_of(rt.port)
         assert status == 503 and "not reachable yet" in said_then["reason"], said_then
         fake_slack.come_up()
-        wait_for(lambda: health(rt)[0] == 200)
+        wait_for(lambda: health_of(rt.port)[0] == 200)
         assert_served(ws, fake_slack, "env-3")
     finally:
         rt.stop()
