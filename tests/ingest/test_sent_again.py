@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.ingest.clean import content_hash
 from bot.models import RawArticle
-from bot.pipeline import Pipeline
+from bot.pipeline import Outcome, Pipeline
 from storage.db import transaction
 from tests.sources.stories import FERRY
 
@@ -43,23 +43,33 @@ def _counts(db) -> tuple[int, int]:
                  for table in ("articles", "alerts"))
 
 
+def stored_by_older_cleaning(pipeline: Pipeline, db, raw: RawArticle) -> Outcome:
+    """``raw`` ingested and stored, then its body left as the older cleaning stored it."""
+    [first] = pipeline.ingest([raw])
+    assert first.status == "stored"
+    _stored_by_older_cleaning(db, first.article_id)
+    return first
+
+
+def sent_again_is_a_duplicate(pipeline: Pipeline, db, first: Outcome, again: RawArticle) -> None:
+    """``again`` ingested is a duplicate of ``first``: no article and no alert more."""
+    before = _counts(db)
+    [outcome] = pipeline.ingest([again])
+    assert (outcome.status, outcome.article_id) == ("duplicate", first.article_id)
+    assert _counts(db) == before
+
+
 def test_an_article_sent_again_unchanged_is_a_duplicate_after_the_cleaning_changed(
         fresh_db, settings, nlp):
     """Before: stored again (2 articles), judged against its own story."""
     pipeline = Pipeline(fresh_db, settings, nlp=nlp)
-    [first] = pipeline.ingest([_raw(_sent_text(), "cms-1")])
-    assert first.status == "stored"
-    _stored_by_older_cleaning(fresh_db, first.article_id)
-    before = _counts(fresh_db)
-    [again] = pipeline.ingest([_raw(_sent_text(), "cms-1 resent")])
-    assert (again.status, again.article_id) == ("duplicate", first.article_id)
-    assert _counts(fresh_db) == before
+    first = stored_by_older_cleaning(pipeline, fresh_db, _raw(_sent_text(), "cms-1"))
+    sent_again_is_a_duplicate(pipeline, fresh_db, first, _raw(_sent_text(), "cms-1 resent"))
 
 
 def test_an_edit_sent_at_the_same_link_is_still_judged(fresh_db, settings, nlp):
     pipeline = Pipeline(fresh_db, settings, nlp=nlp)
-    [first] = pipeline.ingest([_raw(_sent_text(), "cms-1")])
-    _stored_by_older_cleaning(fresh_db, first.article_id)
+    first = stored_by_older_cleaning(pipeline, fresh_db, _raw(_sent_text(), "cms-1"))
     edited = _sent_text() + ("\n\nThe harbour authority said on Friday evening that talks with "
                              "the pilots would resume on Monday.")
     [again] = pipeline.ingest([_raw(edited, "cms-1 edited")])

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
-from tests.ingest.test_sent_again import _counts, _sent_text, _stored_by_older_cleaning
+from tests.ingest.test_sent_again import (
+    _sent_text,
+    sent_again_is_a_duplicate,
+    stored_by_older_cleaning,
+)
 from tests.sources.stories import FERRY
 
 
@@ -19,19 +23,14 @@ def test_a_file_sent_again_unchanged_is_a_duplicate_after_the_cleaning_changed(
         fresh_db, settings, nlp):
     """Before: stored again (2 articles) and judged against its own story."""
     pipeline = Pipeline(fresh_db, settings, nlp=nlp)
-    [first] = pipeline.ingest([_file(_sent_text(), "inbox/ferry.txt")])
-    assert first.status == "stored"
-    _stored_by_older_cleaning(fresh_db, first.article_id)
-    before = _counts(fresh_db)
-    [again] = pipeline.ingest([_file(_sent_text(), "inbox/ferry-again.txt")])
-    assert (again.status, again.article_id) == ("duplicate", first.article_id)
-    assert _counts(fresh_db) == before
+    first = stored_by_older_cleaning(pipeline, fresh_db, _file(_sent_text(), "inbox/ferry.txt"))
+    sent_again_is_a_duplicate(pipeline, fresh_db, first,
+                              _file(_sent_text(), "inbox/ferry-again.txt"))
 
 
 def test_another_text_or_source_under_the_same_title_is_stored(fresh_db, settings, nlp):
     pipeline = Pipeline(fresh_db, settings, nlp=nlp)
-    [first] = pipeline.ingest([_file(_sent_text(), "inbox/ferry.txt")])
-    _stored_by_older_cleaning(fresh_db, first.article_id)
+    first = stored_by_older_cleaning(pipeline, fresh_db, _file(_sent_text(), "inbox/ferry.txt"))
     edited = _sent_text() + ("\n\nThe operator said on Friday evening that talks with the union "
                              "would resume on Monday.")
     [other] = pipeline.ingest([_file(edited, "inbox/ferry-edited.txt")])
