@@ -46,18 +46,19 @@ def stopped(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[str
     return ended(proc)
 
 
-def wait_for(predicate, *, timeout: float = LAST_RESORT_S):
+def wait_for(predicate, *, timeout: float = LAST_RESORT_S, what: str = ""):
     """``predicate``'s first true value (asked every 20 ms), for what a test's own threads or
     children do in their time; none after ``timeout`` fails the test (only a hang, unless a
-    test gives a shorter one on purpose). ``predicate`` is untyped: callers' lambdas read what
-    their test narrowed (``runner.slack`` not None), which mypy would check again without it."""
+    test gives a shorter one on purpose), saying ``what`` it waited for. ``predicate`` is
+    untyped: callers' lambdas read what their test narrowed (``runner.slack`` not None), which
+    mypy would check again without it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
         time.sleep(0.02)
-    raise AssertionError(f"still waiting after {timeout:.0f} s")
+    raise AssertionError(f"still waiting after {timeout:.0f} s" + (f" for {what}" if what else ""))
 
 
 def joined(thread: threading.Thread) -> None:

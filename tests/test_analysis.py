@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from bot.replay import records, replay, result_line
 from bot.stories.reading import extract
 from bot.stories.stage import StoryStage
 from storage.db import open_db
-from tests.stopping import LAST_RESORT_S
+from tests.stopping import LAST_RESORT_S, wait_for
 
 STORIES = [
     ("Ferry service resumes after storm", "The island ferry sailed again on Tuesday after three "
@@ -171,9 +170,7 @@ def kill_a_worker(pipeline: Pipeline, *, late: bool = False) -> int:
     if late:
         hold_back(victim.ppid())
     victim.kill()
-    deadline = time.monotonic() + LAST_RESORT_S
-    while not dead(victim) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for(lambda: dead(victim), what=f"worker {pid} to die")
     return pid
 
 
@@ -203,10 +200,7 @@ def noticed(pipeline: Pipeline, killed: int) -> None:
         broken = getattr(pipeline.analyser._pool, "_broken", False)
         return bool(broken) or killed not in pipeline.analyser.worker_pids()
 
-    deadline = time.monotonic() + LAST_RESORT_S
-    while not seen() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert seen(), f"the pool never saw worker {killed} die"
+    wait_for(seen, what=f"the pool to see worker {killed} die")
 
 
 def killing(items: Iterable[RawArticle | IngestFailure], pipeline: Pipeline, at: int,
@@ -353,7 +347,4 @@ def test_a_killed_storing_process_leaves_no_worker_or_forkserver_behind(tmp_path
     assert len(workers) == 1
     owner.kill()
     owner.wait()
-    deadline = time.monotonic() + LAST_RESORT_S
-    while not all(map(dead, family)) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert all(map(dead, family)), [p.pid for p in family if not dead(p)]
+    wait_for(lambda: all(map(dead, family)), what=f"pids {[p.pid for p in family]} to end")

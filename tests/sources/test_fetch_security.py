@@ -10,7 +10,6 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -319,14 +318,10 @@ def test_slow_feeds_never_starve_alert_delivery(drip, settings, nlp):
             add_source(db, kind="feed", location=f"http://127.0.0.1:{drip.port}/f{n}", every=5)
     runner.start()
     try:
-        deadline = time.monotonic() + LAST_RESORT_S
-        while drip.connections < POLL_SLOTS and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_for(lambda: drip.connections >= POLL_SLOTS, what="every poll slot held")
         before = slack.deliveries
-        while slack.deliveries < before + 4 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert drip.connections >= POLL_SLOTS
-        assert slack.deliveries >= before + 4, "alert delivery stopped while feeds were slow"
+        wait_for(lambda: slack.deliveries >= before + 4,
+                 what="alert delivery, stopped while feeds were slow")
     finally:
         runner.stop()
 
