@@ -12,7 +12,6 @@ from bot.config import Settings
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.parse import parse_articles
-from bot.pipeline import Pipeline
 from bot.replay import replay
 from bot.stories import cluster, novelty
 from bot.stories.correct import Member
@@ -70,11 +69,6 @@ def stream(start: datetime = datetime(2026, 5, 4, 8, tzinfo=UTC)) -> list[tuple[
 def articles(start: datetime = datetime(2026, 5, 4, 8, tzinfo=UTC)) -> list[RawArticle]:
     return [RawArticle(text=text, origin=f"a{n}", published=when)
             for n, (text, when) in enumerate(stream(start))]
-
-
-@pytest.fixture
-def pipeline(fresh_db, settings, nlp):
-    return Pipeline(fresh_db, settings, nlp=nlp)
 
 
 def test_a_weak_joiner_leaves_with_the_later_report_of_its_own_event(pipeline, fresh_db):

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.models import RawArticle
-from bot.pipeline import Pipeline
 from bot.stories import cluster
 from bot.stories.correct import LATER_DAY_JOIN, day_on, later_dated
 from storage import stories as store
@@ -45,11 +44,6 @@ def articles(start: datetime = datetime(2026, 5, 4, 9, tzinfo=UTC)) -> list[RawA
     return [RawArticle(text=text, origin=f"v{n}", published=(start + timedelta(hours=h))
                        .isoformat())
             for n, (text, h) in enumerate(zip((VOTE, LAWSUIT, LAWSUIT_AGAIN), HOURS, strict=True))]
-
-
-@pytest.fixture
-def pipeline(fresh_db, settings, nlp):
-    return Pipeline(fresh_db, settings, nlp=nlp)
 
 
 def test_a_later_dated_weak_join_leaves_with_its_sibling(pipeline, fresh_db):

@@ -9,7 +9,6 @@ import pytest
 
 from bot.config import Settings
 from bot.models import StoryFold
-from bot.pipeline import Pipeline
 from bot.replay import replay
 from bot.stories import cluster, novelty
 from bot.stories.correct import TIE_BALANCE, TIE_HOURS, TIE_LIKENESS, Fold, tied_fold
@@ -62,11 +61,6 @@ def test_the_article_joins_the_earlier_story_of_a_tie(ties, other_age, story_id,
     decision = decide(_features(), _candidates(other_age), summarise=lambda f: [], events=EVENTS, ties=ties)
     assert (decision.story_id, decision.fold) == (story_id, fold)
     assert decision.kind == ("update" if fold else "duplicate"), "a join is news of itself"
-
-
-@pytest.fixture
-def pipeline(fresh_db, settings, nlp) -> Pipeline:
-    return Pipeline(fresh_db, settings, nlp=nlp)
 
 
 def test_a_report_like_both_young_stories_folds_the_later_into_the_earlier(pipeline, fresh_db):

@@ -6,8 +6,6 @@ file, the reports in this project's own words (``tests.stories.tied_fire``)."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.models import RawArticle, VerdictKind
 from bot.pipeline import Pipeline
 from tests.stories import tied_fire
@@ -15,11 +13,6 @@ from tests.stories import tied_fire
 SOOT = ("Soot readings in Brennick reached 12 times the safe level by noon, county "
          "engineer Oona Varr said.")
 """What neither the fire's story nor the smoke's told."""
-
-
-@pytest.fixture
-def pipeline(fresh_db, settings, nlp) -> Pipeline:
-    return Pipeline(fresh_db, settings, nlp=nlp)
 
 
 def tying(pipeline: Pipeline, extra: str = ""):
