@@ -16,6 +16,8 @@ import pytest
 
 from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
+from bot.stories.tracking import add_topic
+from storage.db import transaction
 from tests.fakes.signing import REPORTER, SECRET, command_body, event_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.stopping import LAST_RESORT_S, wait_for
@@ -53,6 +55,13 @@ def slack_settings(settings: Settings, fake_slack: FakeSlack) -> Settings:
     return replace(settings, slack_bot_token=VALID_TOKEN, slack_signing_secret=SECRET,
                    slack_api_url=fake_slack.base_url, port=0, host="127.0.0.1",
                    admins=(REPORTER,))
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    """The desk's topic, "Port strike" (dockworkers): a file wanting another defines its own."""
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from storage.slack_holds import kept_holds
 from tests.slack.conftest import wait_for
-from tests.slack.test_slack_lifecycle import send_event, topic  # noqa: F401 (fixture)
+from tests.slack.test_slack_lifecycle import send_event
 from tests.slack.test_slack_sender import follow, new_story
 
 OLD, NEW = "G0HOLD", "C0HOLD"

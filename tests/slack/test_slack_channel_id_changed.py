@@ -14,7 +14,7 @@ from storage.important import mark_important
 from storage.quote_subscriptions import quote_subscriptions_of, subscribe_quotes
 from storage.subscriptions import subscribe, subscriptions_of
 from tests.slack.conftest import wait_for
-from tests.slack.test_slack_lifecycle import send_event, topic  # noqa: F401 (fixture)
+from tests.slack.test_slack_lifecycle import send_event
 from tests.slack.test_slack_sender import follow, new_story, update
 
 OLD, NEW, ELSEWHERE = "G0DESK", "C0DESK", "C0SPORT"

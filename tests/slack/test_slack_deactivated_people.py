@@ -11,9 +11,6 @@ import threading
 import time
 from datetime import datetime, timedelta
 
-import pytest
-
-from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
 from storage.subscriptions import paused_subscriptions
@@ -25,12 +22,6 @@ from tests.stopping import joined
 PERSON = "U0ED"
 RETRY_AFTER = 300
 """A hold of users.info far longer than any stop takes, even on a loaded machine."""
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 def account(runtime, *, deleted: bool, at: int, guest: bool = False) -> None:

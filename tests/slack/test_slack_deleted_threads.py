@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
-from bot.stories.tracking import add_topic
-from storage.db import transaction
 from tests.slack.conftest import started, wait_for
 from tests.slack.test_slack_sender import follow, new_story, update
 from tests.stopping import LAST_RESORT_S
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 def _deliver_for(runtime, seconds: int, at) -> None:

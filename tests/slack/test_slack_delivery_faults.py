@@ -17,12 +17,6 @@ from tests.slack.test_slack_sender import follow, new_story, update
 from tests.slack.world import add_article, add_story
 
 
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
-
-
 def alert_ids(fake, channel: str) -> list[int]:
     return [m.metadata["event_payload"]["alert_id"] for m in fake.posts(channel)]
 

@@ -7,7 +7,7 @@ from handlers.actions.important import NOT_IMPORTANT
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
-from tests.slack.test_slack_sender import follow, new_story, topic, update  # noqa: F401
+from tests.slack.test_slack_sender import follow, new_story, update
 
 
 def click(runtime, fake_slack, action_id: str, story_id: int) -> dict:

@@ -11,7 +11,6 @@ import pytest
 
 from bot.models import RawArticle
 from bot.slack.delivery_status import paused_home_section
-from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscribe
@@ -22,12 +21,6 @@ from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 def send_event(rt, event: dict) -> None:

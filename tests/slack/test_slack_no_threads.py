@@ -4,22 +4,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot.slack.runtime import SlackRuntime
-from bot.stories.tracking import add_topic
 from storage.channel_memory import NO_THREADS_FOR
-from storage.db import transaction
 from storage.subscriptions import subscriptions_of
 from tests.slack.conftest import wait_for
 from tests.slack.test_slack_lifecycle import send_event
 from tests.slack.test_slack_sender import follow, new_story, update
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 def test_updates_in_a_channel_without_threads_are_posted_on_their_own(

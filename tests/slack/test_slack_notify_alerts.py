@@ -20,7 +20,7 @@ from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import run_command
 from tests.slack.test_slack_delivery_faults import deliver_all
 from tests.slack.test_slack_quote_alerts import FIRST, deliver, quote_posts
-from tests.slack.test_slack_sender import new_story, topic, update  # noqa: F401
+from tests.slack.test_slack_sender import new_story, update
 from tests.slack.world import add_article, add_story
 
 PINGS = "<@U0EDITOR> <!subteam^S0EUROPE>"

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from bot.models import Verdict, VerdictKind
-from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
@@ -15,12 +12,6 @@ from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story, add_update
 
 PUBLISHED = int(datetime(2026, 11, 24, 6, tzinfo=UTC).timestamp())
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 def texts(message) -> list[str]:

@@ -13,7 +13,7 @@ from bot.slack.runtime import SlackRuntime
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
-from tests.slack.test_slack_delivery_faults import deliver_all, topic  # noqa: F401
+from tests.slack.test_slack_delivery_faults import deliver_all
 from tests.slack.test_slack_sender import follow, new_story, update
 from tests.slack.world import add_article, add_story
 

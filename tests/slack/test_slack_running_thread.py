@@ -19,7 +19,7 @@ from storage.threads import story_thread
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.test_slack_kill import kill_then_finish
-from tests.slack.test_slack_sender import follow, new_story, topic, update  # noqa: F401
+from tests.slack.test_slack_sender import follow, new_story, update
 from tests.slack.world import add_article, add_story, add_update
 
 

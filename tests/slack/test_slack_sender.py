@@ -11,19 +11,12 @@ from bot.alerts.blocks import MUTE, QUOTES
 from bot.alerts.calls import LONGEST_WAIT, retry_after
 from bot.models import Verdict, VerdictKind
 from bot.slack.runtime import SlackRuntime
-from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts, mark_sending
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.world import add_article, add_story, add_update
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 def follow(db, topic_id: int, target: str, kind: str = "channel") -> None:

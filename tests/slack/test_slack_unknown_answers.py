@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.alerts.calls import REQUEST_REFUSED
-from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
@@ -19,12 +18,6 @@ from tests.slack.world import add_article, add_story
 
 NEW_CODE = "brand_new_error"
 """A code Slack might add tomorrow: nothing in wirewatch lists it."""
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 def _follow(db, topic: int, target: str, mode: str) -> None:

@@ -9,8 +9,6 @@ from datetime import timedelta
 
 import pytest
 
-from bot.stories.tracking import add_topic
-from storage.db import transaction
 from storage.subscriptions import paused_subscriptions
 from tests.slack.conftest import run_command, wait_for
 from tests.slack.test_slack_app_posts_once import sayings_settled
@@ -18,12 +16,6 @@ from tests.slack.test_slack_said_direct import _archive, followed  # noqa: F401
 from tests.slack.test_slack_sender import follow, new_story
 
 CODES = ["user_not_visible", "invalid_user_combination"]
-
-
-@pytest.fixture
-def topic(fresh_db) -> int:
-    with transaction(fresh_db):
-        return add_topic(fresh_db, name="Port strike", query="dockworkers")
 
 
 @pytest.mark.parametrize("code", CODES)
