@@ -64,6 +64,14 @@ def statements_of(nlp):
 
 
 @pytest.fixture
+def extract(nlp):
+    """The quotes spaCy's parse of a text gives, before ``statements`` resolves speakers."""
+    def run(body: str) -> list[Quote]:
+        return quotes_in_doc(nlp(body))
+    return run
+
+
+@pytest.fixture
 def reported(nlp):
     """The reported-speech clauses spaCy's parse of a text gives."""
     def run(body: str) -> list[Quote]:

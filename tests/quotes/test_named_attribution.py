@@ -6,20 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.attribution import lead_in_attribution
 from bot.nlp.quotes.statements import statements
 from bot.nlp.quotes.subjects import subject_of
 from tests.quotes.conftest import one, speaker_of
-
-
-@pytest.fixture
-def extract(nlp):
-    def run(body: str) -> list[Quote]:
-        return quotes_in_doc(nlp(body))
-    return run
-
 
 
 def test_a_speech_tag_whose_verb_takes_the_quote_as_its_clause(extract):

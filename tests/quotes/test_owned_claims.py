@@ -6,14 +6,6 @@ from __future__ import annotations
 import pytest
 
 from bot.models import Quote
-from bot.nlp.quotes import quotes_in_doc
-
-
-@pytest.fixture
-def extract(nlp):
-    def run(body: str) -> list[Quote]:
-        return quotes_in_doc(nlp(body))
-    return run
 
 
 def _by(quotes: list[Quote], name: str) -> list[str]:

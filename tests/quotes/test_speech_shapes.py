@@ -3,18 +3,7 @@ written here)."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.models import Quote
-from bot.nlp.quotes import quotes_in_doc
 from tests.quotes.conftest import speaker_of
-
-
-@pytest.fixture
-def extract(nlp):
-    def run(body: str) -> list[Quote]:
-        return quotes_in_doc(nlp(body))
-    return run
 
 
 def test_a_quote_hung_on_a_verb_no_list_holds_is_that_verbs_subjects(extract):
