@@ -17,6 +17,7 @@ from bot.models import (
     TopicEvent,
     Verdict,
 )
+from bot.models.alert_bounds import bounded_view
 from storage.articles import now_iso, shown_published
 from storage.db import change_in, marks, rows_in
 from storage.stories import continued_story, folded_reports, folds, make_choice
@@ -73,7 +74,7 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str,
     whats_new = tuple(json.loads(link[0]) if link and link[0] else ())
     topics = _topic_names(db, story_id, target) if target else []
     topics = topics or _topic_names(db, story_id)
-    return AlertView(
+    return bounded_view(AlertView(
         kind=kind,
         story_id=story_id,
         article_id=article_id,
@@ -91,7 +92,7 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str,
         whats_new_at=tuple(article["body"].find(sentence) for sentence in whats_new),
         origin=article["origin"] or "",
         arrived=article["ingested_at"],
-    )
+    ))
 
 
 def _topic_names(db: Database, story_id: int, target: str | None = None) -> list[str]:

@@ -34,11 +34,14 @@ def cut(text: str, limit: int) -> str:
 
 
 def fit(text: str, limit: int) -> str:
-    """Escaped mrkdwn of at most ``limit`` characters, never ending inside an entity."""
-    raw = clean(text)
+    """Escaped mrkdwn of at most ``limit`` characters, never ending inside an entity. Only the
+    first ``limit`` + 1 characters are read (no more could be shown), and a text whose escaping
+    swells it (``&`` becomes ``&amp;``) is cut by half at most a time: cut by all it swelled,
+    a headline of ``&``s was a lone "…"."""
+    raw = clean(text)[:limit + 1]
     out = escape(raw)
     while len(out) > limit:
-        raw = cut(raw, len(raw) - (len(out) - limit) - 1)
+        raw = cut(raw, max(len(raw) - (len(out) - limit) - 1, len(raw) // 2))
         out = escape(raw)
     return out
 

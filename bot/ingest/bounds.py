@@ -11,6 +11,8 @@ from dataclasses import replace
 from typing import Any
 
 from bot.models import BadInput, RawArticle
+from bot.models.cuts import CUT_MARK as CUT_MARK  # re-exported: where ingest cuts, it says so
+from bot.models.cuts import cut as cut
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +21,6 @@ MOST_CHARS = {"title": 500, "source": 200}
 few words."""
 MOST_LINK_CHARS = 4096
 """The longest link kept: a cut link would open another page, so a longer one is dropped."""
-CUT_MARK = "…"
 MOST_ORIGIN_SHOWN = 300
 """The most of an origin (a feed entry's link, a file's name) a line of the log shows."""
 MOST_ERROR_KEPT = 1000
@@ -84,12 +85,3 @@ def kept_error(text: str) -> str:
     """A failure's text as a source's last error keeps it: a hostile server's megabyte in it is
     not a megabyte in the database and on every listing of the source."""
     return text if len(text) <= MOST_ERROR_KEPT else cut(text, MOST_ERROR_KEPT)
-
-
-def cut(text: str, most: int) -> str:
-    """``text`` in at most ``most`` characters, ending at a word with ``CUT_MARK`` when a word
-    ends in its last fifth; else in the middle of one. Only white space before the cut (600
-    spaces as a title) is no word to end at: IndexError, a 503 for ever at `/ingest`."""
-    head = text[:most - len(CUT_MARK)]
-    words = head.rsplit(None, 1) if " " in head[most * 4 // 5:] else [head]
-    return (words[0] if words else "").rstrip() + CUT_MARK
