@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from bot.models import DirectQuote, QuoteAlertLine, QuotePick, QuoteSubscription
+from bot.models.alert_bounds import bounded_line
 from storage.articles import shown_published
 from storage.db import marks
 from storage.subscriptions import notify_ids, notify_json
@@ -209,7 +210,7 @@ def queue_quote_alert(db: Database, *, story_id: int | None, article_id: int | N
 
 def quote_alert_rows(db: Database, alert_id: int) -> list[QuoteAlertLine]:
     """The quotes of one quote alert, with their article and the query that selected them."""
-    return [QuoteAlertLine(**r) for r in db.query(
+    return [bounded_line(QuoteAlertLine(**r)) for r in db.query(
         "SELECT q.text, q.speaker, q.speaker_role, a.title, a.source, a.url, "
         f"{shown_published('a')} AS published, "
         "s.query, s.mode, a.origin FROM quote_alert_items i JOIN quotes q ON q.id = i.quote_id "
