@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.ingest.possessive import without_possessive
+
 QUESTION = frozenset({"what", "why", "how", "who", "where", "when", "which"})
 """Words a heading opens with (`What We Know`, `Why It Matters`); no outlet's name does."""
 CLOSED = frozenset({
@@ -54,12 +56,7 @@ def is_no_name(line: str, copy: list[str]) -> bool:
 
 
 def _words(line: str) -> list[str]:
-    return [_bare(word) for word in WORD.findall(line)]
-
-
-def _bare(word: str) -> str:
-    word = word.casefold()
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    return [without_possessive(word.casefold()) for word in WORD.findall(line)]
 
 
 def _in_lower_case(word: str, text: str) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bot.ingest.possessive import POSSESSIVE_S as POSSESSIVE_S
+from bot.ingest.possessive import without_possessive as without_possessive
+
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f",
               "mrs": "f", "mrs.": "f", "miss": "f", "lady": "f", "dame": "f"}
 TITLE_WORDS = {
@@ -241,15 +244,8 @@ NOT_ROLE_ENTITIES = {"GPE", "LOC", "DATE", "TIME", "PERSON"}
 DASHES = frozenset({"-", "–", "—", "--"})
 """A dash, or two hyphens typed for one. Set off by spaces it ends a dateline
 ("HALIFAX, N.S. - Sen. Ana Ruiz"), and no name holds it ("HALDEN - Ana Ruiz")."""
-POSSESSIVE_S = frozenset({"'s", "’s"})
-"""The possessive "'s" the tokenizer splits off a name ("Vale's", "Vale’s")."""
 POSSESSIVE_MARKS = POSSESSIVE_S | {"'", "’"}
 """What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
-
-
-def without_possessive(word: str) -> str:
-    """"Vale's" and "Vale’s" as "Vale": a word written with its possessive "'s" still on it."""
-    return word[:-2] if word[-2:] in POSSESSIVE_S else word
 
 
 DATELINE_LETTERS = 4
