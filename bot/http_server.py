@@ -25,6 +25,7 @@ from waitress.parser import HTTPRequestParser, ParsingError
 from waitress.server import BaseWSGIServer
 from waitress.utilities import Error
 
+from bot.deadline import Deadline
 from bot.header_numbers import digits
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput
@@ -47,6 +48,8 @@ BODY_BYTES_PER_SECOND = 100_000
 MAX_CONNECTIONS = 1000
 WARN_EVERY = 60.0
 GRACE = 1.0
+STOP_SECONDS = 15.0
+"""A stop's wait for the loop and the requests under way, when the caller gives no bound."""
 
 
 def cannot_listen(exc: OSError | ValueError, host: str, port: int) -> str:
@@ -111,18 +114,21 @@ class HttpServer:
                  " (all interfaces: other machines use this host's name or address)"
                  if on_all_interfaces(host) else "")
 
-    def stop(self) -> None:
-        """Close every socket from inside the server's own loop, then let its workers finish."""
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
+        """Close every socket from inside the server's own loop, then let its workers finish,
+        all within ``timeout`` seconds: a request still being served then gets no answer, its
+        connection closed (Slack sends it again; a client of /ingest sees the failure)."""
         server = self._server
+        deadline = Deadline(timeout)
         if self._thread.is_alive():
             try:
                 server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
             except OSError:
                 log.debug("http server loop had already closed its sockets")
-            self._thread.join(timeout=10)
+            self._thread.join(timeout=deadline.left())
         else:
             wasyncore.close_all(server._map)
-        server.task_dispatcher.shutdown()
+        server.task_dispatcher.shutdown(timeout=deadline.left())
 
 
 @dataclass(frozen=True)

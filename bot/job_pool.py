@@ -7,14 +7,14 @@ and the stop for it. A stop shuts the scheduler down without waiting and waits h
 
 from __future__ import annotations
 
-import threading
-import time
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import Future
 from concurrent.futures import ThreadPoolExecutor as Threads
 from typing import Any
 
 from apscheduler.executors.base import run_job
 from apscheduler.executors.pool import BasePoolExecutor
+
+from bot.in_flight import InFlight
 
 
 class JobPool(BasePoolExecutor):
@@ -22,19 +22,15 @@ class JobPool(BasePoolExecutor):
 
     def __init__(self, threads: int) -> None:
         super().__init__(Threads(threads))
-        self._lock = threading.Lock()
-        self._running: dict[Future[Any], str] = {}
+        self._flight = InFlight()
 
     def _do_submit_job(self, job: Any, run_times: list[Any]) -> None:
         future = self._pool.submit(run_job, job, job._jobstore_alias, run_times,
                                    self._logger.name)
-        with self._lock:
-            self._running[future] = job.name
+        self._flight.add(future, job.name)
         future.add_done_callback(lambda done: self._ended(done, job.id))
 
     def _ended(self, future: Future[Any], job_id: str) -> None:
-        with self._lock:
-            self._running.pop(future, None)
         error = future.exception()
         if error is not None:
             self._run_job_error(job_id, error, error.__traceback__)
@@ -43,17 +39,9 @@ class JobPool(BasePoolExecutor):
 
     def running(self) -> list[str]:
         """The names of the jobs under way (a job's name says its source, for a poll)."""
-        with self._lock:
-            return sorted(name for future, name in self._running.items() if not future.done())
+        return self._flight.running()
 
     def finish(self, timeout: float) -> list[str]:
         """Wait up to ``timeout`` seconds for the jobs under way; the names of those still
         running then (their threads are left to the process's exit)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._lock:
-                futures = [future for future in self._running if not future.done()]
-            left = deadline - time.monotonic()
-            if not futures or left <= 0:
-                return self.running()
-            wait(futures, timeout=left, return_when=FIRST_COMPLETED)
+        return self._flight.finish(timeout)

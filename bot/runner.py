@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ from bot.alerts.timeline_blocks import when_text
 from bot.alerts.why import ONLY_QUOTES
 from bot.clock_step import ClockWatch
 from bot.config import ConfigError, Settings
+from bot.deadline import Deadline
 from bot.feed_check import fetch_limits
 from bot.feed_lines import check_line, first_poll_line, notices_line
 from bot.http_server import HttpServer
@@ -152,29 +152,39 @@ class Runner:
 
     def stop(self) -> list[str]:
         """Stop taking work, cut off downloads in flight (their feeds are polled again next
-        time), let the jobs under way and the article in progress finish within the stop's
-        bound (``stop_seconds``); returns what it stopped waiting for, left to the next start
-        (a post under way is looked for there, never posted twice)."""
-        deadline = time.monotonic() + self.settings.stop_seconds
+        time), let the requests, jobs and listeners under way and the article in progress
+        finish, every wait taken from one bound (``stop_seconds`` from now); returns what it
+        stopped waiting for, left to the next start (a post under way is looked for there,
+        never posted twice; a request not answered is sent again by its client)."""
+        deadline = Deadline(self.settings.stop_seconds)
         self._stopping.set()
         self.fetcher.close()
+        self.worker.halt()
         if self.http is not None:
-            self.http.stop()
+            self.http.stop(deadline.left())
         if self.slack is not None:
-            self.slack.stop()
-        self.file_events.stop()
+            self.slack.stop(deadline.left())
+        self.file_events.stop(deadline.left())
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)  # waiting here held the locks a job may need
-        left = [f"job {redact(name)!r}" for name in self.jobs.finish(_until(deadline))]
-        self.worker.stop(timeout=_until(deadline))
-        if self.worker.alive and not self.worker.starting:
-            left.append("the article in progress")
+        left = self._finish(deadline)
         self.record.ended()
         if left:
             log.warning("stopped waiting after %d s (WIREWATCH_STOP_SECONDS) for %s: done again "
                         "at the next start, nothing lost (a post under way is looked for "
                         "first, never posted twice)", self.settings.stop_seconds,
                         ", ".join(left))
+        return left
+
+    def _finish(self, deadline: Deadline) -> list[str]:
+        """Wait for the jobs, the article in progress and Slack's listeners until ``deadline``;
+        what is still running then."""
+        left = [f"job {redact(name)!r}" for name in self.jobs.finish(deadline.left())]
+        self.worker.stop(timeout=deadline.left())
+        if self.worker.alive and not self.worker.starting:
+            left.append("the article in progress")
+        if self.slack is not None:
+            left.extend(self.slack.finish(deadline.left()))
         return left
 
     @property
@@ -379,10 +389,6 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
-
-
-def _until(deadline: float) -> float:
-    return max(0.0, deadline - time.monotonic())
 
 
 def _run_id(slack: Any) -> str:

@@ -85,12 +85,19 @@ class IngestWorker:
         """Something was queued: look at the inbox now rather than at the next idle tick."""
         self._wake.set()
 
+    def halt(self) -> None:
+        """Take no more articles (the one in hand finishes): a caller waiting for outcomes
+        (``wait_for``) is answered now, what is not done yet staying queued for the next start."""
+        self._stop.set()
+        self._wake.set()
+        with self._progress:
+            self._progress.notify_all()
+
     def stop(self, *, timeout: float | None = 120.0) -> None:
         """Finish the article in progress, leave the rest queued for the next start. While the
         analysis worker processes start (each loads spaCy: seconds, more on a busy machine)
         no article is in hand, so the stop does not wait for them."""
-        self._stop.set()
-        self._wake.set()
+        self.halt()
         if self._starting.is_set():
             log.info("stopping while the analysis worker processes start: not waiting for them "
                      "(no article is in progress)")
@@ -108,14 +115,16 @@ class IngestWorker:
         return self._starting.is_set()
 
     def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, InboxResult]:
-        """Outcomes of the given inbox rows, waiting up to ``timeout`` for them to be processed."""
+        """Outcomes of the given inbox rows, waiting up to ``timeout`` for them to be processed
+        (no longer once the worker is halted: a stop does not wait for the caller's wait)."""
         db = self.dbs.get()
         deadline = time.monotonic() + timeout
         with self._progress:
             while True:
                 rows = results(db, ids)
                 left = deadline - time.monotonic()
-                if left <= 0 or all(r.status != "pending" for r in rows.values()):
+                if left <= 0 or self._stop.is_set() or \
+                        all(r.status != "pending" for r in rows.values()):
                     return rows
                 self._progress.wait(min(left, 0.5))
 

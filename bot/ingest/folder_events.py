@@ -29,6 +29,8 @@ from watchdog.utils import UnsupportedLibcError, platform
 
 log = logging.getLogger(__name__)
 RETRY_AFTER = 600.0
+STOP_SECONDS = 5.0
+"""A stop's wait for the observer's threads, when the caller gives no bound."""
 EVENTS: list[type[FileSystemEvent]] = [FileClosedEvent, FileMovedEvent, DirCreatedEvent,
                                        DirMovedEvent]
 
@@ -118,14 +120,16 @@ class FileEvents:
             self._refused.pop(folder, None)
             return True
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
+        """Stop watching, waiting up to ``timeout`` seconds for the observer's threads (a file
+        event not yet handled is found by the folder's next scan at the next start)."""
         with self._lock:
             self._stopped = True
             observer, self._observer = self._observer, None
             self._watches.clear()
         if observer is not None:
             observer.stop()
-            observer.join(5)
+            observer.join(timeout)
 
     def _alive(self) -> bool:
         observer = self._observer

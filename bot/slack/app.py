@@ -19,6 +19,7 @@ from bot.config import ConfigError, Settings
 from bot.slack.clients import app_client
 from bot.slack.failures import on_error
 from bot.slack.identity import Identity
+from bot.slack.listener_pool import ListenerPool
 from bot.slack.respond import respond_once
 from bot.slack.services import CONTEXT_KEY, Services
 from bot.slack.unescape import unescape_command_text
@@ -36,14 +37,17 @@ OTHER_WORKSPACE_OF_ORG = ("This wirewatch is installed in another workspace of y
 
 
 def build_app(settings: Settings, *, services: Services, verify_token: bool = True,
-              clock: SlackClock | None = None, identity: Identity | None = None) -> App:
+              clock: SlackClock | None = None, identity: Identity | None = None,
+              listeners: ListenerPool | None = None) -> App:
     """The app with every listener registered; raises ConfigError if Slack refuses the token.
     Slack not answering does not stop it: ``identity`` (made here when not given) asks again
-    later. The answer tells ``clock`` Slack's time (its Date), for the delivery's first try."""
+    later. The answer tells ``clock`` Slack's time (its Date), for the delivery's first try.
+    ``listeners``: the threads its listeners run on, which a stop waits for within its bound."""
     client = app_client(settings)
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "",
-                  token_verification_enabled=False, logger=_bolt_logger())
+                  token_verification_enabled=False, logger=_bolt_logger(),
+                  listener_executor=listeners or ListenerPool())
     except BoltError as exc:
         raise ConfigError(f"Slack app could not start: {exc}") from None
     known = None

@@ -18,12 +18,14 @@ from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
+from bot.http_server import STOP_SECONDS as HTTP_STOP_SECONDS
 from bot.scheduler import account_round_done
 from bot.slack.account_check import AccountCheck, Round
 from bot.slack.app import build_app
 from bot.slack.clients import app_client, delivery_client
 from bot.slack.config import check_slack_settings
 from bot.slack.identity import Identity, Unanswered
+from bot.slack.listener_pool import ListenerPool
 from bot.slack.replays import ServedRequests
 from bot.slack.server import build_router
 from bot.slack.services import Services
@@ -53,8 +55,9 @@ class SlackRuntime:
         self._answering: list[Callable[[], None]] = []  # build_app's first ask may tell
         self.identity = Identity(app_client(settings), settings, noted=self._noted) \
             if verify_token else None
+        self.listeners = ListenerPool()
         self.app = build_app(settings, services=self.services, verify_token=verify_token,
-                             clock=clock, identity=self.identity)
+                             clock=clock, identity=self.identity, listeners=self.listeners)
         if self.identity is not None:
             self.identity.on_answer(self.instances.learn)
         self.delivery = delivery_client(settings)
@@ -139,7 +142,7 @@ class SlackRuntime:
         socket = self._socket
         return socket.down_since() if socket is not None else None
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = HTTP_STOP_SECONDS) -> None:
         """Listeners waiting for a role stop waiting first: the exit joins their threads; a
         delivery or digest pass under way stops after its call in progress (each waits up to
         the client's timeout while Slack hangs: a pass of many would hold the stop minutes);
@@ -147,16 +150,17 @@ class SlackRuntime:
         still under way arms none (what it was to say waits in the database for the next
         start); another bot's in the same process are left alone. Bolt's listener pool, once
         no request can come, is told to end: its idle threads end at once (they waited for
-        work for ever), one running a listener once that returns."""
+        work for ever), one running a listener once that returns (``finish`` waits for those).
+        The HTTP server's wait for requests under way takes at most ``timeout`` seconds."""
         self.stopping.set()
         self.services.roles.close()
         if self._socket:
             self._socket.stop()
             self._socket = None
         if self._http:
-            self._http.stop()
+            self._http.stop(timeout)
             self._http = None
-        self.app.listener_runner.listener_executor.shutdown(wait=False)
+        self.listeners.shutdown(wait=False)
         if self._served:
             self._served.close()
             self._served = None
@@ -164,6 +168,11 @@ class SlackRuntime:
         if dropped:
             log.info("%d calls to Slack waiting to be made again dropped: the bot stops",
                      dropped)
+
+    def finish(self, timeout: float) -> list[str]:
+        """After ``stop``: wait up to ``timeout`` seconds for the listeners under way (a Slack
+        call of theirs waits up to the client's timeout); one name for each still running."""
+        return self.listeners.finish(timeout)
 
     @property
     def port(self) -> int:

@@ -1,18 +1,20 @@
 import http.client
 import json
 import logging
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.ingest.http_api import IngestApp
 from bot.runner import HttpServer, ingest_app
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb
 from storage.inbox import pending
 from tests.sources.conftest import TOKEN
 from tests.sources.stories import BRIDGE, FERRY, ORCHARD
-from tests.stopping import LAST_RESORT_S
+from tests.stopping import LAST_RESORT_S, joined, wait_for
 
 
 def test_a_token_set_with_a_stray_space_still_lets_its_clients_in(db_path, settings, nlp):
@@ -347,3 +349,27 @@ def test_a_field_of_only_white_space_past_its_limit_is_stored_not_retried_for_ev
     assert status == 200, body
     stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
     assert stored["body"] and stored[field] != "…", "padding is no title: none, as empty"
+
+
+def test_a_caller_waiting_for_its_outcome_is_answered_queued_once_the_worker_halts(
+        db_path, settings, nlp):
+    """A stop halts the worker before it stops the server: a caller waiting for an article's
+    outcome (here as long as the test may take) is answered at once that it is queued, for the
+    next start, instead of holding the stop's bound until its connection is cut."""
+    dbs = ThreadLocalDb(db_path)
+    worker = IngestWorker(dbs, settings, nlp=nlp)
+    app = IngestApp(dbs, token=TOKEN, max_bytes=20_000, worker=worker, wait_seconds=LAST_RESORT_S)
+    server = HttpServer(app, host="127.0.0.1", port=0)
+    server.start()
+    answers: list[tuple[int, dict]] = []
+    caller = threading.Thread(target=lambda: answers.append(post(server.port, article(FERRY))[:2]))
+    try:
+        caller.start()
+        wait_for(lambda: pending(dbs.get(), limit=5))
+        worker.halt()
+        joined(caller)
+    finally:
+        server.stop()
+    [(status, body)] = answers
+    assert status == 202 and body["results"][0]["status"] == "queued", body
+    assert len(pending(dbs.get(), limit=5)) == 1, "left in the inbox for the next start"
