@@ -10,7 +10,6 @@ class Deadline:
     """A moment ``seconds`` from now on the monotonic clock, and how long until it."""
 
     def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
         self._at = time.monotonic() + seconds
 
     def left(self) -> float:

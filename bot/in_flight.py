@@ -4,9 +4,10 @@ waiting (the scheduler's jobs, Bolt's listeners)."""
 from __future__ import annotations
 
 import threading
-import time
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Any
+
+from bot.deadline import Deadline
 
 
 class InFlight:
@@ -33,11 +34,11 @@ class InFlight:
     def finish(self, timeout: float) -> list[str]:
         """Wait up to ``timeout`` seconds for those under way; the names of those still running
         then (their threads are left to the process's exit)."""
-        deadline = time.monotonic() + timeout
+        deadline = Deadline(timeout)
         while True:
             with self._lock:
                 futures = [future for future in self._running if not future.done()]
-            left = deadline - time.monotonic()
+            left = deadline.left()
             if not futures or left <= 0:
                 return self.running()
             wait(futures, timeout=left, return_when=FIRST_COMPLETED)
