@@ -291,7 +291,10 @@ class CountingSlack:
         self.deliveries = 0
 
     def start(self) -> None: ...
-    def stop(self) -> None: ...
+    def stop(self, timeout: float) -> None: ...
+
+    def finish(self, timeout: float) -> list[str]:
+        return []
 
     def deliver_pending(self) -> int:
         self.deliveries += 1
