@@ -194,3 +194,13 @@ def m016_folded_from(db: Database) -> None:
     whose channels followed the folded story, not the one holding it, reads its own reports
     (``storage.timeline.folded_timeline``). Folds made before it are not told apart."""
     db.execute("ALTER TABLE story_articles ADD COLUMN folded_from INTEGER")
+
+
+@MIGRATIONS()
+def m017_latest_first(db: Database) -> None:
+    """The latest article and the latest stories read by index: `/wirewatch status` asked for
+    the article stored last and `stories list` for the latest stories by sorting the whole
+    table (30 and 27 ms at 100,000 articles and 5,000 stories, measured), an index each reads
+    only the rows shown (``bench.query_plans``)."""
+    db.execute("CREATE INDEX articles_ingested ON articles (ingested_at)")
+    db.execute("CREATE INDEX stories_latest ON stories (coalesce(last_seen, created_at))")
