@@ -18,9 +18,12 @@ from sqlite_utils import Database
 
 from bench.busy_year import SIZES, build, stamp
 from bench.scale import scale_from
+from bot.config import load_settings
 from bot.desk_status import read_status
 from bot.models.times import utc_time
+from bot.slack.status import status_lines
 from bot.who_said import who_said
+from handlers.home_view import home_blocks
 from storage.alerts import (
     count_failed,
     failed_alerts,
@@ -75,9 +78,12 @@ QUERIES: list[tuple[str, Work]] = [
     ("status: why waiting", lambda db: why_waiting(db, now=NOW)),
     ("status: failed counted", lambda db: count_failed(db)),
     ("status: whole read", lambda db: read_status(db, now=_now())),
+    ("status: /wirewatch status, an admin's", lambda db: status_lines(
+        db, load_settings(), errors=True)),
     ("status: inbox failed by source", lambda db: failed_by_source(db)),
     ("home: failed alerts of three", lambda db: failed_alerts(
         db, targets=["C00000001", "C00000002", "U00000003"])),
+    ("home: a person's App Home", lambda db: home_blocks(db, "U00000003")),
     ("stories list", lambda db: list_stories(db)),
     ("topic: recent stories", lambda db: recent_stories(db, 7)),
     ("who-said: a speaker", lambda db: who_said(db, "from: Speaker 77")),

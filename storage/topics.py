@@ -80,12 +80,16 @@ def topics_last_seen(db: Database) -> dict[int, str]:
 
 
 def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicStory]:
-    """The latest stories tied to a topic, newest first, with why they matched."""
+    """The latest stories tied to a topic, newest first, with why they matched. The latest
+    are picked first, then each one's shown time looked up: looked up for every story of the
+    topic before the sort, App Home's topics took 27 ms at a year's 5,000 stories."""
     rows = db.execute(
         f"SELECT s.id, s.title, s.article_count, {shown_last_seen('s')}, s.summary, "
-        "st.reasons, st.matched_at FROM story_topics st JOIN stories s ON s.id = st.story_id "
-        "WHERE st.topic_id = ? ORDER BY coalesce(s.last_seen, s.created_at) DESC, s.id DESC "
-        "LIMIT ?", [topic_id, limit])
+        "r.reasons, r.matched_at FROM (SELECT st.story_id, st.reasons, st.matched_at, "
+        "coalesce(s.last_seen, s.created_at) AS latest FROM story_topics st JOIN stories s "
+        "ON s.id = st.story_id WHERE st.topic_id = ? ORDER BY latest DESC, s.id DESC LIMIT ?) r "
+        "JOIN stories s ON s.id = r.story_id ORDER BY r.latest DESC, s.id DESC",
+        [topic_id, limit])
     return [TopicStory(id=story_id, title=title, article_count=count, last_seen=last_seen,
                        summary=tuple(json.loads(summary or "[]")),
                        reasons=tuple(MatchReason(**r) for r in json.loads(reasons or "[]")),

@@ -1,6 +1,7 @@
 """`/wirewatch status` and `stories list` read the latest article and stories by index, not by
 sorting every article or story ever stored (30 and 27 ms at a busy year's size before
-stories/m017); an older database gets the indexes when it is opened. A real SQLite file."""
+stories/m017); an older database gets the indexes when it is opened; a topic's latest stories
+(App Home) are picked before their shown times are looked up. A real SQLite file."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.migrations import MIGRATION_SETS
 from storage.schema import stories as story_schema
 from storage.stories import list_stories
+from storage.topics import recent_stories
 from storage.totals import last_article, totals
 from tests.slack.world import add_article, add_story
 
@@ -50,6 +53,21 @@ def test_the_latest_stories_are_listed_by_their_index(fresh_db):
     assert [row.title for row in listed] == [f"Harbour fair day {n}" for n in (2, 1, 0)]
     [plan] = plans(fresh_db, lambda: list_stories(fresh_db), "stories s")
     assert "stories_latest" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_topics_latest_stories_are_picked_before_their_shown_times_are_looked_up(fresh_db):
+    """App Home lists each topic's latest stories: the shown time (a look-up of the story's
+    newest report) was worked out for every story of the topic before the sort kept ten."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Harbour", query="harbour")
+    for number in range(4):
+        article = add_article(fresh_db, title=f"Harbour pilots day {number}")
+        add_story(fresh_db, article_id=article, title=f"Harbour pilots day {number}",
+                  topic_ids=(topic,), at=f"2026-05-0{number + 1}T10:00:00+00:00")
+    latest = recent_stories(fresh_db, topic, limit=2)
+    assert [story.title for story in latest] == ["Harbour pilots day 3", "Harbour pilots day 2"]
+    [plan] = plans(fresh_db, lambda: recent_stories(fresh_db, topic, limit=2), "story_topics")
+    assert plan.index("SCAN r") < plan.index("CORRELATED SCALAR SUBQUERY"), plan
 
 
 def test_an_older_database_gets_the_indexes_when_opened(db_path):
