@@ -237,7 +237,7 @@ def _body_tagged_a_person(r: SpeakerResolver, token: Token, text: str) -> Speake
     Tower" tagged a building once it was tagged a person. Remembered as an organisation, as
     "it" and "the company" look back to one."""
     if token.ent_type_ not in {"PERSON", ""}:  # "Valdoria's Foreign Ministry" keeps its owner
-        known = r.reg.alias.get(text.lower()) or r.reg.alias.get(text.split()[-1].lower())
+        known = r.reg.known_as(text)
         text = known if known is not None and body_name(known) else ""
     body = Speaker(text, "organisation") if body_name(text) else _body_ending_in(r, token, text)
     if body is not None:

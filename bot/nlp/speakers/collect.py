@@ -147,7 +147,8 @@ def _collect_short_names(registry: Registry) -> None:
     """"Kaminska was more cautious": a surname or first name of someone registered in full,
     acting in its clause and tagged as anything but a person (or not at all), is a mention
     of them, for pronouns and the votes on their gender; so is one the tagger took for a
-    common word ("Fields also said", ``name_mistagged``)."""
+    common word ("Fields also said", ``name_mistagged``); not one written after another
+    first name ("Jeb Bush" is not "George Bush", ``another_holder``)."""
     seen = {m.offset for m in registry.mentions}
     cols = registry.columns
     words = {get_string_id(w): key for w, key in registry.alias.items()
@@ -157,7 +158,9 @@ def _collect_short_names(registry: Registry) -> None:
             continue
         tok = registry.doc[i]
         if tok.dep_ in ACTING and not registry.is_person(tok) and \
-                (cols.pos[i] == PROPN or name_mistagged(registry, tok)):
+                (cols.pos[i] == PROPN or name_mistagged(registry, tok)) and \
+                not (i and cols.pos[i - 1] == PROPN and
+                     registry.another_holder(f"{registry.doc[i - 1].text} {tok.text}")):
             registry.add_mention(tok, words[cols.lower[i]], ordered=False)
     registry.mentions.sort(key=lambda m: m.offset)
 

@@ -505,7 +505,7 @@ def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     text = _name_text(token)
     if text is None:
         return None
-    known = r.reg.alias.get(text.lower()) or r.reg.alias.get(text.split()[-1].lower())
+    known = r.reg.known_as(text)
     if known is not None and known in r.reg.people and known not in r.reg.doubtful:
         person = r.reg.people[known]
         return person.speaker()

@@ -6,6 +6,7 @@ tables of short forms and of bodies by ``short_forms`` and ``body_index``."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort_right
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from bot.nlp.speakers.columns import Columns, Sentences
 from bot.nlp.speakers.doubtful import doubtful_names
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.genders import gender_cue, infer_genders, named_gender
-from bot.nlp.speakers.name_spans import past_clitic, trimmed_name
+from bot.nlp.speakers.name_spans import TITLES_OR_HONORIFICS, past_clitic, trimmed_name
 from bot.nlp.speakers.names import (
     clean,
     gender_of_words,
@@ -304,6 +305,24 @@ class Registry:
         """The registry's key for a name as written: the full name a surname or alias stands for."""
         return self.alias.get((name or "").lower(), name or "")
 
+    def known_as(self, text: str) -> str | None:
+        """The registered person a name as written is: its full name's, else its surname's
+        holder, unless the name gives that holder another first name (``another_holder``)."""
+        key = self.alias.get(text.lower())
+        if key is not None or self.another_holder(text):
+            return key
+        return self.alias.get(text.split()[-1].lower())
+
+    def another_holder(self, text: str) -> bool:
+        """"Jeb Bush" after "George Bush": a known first name before a surname registered
+        for someone named in full by another first name is a second person of that surname."""
+        words = text.split()
+        key = self.alias.get(words[-1].lower()) if len(words) > 1 else None
+        first = words[0]
+        return key is not None and " " in key and first[:1].isupper() and \
+            first.lower() not in TITLES_OR_HONORIFICS and first_name_gender(first) is not None \
+            and _plain(first) not in _plain(key).split()
+
     def register(self, text: str) -> Person:
         """The canonical person: a surname or first name maps to the full name first given."""
         key = text.strip().lstrip(NAME_OPENERS) or text.strip()  # a mark alone stays itself
@@ -544,6 +563,12 @@ def _surname(parts: list[str]) -> str:
     if len(parts) > 2 and parts[-1].lower().rstrip(".,") in GENERATIONS:
         return parts[-2].rstrip(",")
     return parts[-1]
+
+
+def _plain(name: str) -> str:
+    """A name in lower case without its accents ("francois" for "François")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower())
+                   if not unicodedata.combining(c))
 
 
 def _same_name(full: list[str], parts: list[str]) -> bool:

@@ -241,12 +241,13 @@ class SpeakerResolver:
         if company is not None:
             self.reg.remember(token, company)
             return company, conf.SHORT_NAME
-        known = self.reg.alias.get(text.lower()) or self.reg.alias.get(text.split()[-1].lower())
+        known = self.reg.known_as(text)
         if known and " " not in known and text.endswith(" " + known):
             known = self.reg.lengthen(known, text)
         if known:
             return self.reg.person_speaker(token, known), conf.KNOWN_NAME
-        if ent is not None and ent.label_ == "PERSON" or looks_like_person(token):
+        if ent is not None and ent.label_ == "PERSON" or looks_like_person(token) or \
+                self.reg.another_holder(text):
             return self.reg.person_speaker(token, self.reg.register(text).name), conf.NEW_PERSON
         fuller = fuller_name(self.reg, token, text)
         if fuller != text and ent is not None and ent.label_ in ORG_LABELS and \
