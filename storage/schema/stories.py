@@ -204,3 +204,11 @@ def m017_latest_first(db: Database) -> None:
     only the rows shown (``bench.query_plans``)."""
     db.execute("CREATE INDEX articles_ingested ON articles (ingested_at)")
     db.execute("CREATE INDEX stories_latest ON stories (coalesce(last_seen, created_at))")
+
+
+@MIGRATIONS()
+def m018_articles_by_id(db: Database) -> None:
+    """m017's index of articles by time dropped: the article stored last is the one of the
+    highest id (``storage.totals``), and with both m017 indexes written on every article the
+    story step read 6.1 to 7.0 ms at 100,000 archived against 4.2 without (``bench.story_cost``)."""
+    db.execute("DROP INDEX IF EXISTS articles_ingested")
