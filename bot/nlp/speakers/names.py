@@ -64,6 +64,7 @@ APPOS = get_string_id("appos")
 POSS = get_string_id("poss")
 POBJ = get_string_id("pobj")
 COMMA = get_string_id(",")
+HYPHEN = get_string_id("-")
 NP_DEP_IDS = frozenset(get_string_id(d) for d in NP_DEPS)
 """``NP_DEPS`` as hashes: every unnamed source's phrase reads its words' relations."""
 NOMINAL = frozenset({NOUN, PROPN, PRON})
@@ -413,6 +414,7 @@ def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = Non
     if upto is not None and token.i < upto <= end:
         end = upto - 1
     doc = token.doc
+    start, end = _whole_words(doc, start, end, len(doc) if upto is None else upto)
     if end > token.i and token.pos in NOMINAL and doc[end].ent_type_ in WHEN_LABELS and \
             doc[end].lower_ != "old":  # "voters 18 to 35 years old": an age, who they are
         end = _before_when(token, end)
@@ -420,6 +422,28 @@ def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = Non
         return clean(doc[start:end + 1].text)
     last = doc[end]
     return clean(text[doc[start].idx:last.idx + len(last)])
+
+
+def _whole_words(doc: Doc, start: int, end: int, stop: int) -> tuple[int, int]:
+    """"The ex-wife of …", "a co-founder": the tokenizer splits a word at its hyphens and the
+    parser may hang the part before one elsewhere, but a phrase never begins or ends inside a
+    word (a hyphen before "a" or "the" is a dash: "… a database-a reporter did")."""
+    while start > 1 and _joined(doc, start - 1) and doc[start].pos != DETERMINER:
+        start -= 2
+        if start and doc[start - 1].dep == DET and doc[start - 1].head.i in (start, start + 2):
+            start -= 1  # "the ex-wife": its "the", wherever the parser hung it
+    while end + 2 < stop and _joined(doc, end + 1):
+        end += 2
+    return start, end
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word: unspaced, between two runs of letters."""
+    hyphen = doc[i]
+    if hyphen.orth != HYPHEN or hyphen.whitespace_:
+        return False
+    before = doc[i - 1]
+    return not before.whitespace_ and before.is_alpha and doc[i + 1].is_alpha
 
 
 def _before_when(token: Token, end: int) -> int:
