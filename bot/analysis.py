@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
@@ -27,6 +28,7 @@ from bot.nlp.load import load_pipeline
 from bot.nlp.parse import READ_CHARS, docs_per_batch, parse_articles
 from bot.redact import LogSetup
 from bot.stories.features import DocView
+from bot.stories.meaning import Meaning
 from bot.stories.stage import Prepared, StoryStage
 
 if TYPE_CHECKING:
@@ -90,27 +92,42 @@ def pieces(articles: Sequence[Article], shape: Shape) -> list[tuple[list[Article
 def analyse(nlp: Language, articles: Sequence[Article], *, stories: StoryStage,
             shape: Shape) -> list[Analysis]:
     """Read the batch (``read``) and make the story features, all in this process."""
-    return [complete(done, stories) for done in read(nlp, articles, shape=shape)]
+    return [complete(done, stories)
+            for done in read(nlp, articles, shape=shape, meaning=stories.meaning)]
 
 
-def read(nlp: Language, articles: Sequence[Article], *, shape: Shape) -> list[Reading]:
+def read(nlp: Language, articles: Sequence[Article], *, shape: Shape,
+         meaning: Meaning | None = None) -> list[Reading]:
     """Parse the batch and find quotes piece by piece (see ``pieces``): what a worker process
     does with each piece, so one process gives the same output as several."""
     return [done for part, piece in pieces(articles, shape)
-            for done in _read_piece(nlp, part, shape=piece)]
+            for done in _read_piece(nlp, part, shape=piece, meaning=meaning)]
 
 
-def _read_piece(nlp: Language, articles: Sequence[Article], *, shape: Shape) -> list[Reading]:
+def _read_piece(nlp: Language, articles: Sequence[Article], *, shape: Shape,
+                meaning: Meaning | None) -> list[Reading]:
     """Parse the articles as one ``nlp.pipe`` run, then find quotes; if spaCy fails on them,
-    parse one by one so only the article that breaks it fails."""
+    parse one by one so only the article that breaks it fails. With the sentence embedding on,
+    the piece's vectors are made here too, in one call."""
     try:
         parsed = list(parse_articles(nlp, articles, batch_size=shape.batch_size,
                                      max_batch_chars=shape.max_chars,
                                      read_chars=shape.read_chars))
     except Exception:
         log.exception("batch parse failed; retrying article by article")
-        return [_one(nlp, article, shape.read_chars) for article in articles]
-    return [finish(item) for item in parsed]
+        return _meant([_one(nlp, article, shape.read_chars) for article in articles], meaning)
+    return _meant([finish(item) for item in parsed], meaning)
+
+
+def _meant(reads: list[Reading], meaning: Meaning | None) -> list[Reading]:
+    """The readings with their sentence-embedding vectors on them (``ParsedArticle.meaning``);
+    if encoding fails, the story stage makes each article's vector itself, or fails it alone."""
+    if meaning is not None:
+        try:
+            meaning.carry([done.parsed for done in reads if isinstance(done, Read)])
+        except Exception:
+            log.exception("sentence embedding failed in analysis; left to the story stage")
+    return reads
 
 
 def _one(nlp: Language, article: Article, read_chars: int) -> Reading:
@@ -227,7 +244,7 @@ class Analyser:
         return [complete(done, self.stories) for done in reads]
 
     def _read(self, articles: list[Article]) -> list[Reading]:
-        return read(self.nlp, articles, shape=self.shape)
+        return read(self.nlp, articles, shape=self.shape, meaning=self.stories.meaning)
 
     def thread(self) -> ThreadPoolExecutor:
         return _thread_for(self.nlp)
@@ -240,8 +257,13 @@ class Analyser:
             self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(),
                                              initializer=_load_worker,
                                              initargs=(self.settings.spacy_model, os.getpid(),
-                                                       LogSetup.here()))
+                                                       LogSetup.here(), self._meaning_folder()))
         return self._pool
+
+    def _meaning_folder(self) -> Path | None:
+        """The sentence-embedding model the workers carry vectors from: the story stage's."""
+        meaning = self.stories.meaning
+        return None if meaning is None else meaning.folder
 
     def worker_pids(self) -> list[int]:
         return [] if self._pool is None else list(getattr(self._pool, "_processes", {}) or {})
@@ -295,16 +317,19 @@ def _context() -> BaseContext:
 
 
 _worker: Language | None = None
+_meaning: Meaning | None = None
 
 
-def _load_worker(model: str, owner: int, logs: LogSetup) -> None:
+def _load_worker(model: str, owner: int, logs: LogSetup, meaning: Path | None = None) -> None:
     """In each worker process: the owner's logging (through the redacting filter), spaCy for
-    every batch it will get (the forkserver's, if it preloaded the same pipeline), and a watch
-    on the process that started the pool."""
-    global _worker
+    every batch it will get (the forkserver's, if it preloaded the same pipeline), the sentence
+    encoder when the story stage asks for vectors (the forkserver's too, if it preloaded it),
+    and a watch on the process that started the pool."""
+    global _worker, _meaning
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # spawn too: the owner stops the pool
     logs.install()
     _worker = load_pipeline(model)
+    _meaning = None if meaning is None else Meaning(meaning).load()
     threading.Thread(target=_exit_with, args=(owner,), name="owner-watch", daemon=True).start()
 
 
@@ -340,4 +365,4 @@ def _ready() -> bool:
 def _read_in_worker(articles: list[Article], shape: Shape) -> list[Reading]:
     """One piece of a batch (see ``pieces``), parsed as one ``nlp.pipe`` batch."""
     assert _worker is not None, "worker process started without its initializer"
-    return _read_piece(_worker, articles, shape=shape)
+    return _read_piece(_worker, articles, shape=shape, meaning=_meaning)

@@ -103,13 +103,16 @@ class Quote:
 
 @dataclass
 class ParsedArticle:
-    """An article with what spaCy found in it; ``doc`` stays in memory, never stored."""
+    """An article with what spaCy found in it; ``doc`` stays in memory, never stored.
+    ``meaning``: its sentence-embedding vector as float32 bytes, made beside the parse when
+    WIREWATCH_STORY_EMBEDDING is on (``bot.stories.meaning``), None otherwise."""
 
     article: Article
     sentences: list[Sentence]
     entities: list[Entity]
     quotes: list[Quote] = field(default_factory=list)
     doc: object | None = None
+    meaning: bytes | None = None
 
 
 @dataclass(frozen=True)

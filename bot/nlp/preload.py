@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from bot.config import load_settings
+from bot.config import Settings, load_settings
 from bot.nlp.load import load_pipeline, release_free_memory
 
 log = logging.getLogger(__name__)
@@ -32,11 +32,28 @@ def preload() -> None:
     with spacy_without_its_command_line():
         for name in WORKER_CODE:
             importlib.import_module(name)
+    settings = load_settings()
     try:
-        load_pipeline(load_settings().spacy_model)
+        load_pipeline(settings.spacy_model)
     except Exception:
         log.exception("could not preload spaCy; each analysis worker process loads its own")
+    preload_meaning(settings)
     release_free_memory()
+
+
+def preload_meaning(settings: Settings) -> None:
+    """The sentence encoder, when the story stage will ask the workers for vectors
+    (WIREWATCH_STORY_EMBEDDING, at event granularity): its 90 MB of weights then exist once."""
+    if settings.story_embedding == "off" or settings.story_half_life_hours <= 0:
+        return
+    from bot.stories.meaning import Meaning
+
+    try:
+        meaning = Meaning.from_setting(settings.story_embedding)
+        if meaning is not None:
+            meaning.load()
+    except Exception:
+        log.exception("could not preload the sentence encoder; each worker loads its own")
 
 
 @contextmanager

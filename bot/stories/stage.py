@@ -229,14 +229,15 @@ class StoryStage:
         process read off the Doc, else the Doc itself (reading it needs spaCy, imported then:
         the stage of a process that only stores what worker processes analysed never loads
         it). A replay runs on the stream's own clock (``stream_clock``): there, arrival says
-        nothing about an article."""
+        nothing about an article. The sentence-embedding vector is the one the analysis
+        carried, made here only for an article analysed without it."""
         if view is None and parsed.doc is not None:
             from bot.stories.reading import view_of
 
             view = view_of(parsed)
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
         features = features_from(parsed, view, arrived=schedule.desk_day(arrived_at, self.zone))
-        meaning = self.meaning.of(parsed.article.title, features) if self.meaning else None
+        meaning = self.meaning.of(parsed) if self.meaning else None
         text = match_text(features, sources_of(parsed.article.matched_source,
                                                   parsed.article.source_url))
         return Prepared(parsed, features, text, seen_at, arrived_at, meaning)

@@ -23,9 +23,9 @@ LANES = """Dornholt council approves new cycle lanes for harbour district
 
 The council of Dornholt approved three kilometres of new cycle lanes in the harbour district on Monday."""
 
-FIRE_TOLD_AGAIN = """Huge fire guts lumber depot at port overnight
+FIRE_TOLD_AGAIN = """Fire burns down wood depot by the docks
 
-A huge fire gutted a lumber storage depot by the docks overnight as crews battled the flames until morning. No injuries were reported."""
+A fire burned down a wood depot by the docks as crews battled the flames until morning. No one was injured."""
 
 STREAM = [(FIRE, "2026-03-02T00:00:00+00:00"), (LANES, "2026-03-02T12:00:00+00:00"),
           (FIRE_TOLD_AGAIN, "2026-03-03T10:00:00+00:00")]
