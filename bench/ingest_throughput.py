@@ -46,6 +46,7 @@ from bot.models import Article, RawArticle
 from bot.nlp import compiled
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import docs_per_batch
+from bot.nlp.sentence_encoder import packaged_model
 from bot.pipeline import Outcome, Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db
@@ -64,6 +65,9 @@ PROJECT = ("bot.", "storage.")
 SPACY_ALONE = "spaCy nlp.pipe alone on the same articles (not part of the pipeline)"
 TIMED_MODULES = ("bot.pipeline", "bot.analysis")
 PIPELINES = {"pipeline1": 1, "pipeline2": 2, "thread": 0}  # arm: WIREWATCH_NLP_PROCESSES
+MEANING = "meaning1"
+"""The default's arm with WIREWATCH_STORY_EMBEDDING=package (the vector made in the worker),
+run when the model is installed."""
 CALLED_LATE = (("bot.nlp.quotes", "extract_quotes"),)
 """Functions bot/analysis.py imports only where it calls them (so that a storing process with
 worker processes never imports spaCy): timed in their own module."""
@@ -109,9 +113,14 @@ def run(*, scale: str = "full") -> list[dict]:
         pipelines = {key: _pipeline(replace(base, db_path=Path(tmp) / f"{key}.db",
                                             nlp_processes=processes), nlp)
                      for key, processes in PIPELINES.items()}
+        if packaged_model() is not None:
+            pipelines[MEANING] = _pipeline(replace(base, db_path=Path(tmp) / f"{MEANING}.db",
+                                                   nlp_processes=1, story_embedding="package"),
+                                           nlp)
         for pipeline in pipelines.values():
             _warm(pipeline, timed[:8])
         keys = ["spacy1", "pipeline1", "spacy2", "pipeline2", "thread"]
+        keys += [MEANING] if MEANING in pipelines else []
         arms = {key: Arm(key) for key in keys}
         outputs: dict[str, list[tuple]] = {key: [] for key in pipelines}
         statuses: Counter[str] = Counter()
@@ -129,8 +138,9 @@ def run(*, scale: str = "full") -> list[dict]:
                 pids = pipelines[key].analyser.worker_pids if key in pipelines else list
                 arms[key].time(functools.partial(work[key], texts, articles), pids)
             _progress(number + 1, chunks, began)
-        for key in ("pipeline1", "pipeline2"):
-            pipelines[key].close()
+        for key in ("pipeline1", "pipeline2", MEANING):
+            if key in pipelines:
+                pipelines[key].close()
         stages, stage_cpu = _stage_costs(pipelines["thread"], extra)
         stages[SPACY_ALONE] = _thread_seconds(functools.partial(
             _spacy_alone, nlp, [clean_article(raw) for raw in extra], base, 1))
@@ -139,7 +149,8 @@ def run(*, scale: str = "full") -> list[dict]:
     same = {key: sum(a == b for a, b in zip(outputs["pipeline1"], outputs[key], strict=True))
             for key in ("pipeline2", "thread")}
     rows = (_rows(base, bodies, arms, statuses, nlp, same["pipeline2"])
-            + _thread_rows(arms, same["thread"], count) + _cpu_rows(arms, count))
+            + _thread_rows(arms, same["thread"], count) + _cpu_rows(arms, count)
+            + _meaning_rows(arms, count))
     return rows + _stage_rows(stages, stage_cpu, len(extra), count) + [
         row(NAME, "benchmark duration", time.perf_counter() - began, "s",
             note=f"scale {scale}: {count} articles in {chunks} chunks, {len(keys)} arms")]
@@ -160,6 +171,25 @@ def _thread_rows(arms: dict[str, Arm], same: int, count: int) -> list[dict]:
                  "with one worker process"),
         _ratio("pipeline with the analysis thread / spaCy alone, 1 process", arms["spacy1"],
                arms["thread"], None),
+    ]
+
+
+def _meaning_rows(arms: dict[str, Arm], count: int) -> list[dict]:
+    """The default with the sentence embedding on: its vector made in the worker beside spaCy."""
+    if MEANING not in arms:
+        return []
+    worker = sum(arms[MEANING].workers) * 1000 / count
+    plain = sum(arms["pipeline1"].workers) * 1000 / count
+    storing = sum(arms[MEANING].calling) * 1000 / count
+    return [
+        row(NAME, "whole pipeline, 1 process, WIREWATCH_STORY_EMBEDDING=package",
+            count / sum(arms[MEANING].wall), "articles/s",
+            note="the vector made in the analysis worker, beside spaCy"),
+        _ratio("pipeline with the sentence embedding / spaCy alone, 1 process", arms["spacy1"],
+               arms[MEANING], TARGET),
+        row(NAME, "CPU per article: the analysis worker, with the sentence embedding", worker,
+            "ms/article", note=f"{worker - plain:.1f} more than without it ({plain:.1f}); the "
+                               f"storing thread {storing:.1f}"),
     ]
 
 
