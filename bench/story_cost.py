@@ -22,6 +22,8 @@ from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
 
+import numpy as np
+
 from bench.rows import row
 from bench.scale import scale_from
 from bench.table import print_rows
@@ -31,6 +33,7 @@ from bot.models import ParsedArticle, RawArticle
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import parse_articles
 from bot.stories import cluster
+from bot.stories.meaning import Meaning
 from bot.stories.reading import extract
 from bot.stories.stage import StoryStage
 from bot.stories.tracking import add_topic
@@ -43,6 +46,7 @@ SIZES = {"smoke": (200, 1000), "full": (1_000, 10_000, 100_000)}
 MEASURED = {"smoke": 12, "full": 91}
 ARTICLES_PER_DAY = 2_000
 TARGET_MS = "<= 5"
+DIMENSIONS = 384  # the sentence embedding's vector
 END = datetime(2025, 6, 1, tzinfo=UTC)
 CONTINUING = 0.3
 """Archived stories that continue the running story of the one before (``stories.continues``),
@@ -131,11 +135,31 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
     db.execute("ANALYZE")
 
 
-def time_stage(db, parsed: list[ParsedArticle]) -> tuple[list[float], list[float]]:
-    """Wall and CPU milliseconds per article for prepare + assign (topics included), in its transaction."""
+def add_meanings(db, rng: random.Random) -> int:
+    """With WIREWATCH_STORY_EMBEDDING on, a unit vector for each archived article within two
+    quiet windows of END (what the stage reads of the archive); how many."""
+    hours = load_settings().story_quiet_hours * 2
+    since = (END - timedelta(hours=hours)).isoformat(timespec="seconds")
+    rows = db.conn.execute("SELECT article_id, seen_at FROM story_features WHERE seen_at >= ?",
+                           [since]).fetchall()
+    vectors = np.random.default_rng(rng.randrange(2**32)).standard_normal(
+        (len(rows), DIMENSIONS)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    with transaction(db):
+        db.conn.executemany("INSERT INTO story_meaning (article_id, seen_at, vector) "
+                            "VALUES (?, ?, ?)", [(a, seen, v.tobytes())
+                                                 for (a, seen), v in zip(rows, vectors,
+                                                                         strict=True)])
+    return len(rows)
+
+
+def time_stage(db, parsed: list[ParsedArticle],
+               meaning: Meaning | None = None) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds per article for prepare + assign (topics included), in its
+    transaction; with ``meaning``, the articles carry their vectors, as the worker makes them."""
     settings = load_settings()
     stage = StoryStage(quiet_hours=settings.story_quiet_hours,
-                       half_life_hours=settings.story_half_life_hours)
+                       half_life_hours=settings.story_half_life_hours, meaning=meaning)
     wall, cpu = [], []
     for item in parsed:
         with transaction(db):
@@ -150,6 +174,9 @@ def time_stage(db, parsed: list[ParsedArticle]) -> tuple[list[float], list[float
 def run(*, scale: str = "full") -> list[dict]:
     parsed = measured_articles(MEASURED[scale])
     vocab = vocabulary(parsed)
+    meaning = Meaning.from_setting(load_settings().story_embedding)
+    if meaning is not None:
+        meaning.carry(parsed)  # the worker's part, not timed
     rows, medians = [], {}
     for size in SIZES[scale]:
         with tempfile.TemporaryDirectory() as tmp:
@@ -160,14 +187,17 @@ def run(*, scale: str = "full") -> list[dict]:
             began = time.perf_counter()
             build_archive(db, size, vocab, random.Random(size))
             built = time.perf_counter() - began
-            wall, cpu = time_stage(db, parsed)
+            vectors = add_meanings(db, random.Random(size)) if meaning else 0
+            wall, cpu = time_stage(db, parsed, meaning)
             db.close()
         medians[size] = statistics.median(cpu)
         window = min(size, int(ARTICLES_PER_DAY * load_settings().story_quiet_hours / 24))
         rows.append(row(NAME, f"median CPU ms per article at {size:,} archived", medians[size],
                         "ms", target=TARGET_MS if size >= 100_000 else None,
                         note=f"{len(cpu)} articles; {window:,} archived articles in the story "
-                             f"window; archive built in {built:.0f} s"))
+                             f"window; archive built in {built:.0f} s"
+                             + (f"; sentence embedding on, {vectors:,} archived vectors"
+                                if meaning else "")))
         rows.append(row(NAME, f"median wall ms per article at {size:,} archived",
                         statistics.median(wall), "ms",
                         note=f"p90 {sorted(wall)[int(len(wall) * 0.9)]:.2f} ms; wall time "
