@@ -37,14 +37,15 @@ def accuracy(articles: Sequence[ArticleCounts], source: str, scope: str) -> floa
     return float(Tally(total).ratios()[f"{source}_accuracy"])
 
 
-def spread(pool: Sequence[ArticleCounts], size: int, rounds: int,
-           seed: int) -> dict[tuple[str, str], tuple[float, ...]]:
+def spread(pool: Sequence[ArticleCounts], size: int, rounds: int, seed: int,
+           distinct: bool = False) -> dict[tuple[str, str], tuple[float, ...]]:
     """The PCTS percentiles of each cell's accuracy over ``rounds`` samples of ``size``
-    articles drawn from ``pool`` with replacement (a sample without a source is left out)."""
+    articles drawn from ``pool`` with replacement, or ``distinct`` articles as dev's are (a
+    sample without a source is left out)."""
     rng = random.Random(seed)
     seen: dict[tuple[str, str], list[float]] = {cell: [] for cell in CELLS}
     for _ in range(rounds):
-        sample = rng.choices(pool, k=size)
+        sample = rng.sample(pool, size) if distinct else rng.choices(pool, k=size)
         for source, scope in CELLS:
             value = accuracy(sample, source, scope)
             if not math.isnan(value):
@@ -61,12 +62,14 @@ def worst_share(pool: Sequence[ArticleCounts], source: str, scope: str) -> float
     return sum(wrong[:max(1, math.ceil(WORST * len(pool)))]) / total if total else math.nan
 
 
-def report(name: str, pool: Sequence[ArticleCounts], size: int, rounds: int, seed: int) -> str:
+def report(name: str, pool: Sequence[ArticleCounts], size: int, rounds: int, seed: int,
+           distinct: bool = False) -> str:
     """One pool's table: the pooled figure, the sample percentiles, the worst articles' share."""
-    spans = spread(pool, size, rounds, seed)
+    spans = spread(pool, size, rounds, seed, distinct)
     head = (f"{'speaker':<9} {'kind':<13} {'pool':>6} "
             + " ".join(f"{f'p{p:g}':>6}" for p in PCTS) + f" {'worst 5% hold':>14}")
-    lines = [f"{name}: {len(pool)} articles; {rounds} samples of {size}, seed {seed}",
+    drawn = "distinct articles" if distinct else "with replacement"
+    lines = [f"{name}: {len(pool)} articles; {rounds} samples of {size} ({drawn}), seed {seed}",
              head, "-" * len(head)]
     for source, scope in CELLS:
         cells = " ".join(f"{value:>6.3f}" for value in spans[(source, scope)])
@@ -85,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     articles = article_counts("train", records, predictions, load_resolutions(RESOLUTIONS))
     pools = {"train part b": [a for a in articles if in_part(a.doc_id, "b")],
              "all of train": articles}
-    print("\n\n".join(report(name, pool, args.size, args.rounds, args.seed)
+    print("\n\n".join(report(name, pool, args.size, args.rounds, args.seed, args.distinct)
                       for name, pool in pools.items()))
 
 
@@ -98,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", type=int, default=SAMPLE, help="articles per sample (84)")
     parser.add_argument("--rounds", type=int, default=2000, help="samples drawn (2000)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--distinct", action="store_true",
+                        help="draw distinct articles (as dev's 84 are), not with replacement")
     return parser
 
 

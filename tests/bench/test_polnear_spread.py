@@ -42,6 +42,14 @@ def test_the_worst_articles_share_of_the_wrong_speakers():
 def test_the_report_has_a_row_per_cell():
     pool = [counts(f"a{i}", named=(i % 2, 1), resolved=(1, 1)) for i in range(8)]
     lines = report("toy", pool, size=4, rounds=10, seed=0).splitlines()
-    assert lines[0] == "toy: 8 articles; 10 samples of 4, seed 0"
+    assert lines[0] == "toy: 8 articles; 10 samples of 4 (with replacement), seed 0"
     assert len(lines) == 3 + len(CELLS)
     assert lines[3].split()[:3] == ["named", "direct", "0.500"]
+
+
+def test_distinct_samples_of_the_whole_pool_are_the_pool():
+    pool = [counts(f"a{i}", named=(i % 3, 2)) for i in range(9)]
+    whole = accuracy(pool, "named", "all")
+    assert spread(pool, size=9, rounds=20, seed=2, distinct=True)[("named", "all")] == \
+        (whole,) * len(PCTS)
+    assert spread(pool, size=9, rounds=200, seed=2)[("named", "all")][0] < whole
