@@ -8,6 +8,7 @@ from storage.channels import move_channel
 from storage.db import open_db, transaction
 from storage.migrations import MIGRATION_SETS
 from storage.schema import delivery
+from tests.plans import plans
 
 BEFORE = {delivery.MIGRATIONS: "m010_alerts_by_channel"}
 
@@ -30,28 +31,16 @@ def old_database(path) -> None:
     db.close()
 
 
-def plans(db, work) -> list[str]:
-    """How SQLite reads ``alerts`` for each statement ``work`` runs on it."""
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        work()
-    finally:
-        db.conn.set_trace_callback(None)
-    return [step for sql in statements if "alerts" in sql and not sql.startswith(("BEGIN",
-                                                                                   "COMMIT"))
-            for *_, step in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
-
-
 def test_a_channels_alerts_are_found_by_index_after_the_migration(db_path):
     old_database(db_path)
     db = open_db(db_path)
     with transaction(db):
-        steps = plans(db, lambda: (
+        found = plans(db, lambda: (
             outbox.refused_since(db, "C0DESK", errors=["channel_not_found"], since="2026-03-02"),
             outbox.failed_alerts(db, targets=["C0DESK", "U0ANNA"]),
             outbox.fail_pending(db, "C0DESK", error="channel gone"),
-            move_channel(db, "C0DESK", "C0NEWID")))
-    reads = [step for step in steps if "alerts" in step.split(" USING")[0]]
+            move_channel(db, "C0DESK", "C0NEWID")), "alerts")
+    reads = [step for plan in found for step in plan.splitlines()
+             if "alerts" in step.split(" USING")[0]]
     assert reads and not [step for step in reads if step.startswith("SCAN")], reads
     assert db.execute("SELECT count(*) FROM alerts WHERE channel = 'C0NEWID'").fetchone()[0] == 3

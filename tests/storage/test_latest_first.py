@@ -5,10 +5,6 @@ stories/m017); an older database gets the indexes when it is opened; a topic's l
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from sqlite_utils import Database
-
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.migrations import MIGRATION_SETS
@@ -16,21 +12,10 @@ from storage.schema import stories as story_schema
 from storage.stories import list_stories
 from storage.topics import recent_stories
 from storage.totals import last_article, totals
+from tests.plans import plans
 from tests.slack.world import add_article, add_story
 
 BEFORE = {story_schema.MIGRATIONS: "m017_latest_first"}
-
-
-def plans(db: Database, work: Callable[[], object], table: str) -> list[str]:
-    """How SQLite reads ``table`` for each statement ``work`` runs on it."""
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        work()
-    finally:
-        db.conn.set_trace_callback(None)
-    return [" ".join(step for *_, step in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
-            for sql in statements if f"FROM {table}" in sql]
 
 
 def test_the_last_article_is_read_by_its_key(fresh_db):
@@ -38,8 +23,8 @@ def test_the_last_article_is_read_by_its_key(fresh_db):
     second = add_article(fresh_db, title="Dock cranes move again")
     stored_last = last_article(fresh_db)
     assert stored_last is not None and stored_last[:2] == (second, "Dock cranes move again")
-    [latest] = plans(fresh_db, lambda: last_article(fresh_db), "articles")
-    [newest, _count] = plans(fresh_db, lambda: totals(fresh_db), "articles")
+    [latest] = plans(fresh_db, lambda: last_article(fresh_db), "FROM articles")
+    [newest, _count] = plans(fresh_db, lambda: totals(fresh_db), "FROM articles")
     assert totals(fresh_db).last_ingest == stored_last[2]
     for plan in (latest, newest):
         assert plan.startswith("SEARCH articles USING INTEGER PRIMARY KEY"), plan
@@ -53,7 +38,7 @@ def test_the_latest_stories_are_listed_by_their_index(fresh_db):
                   at=f"2026-05-0{number + 1}T10:00:00+00:00")
     listed = list_stories(fresh_db)
     assert [row.title for row in listed] == [f"Harbour fair day {n}" for n in (2, 1, 0)]
-    [plan] = plans(fresh_db, lambda: list_stories(fresh_db), "stories s")
+    [plan] = plans(fresh_db, lambda: list_stories(fresh_db), "FROM stories s")
     assert "stories_latest" in plan and "TEMP B-TREE" not in plan, plan
 
 
@@ -68,7 +53,7 @@ def test_a_topics_latest_stories_are_picked_before_their_shown_times_are_looked_
                   topic_ids=(topic,), at=f"2026-05-0{number + 1}T10:00:00+00:00")
     latest = recent_stories(fresh_db, topic, limit=2)
     assert [story.title for story in latest] == ["Harbour pilots day 3", "Harbour pilots day 2"]
-    [plan] = plans(fresh_db, lambda: recent_stories(fresh_db, topic, limit=2), "story_topics")
+    [plan] = plans(fresh_db, lambda: recent_stories(fresh_db, topic, limit=2), "FROM story_topics")
     assert plan.index("SCAN r") < plan.index("CORRELATED SCALAR SUBQUERY"), plan
 
 
