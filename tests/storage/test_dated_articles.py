@@ -7,6 +7,7 @@ from bot.models import Article, Entity, ParsedArticle, Sentence
 from storage import stories as store
 from storage.articles import insert_article
 from storage.db import transaction
+from tests.plans import plans
 
 ARTICLES = 40
 PUBLISHED = "2026-03-05T09:00:00+00:00"
@@ -27,20 +28,14 @@ def test_a_storys_dated_articles_are_read_by_article_not_by_every_date_stored(fr
     with transaction(fresh_db):
         ids = [add_article(fresh_db, number) for number in range(1, ARTICLES + 1)]
     asked = [ids[0], ids[4], ids[9], ids[29], ids[34], ids[39]]
-    statements: list[str] = []
-    fresh_db.conn.set_trace_callback(statements.append)
-    try:
-        found = store.dated_articles(fresh_db, asked)
-    finally:
-        fresh_db.conn.set_trace_callback(None)
+    found = store.dated_articles(fresh_db, asked)
     assert sorted(found) == [ids[0], ids[4], ids[9], ids[29]]
     first = found[ids[0]]
     assert (first.body[first.parts.entities[0].start:first.parts.entities[0].end],
             first.published) == ("Friday", PUBLISHED)
-    plans = [step for sql in statements if "FROM entities" in sql
-             for *_, step in fresh_db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
-    assert any("idx_entities_article_id" in step for step in plans), plans
-    assert not any("idx_entities_label" in step or "SCAN entities" in step for step in plans)
+    read = plans(fresh_db, lambda: store.dated_articles(fresh_db, asked), "FROM entities")
+    assert any("idx_entities_article_id" in plan for plan in read), read
+    assert not any("idx_entities_label" in plan or "SCAN entities" in plan for plan in read)
 
 
 def test_a_day_spacy_reads_as_a_time_is_read_again_as_the_story_stage_reads_it(fresh_db):

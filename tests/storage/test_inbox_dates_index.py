@@ -7,17 +7,15 @@ from __future__ import annotations
 from bench.inbox_dates import one_round
 from storage.db import open_db
 from storage.quiet_feeds import entry_dates
+from tests.plans import plans
 
 
 def test_a_feeds_entry_dates_are_read_by_an_index_on_its_source(db_path):
     db = open_db(db_path)
-    plans: list[str] = []
-    db.conn.set_trace_callback(plans.append)
-    entry_dates(db, 3, since="2026-10-01T00:00:00+00:00")
-    db.conn.set_trace_callback(None)
-    [query] = [p for p in plans if "FROM inbox" in p]
-    steps = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()]
+    [plan] = plans(db, lambda: entry_dates(db, 3, since="2026-10-01T00:00:00+00:00"),
+                   "FROM inbox")
     db.close()
+    steps = plan.splitlines()
     assert any("inbox USING INDEX" in s and "source_id=?" in s for s in steps), steps
 
 

@@ -9,6 +9,7 @@ from bot.models import LookWindow
 from storage.alerts import mark_retry, mark_sending, mark_sent, pending_alerts
 from storage.db import transaction
 from storage.strays import next_stray_look, strays_due, watch_for_stray
+from tests.plans import plans
 
 THREAD = "1796000000.000100"
 LATE = "2026-12-07T10:02:00+00:00"
@@ -116,11 +117,6 @@ def test_the_due_watches_are_read_through_their_own_indexes(fresh_db):
     """Every pass of the sender asks which watches are due; read through the status index it
     scanned every alert ever sent (45 to 60 ms a pass at 100,000 sent alerts, measured), read
     through each watch's own partial index it reads only the watched ones."""
-    asked: list[str] = []
-    fresh_db.conn.set_trace_callback(asked.append)
-    strays_due(fresh_db, now=LATE, limit=3)
-    fresh_db.conn.set_trace_callback(None)
-    [sql] = [statement for statement in asked if "stray_top_look_at" in statement]
-    plan = " ".join(row[-1] for row in fresh_db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    [plan] = plans(fresh_db, lambda: strays_due(fresh_db, now=LATE, limit=3), "stray_top_look_at")
     assert "alerts_stray_look " in plan and "alerts_stray_top_look " in plan, plan
     assert "status" not in plan, plan
