@@ -141,12 +141,8 @@ def correlation(items: list[Item], pairs: Pairs, level: float, start: list[int],
     """From ``start``, each article moved to the cluster (or a cluster of its own) where the
     pairs it makes add the most likeness less ``level`` (pairs more than ``window`` hours apart
     add nothing), until no move helps."""
-    near = neighbours(pairs)
-    label = list(start)
-    members: dict[int, set[int]] = defaultdict(set)
-    for i, name in enumerate(label):
-        members[name].add(i)
-    fresh = len(items)
+    near, moves = neighbours(pairs), Moves.of(start)
+    label, members = moves.label, moves.members
     for _ in range(passes):
         moved = 0
         for i, item in enumerate(items):
@@ -157,12 +153,9 @@ def correlation(items: list[Item], pairs: Pairs, level: float, start: list[int],
             best = max(options, key=lambda name: (gain(name), name == label[i]))
             target, value = best, gain(best)
             if value < 0 and len(members[label[i]]) > 1:
-                target, value = fresh, 0.0
-                fresh += 1
+                target, value = moves.fresh(), 0.0
             if target != label[i] and value > gain(label[i]) + 1e-12:
-                members[label[i]].discard(i)
-                members[target].add(i)
-                label[i] = target
+                moves.move(i, target)
                 moved += 1
         if not moved:
             break
@@ -182,12 +175,8 @@ def reassign(items: list[Item], pairs: Pairs, start: list[int], window: float,
     of the cluster's four articles nearest it in time within ``window``, aged from the
     cluster's first; it moves to the most alike scoring at least the threshold, else (when not
     alone) to a cluster of its own."""
-    near = neighbours(pairs)
-    label = list(start)
-    members: dict[int, set[int]] = defaultdict(set)
-    for i, name in enumerate(label):
-        members[name].add(i)
-    fresh = len(items)
+    near, moves = neighbours(pairs), Moves.of(start)
+    label, members = moves.label, moves.members
     for _ in range(passes):
         moved = 0
         for i in range(len(items)):
@@ -197,16 +186,43 @@ def reassign(items: list[Item], pairs: Pairs, start: list[int], window: float,
             if scored[best] < events.threshold:
                 if len(members[label[i]]) == 1:
                     continue
-                best, fresh = fresh, fresh + 1
+                best = moves.fresh()
             elif best == label[i] or scored[best] <= scored[label[i]]:
                 continue
-            members[label[i]].discard(i)
-            members[best].add(i)
-            label[i] = best
+            moves.move(i, best)
             moved += 1
         if not moved:
             break
     return label
+
+
+@dataclass
+class Moves:
+    """A clustering that articles move through one at a time (correlation, reassign): each
+    article's cluster, each cluster's articles, and the next name no cluster has."""
+
+    label: list[int]
+    members: dict[int, set[int]]
+    unused: int
+
+    @classmethod
+    def of(cls, start: list[int]) -> Moves:
+        """The clustering ``start``, its new clusters named from one past its last article."""
+        members: dict[int, set[int]] = defaultdict(set)
+        for i, name in enumerate(start):
+            members[name].add(i)
+        return cls(list(start), members, len(start))
+
+    def fresh(self) -> int:
+        """A name no cluster has had."""
+        self.unused += 1
+        return self.unused - 1
+
+    def move(self, i: int, target: int) -> None:
+        """Article ``i`` out of its cluster into ``target``."""
+        self.members[self.label[i]].discard(i)
+        self.members[target].add(i)
+        self.label[i] = target
 
 
 def neighbours(pairs: Pairs) -> dict[int, dict[int, float]]:
