@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
@@ -22,6 +23,7 @@ FEATURE_DAYS = 30
 
 
 def stamp(days_back: float) -> str:
+    """A time ``days_back`` before the year's end, as the tables store times."""
     return (END - timedelta(days=days_back)).isoformat(timespec="seconds")
 
 
@@ -38,7 +40,7 @@ def build(db: Database, *, articles: int, alerts: int, stories: int, channels: i
         _alerts(conn, alerts, articles, stories, channels, rng)
 
 
-def _topics_and_subscriptions(conn, channels: int, rng: random.Random) -> None:
+def _topics_and_subscriptions(conn: sqlite3.Connection, channels: int, rng: random.Random) -> None:
     conn.executemany("INSERT INTO topics (id, name, query, created_at) VALUES (?, ?, ?, ?)",
                      [(t, f"Topic {t}", f"word{t}", stamp(365)) for t in range(1, TOPICS + 1)])
     targets = [("channel", f"C{c:08d}") for c in range(channels)] + \
@@ -52,7 +54,7 @@ def _topics_and_subscriptions(conn, channels: int, rng: random.Random) -> None:
                      "created_at, last_digest_at) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
-def _sources(conn, feeds: int) -> None:
+def _sources(conn: sqlite3.Connection, feeds: int) -> None:
     conn.executemany("INSERT INTO sources (id, kind, location, every, added_at, last_poll_at) "
                      "VALUES (?, 'feed', ?, 300, ?, ?)",
                      [(f, f"https://feeds{f}.example/rss", stamp(365), stamp(0.01))
@@ -64,12 +66,12 @@ def _sources(conn, feeds: int) -> None:
                       for f in range(1, feeds + 1) for e in range(ENTRIES_A_FEED)])
 
 
-def _articles_and_stories(conn, articles: int, stories: int, feeds: int,
+def _articles_and_stories(conn: sqlite3.Connection, articles: int, stories: int, feeds: int,
                           rng: random.Random) -> None:
     """Articles in arrival order, each in a story open around its day; quotes, entities and
     the inbox row it came from; the last month's matching data."""
     day = 365 / articles
-    story_rows, links, quotes, entities, inbox, features = [], [], [], [], [], []
+    links, quotes, entities, inbox, features = [], [], [], [], []
     for a in range(1, articles + 1):
         back = 365 - a * day
         story = min(stories, 1 + (a - 1) * stories // articles)
@@ -87,20 +89,7 @@ def _articles_and_stories(conn, articles: int, stories: int, feeds: int,
                      "published, ingested_at) VALUES (?, ?, ?, ?, 'text', 'Wire', ?, ?)",
                      [(a, f"h{a}", f"https://news.example/{a}", f"Article {a}", s, s)
                       for _, a, _, s in links])
-    for story in range(1, stories + 1):
-        first = (story - 1) * articles // stories + 1
-        last = story * articles // stories
-        story_rows.append((story, f"Story {story}", "[]", links[first - 1][3],
-                           links[last - 1][3], last - first + 1, links[last - 1][3],
-                           None if 365 - last * day < FEATURE_DAYS else links[last - 1][3]))
-    conn.executemany("INSERT INTO stories (id, title, summary, created_at, updated_at, "
-                     "article_count, last_seen, compacted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     story_rows)
-    conn.executemany("INSERT INTO story_articles (story_id, article_id, verdict, whats_new, "
-                     "created_at) VALUES (?, ?, ?, '[]', ?)", links)
-    conn.executemany("INSERT INTO story_topics (story_id, topic_id, article_id, reasons, "
-                     "matched_at) VALUES (?, ?, ?, '[]', ?)",
-                     [(s[0], 1 + s[0] % TOPICS, None, s[3]) for s in story_rows])
+    _stories(conn, links, articles, stories)
     conn.executemany("INSERT INTO quotes (article_id, text, speaker, kind) VALUES (?, ?, ?, ?)",
                      quotes)
     conn.executemany("INSERT INTO entities (article_id, start, end, label, text) "
@@ -116,7 +105,29 @@ def _articles_and_stories(conn, articles: int, stories: int, feeds: int,
                       for _, story, seen in features for _ in range(20)])
 
 
-def _alerts(conn, alerts: int, articles: int, stories: int, channels: int,
+def _stories(conn: sqlite3.Connection, links: list[tuple[int, int, str, str]], articles: int,
+             stories: int) -> None:
+    """Each story over its run of the articles (``links``: story, article, verdict, time),
+    tied to one topic; those closed over a month before the year's end compacted."""
+    day = 365 / articles
+    story_rows = []
+    for story in range(1, stories + 1):
+        first = (story - 1) * articles // stories + 1
+        last = story * articles // stories
+        story_rows.append((story, f"Story {story}", "[]", links[first - 1][3],
+                           links[last - 1][3], last - first + 1, links[last - 1][3],
+                           None if 365 - last * day < FEATURE_DAYS else links[last - 1][3]))
+    conn.executemany("INSERT INTO stories (id, title, summary, created_at, updated_at, "
+                     "article_count, last_seen, compacted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     story_rows)
+    conn.executemany("INSERT INTO story_articles (story_id, article_id, verdict, whats_new, "
+                     "created_at) VALUES (?, ?, ?, '[]', ?)", links)
+    conn.executemany("INSERT INTO story_topics (story_id, topic_id, article_id, reasons, "
+                     "matched_at) VALUES (?, ?, ?, '[]', ?)",
+                     [(s[0], 1 + s[0] % TOPICS, None, s[3]) for s in story_rows])
+
+
+def _alerts(conn: sqlite3.Connection, alerts: int, articles: int, stories: int, channels: int,
             rng: random.Random) -> None:
     """Alerts sent over the year to the channels and people, a few failed, the last few
     waiting, as the outbox of a year holds them."""
