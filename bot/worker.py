@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
+from bot.deadline import Deadline
 from bot.models import InboxResult, RawArticle
 from bot.nlp.load import load_pipeline, require_installed
 from bot.pipeline import Outcome, Pipeline, Status
@@ -118,11 +118,11 @@ class IngestWorker:
         """Outcomes of the given inbox rows, waiting up to ``timeout`` for them to be processed
         (no longer once the worker is halted: a stop does not wait for the caller's wait)."""
         db = self.dbs.get()
-        deadline = time.monotonic() + timeout
+        deadline = Deadline(timeout)
         with self._progress:
             while True:
                 rows = results(db, ids)
-                left = deadline - time.monotonic()
+                left = deadline.left()
                 if left <= 0 or self._stop.is_set() or \
                         all(r.status != "pending" for r in rows.values()):
                     return rows
