@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.models import BadInput, RawArticle
 from bot.models.cuts import CUT_MARK as CUT_MARK  # re-exported: where ingest cuts, it says so
-from bot.models.cuts import cut as cut
+from bot.models.cuts import cut
 
 log = logging.getLogger(__name__)
 

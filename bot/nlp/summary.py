@@ -12,8 +12,8 @@ from typing import Protocol
 
 from bot.config import Settings
 from bot.ingest import furniture
-from bot.ingest.bounds import cut
 from bot.ingest.guarded import Deadline
+from bot.models.cuts import cut
 from bot.nlp.summary_http import opener
 from bot.redact import redact
 
