@@ -10,7 +10,9 @@ from sqlite_utils import Database
 from bot.models import StrayWatch
 
 _THREAD = ("stray_look_at", "stray_cursor", "stray_from")
+"""The first watch's columns (next look, where a cut-short look stopped, oldest stamp read)."""
 _TOP = ("stray_top_look_at", "stray_top_cursor", "stray_top_from")
+"""The same of the second watch, at the top level (delivery/m029)."""
 
 
 def watch_for_stray(db: Database, alert_id: int, *, stray_from: float, since: str,
@@ -47,6 +49,8 @@ def strays_due(db: Database, *, now: str, limit: int) -> list[StrayWatch]:
 
 def _watch(alert_id: int, channel: str, ts: str, thread_ts: str | None, stray_from: float,
            since: str, cursor: str | None, top_level: int, _due: str) -> StrayWatch:
+    """A row of either watch, its sort key (the next look, which both halves of the union
+    order by) dropped."""
     return StrayWatch(alert_id, channel, ts, thread_ts, stray_from, since, cursor,
                       top_level=bool(top_level))
 
