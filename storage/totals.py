@@ -12,13 +12,15 @@ STORED_LAST = "id = (SELECT max(id) FROM articles)"
 
 
 def totals(db: Database) -> Totals:
+    """The counts and the last article's time `/wirewatch status` and `wirewatch run`'s start
+    line give."""
     def count(table: str) -> int:
         return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     last = db.execute(f"SELECT ingested_at FROM articles WHERE {STORED_LAST}").fetchone()
     return Totals(articles=count("articles"), stories=count("stories"), topics=count("topics"),
                   subscriptions=count("subscriptions"),
-                  last_ingest=last and last[0])
+                  last_ingest=last[0] if last else None)
 
 
 def last_article(db: Database) -> tuple[int, str, str] | None:
