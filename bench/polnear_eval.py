@@ -76,6 +76,13 @@ def load_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def part_records(path: Path, part: str | None) -> list[dict]:
+    """The articles of ``path`` in ``part`` (all of them when None): a bench that works on one
+    part reads only it."""
+    records = load_jsonl(path)
+    return [r for r in records if in_part(str(r["id"]), part)] if part else records
+
+
 def load_resolutions(path: Path) -> dict[ResolutionKey, str | None]:
     """Hand resolutions by (split, id, start, end); a missing file means none yet."""
     if not path.exists():

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from bench.polnear_eval import DATA, PARTS, in_part, load_jsonl, predict
+from bench.polnear_eval import DATA, PARTS, part_records, predict
 
 NAMED_KINDS = frozenset({"person", "organisation"})
 KINDS = {"direct": "direct", "fragment": "mixed", "indirect": "indirect"}
@@ -98,9 +98,7 @@ def table(rows: Sequence[tuple[str, str, str, str | None]], printed: int) -> str
 
 def main(argv: Sequence[str] | None = None) -> Counter[str]:
     args = _parser().parse_args(argv)
-    records = load_jsonl(args.data / f"polnear_{args.split}.jsonl")
-    if args.part:
-        records = [r for r in records if in_part(str(r["id"]), args.part)]
+    records = part_records(args.data / f"polnear_{args.split}.jsonl", args.part)
     predictions, _ = predict(records, args.cache)
     rows = unnamed(predictions)
     for doc_id, kind, form, speaker in rows:

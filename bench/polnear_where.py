@@ -24,9 +24,8 @@ from bench.polnear_eval import (
     PARTS,
     RESOLUTIONS,
     article_parses,
-    in_part,
-    load_jsonl,
     load_resolutions,
+    part_records,
     predict,
 )
 from bench.polnear_score import (
@@ -98,9 +97,7 @@ def wrong_sources(split: str, record: Mapping, predicted: Sequence[Mapping],
 
 def main(argv: Sequence[str] | None = None) -> Counter[str]:
     args = _parser().parse_args(argv)
-    records = load_jsonl(args.data / f"polnear_{args.split}.jsonl")
-    if args.part:
-        records = [r for r in records if in_part(str(r["id"]), args.part)]
+    records = part_records(args.data / f"polnear_{args.split}.jsonl", args.part)
     resolutions = load_resolutions(args.resolutions)
     predictions, _ = predict(records, args.cache)
     kinds = frozenset(args.kinds.split(","))
