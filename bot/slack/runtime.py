@@ -17,6 +17,7 @@ from bot.alerts.sender import AlertSender
 from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenState
 from bot.config import Settings
+from bot.deadline import Deadline
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
 from bot.http_server import STOP_SECONDS as HTTP_STOP_SECONDS
 from bot.scheduler import account_round_done
@@ -74,6 +75,8 @@ class SlackRuntime:
         self._http: HttpServer | None = None
         self._served: ServedRequests | None = None
         self._socket: SocketRunner | None = None
+        self._closing = False
+        """The stop left Socket Mode's close under way at its bound."""
 
     @property
     def socket_mode(self) -> bool:
@@ -151,14 +154,16 @@ class SlackRuntime:
         start); another bot's in the same process are left alone. Bolt's listener pool, once
         no request can come, is told to end: its idle threads end at once (they waited for
         work for ever), one running a listener once that returns (``finish`` waits for those).
-        The HTTP server's wait for requests under way takes at most ``timeout`` seconds."""
+        Socket Mode's close and the HTTP server's wait for requests under way take at most
+        ``timeout`` seconds together."""
+        deadline = Deadline(timeout)
         self.stopping.set()
         self.services.roles.close()
         if self._socket:
-            self._socket.stop()
+            self._closing = not self._socket.stop(deadline.left())
             self._socket = None
         if self._http:
-            self._http.stop(timeout)
+            self._http.stop(deadline.left())
             self._http = None
         self.listeners.shutdown(wait=False)
         if self._served:
@@ -172,7 +177,8 @@ class SlackRuntime:
     def finish(self, timeout: float) -> list[str]:
         """After ``stop``: wait up to ``timeout`` seconds for the listeners under way (a Slack
         call of theirs waits up to the client's timeout); one name for each still running."""
-        return self.listeners.finish(timeout)
+        left = self.listeners.finish(timeout)
+        return ["the Socket Mode connection's close", *left] if self._closing else left
 
     @property
     def port(self) -> int:

@@ -97,9 +97,16 @@ class SocketRunner:
         while not self._stopping.wait(LOOK_EVERY):
             self.down_since()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float) -> bool:
+        """Close the connection, waiting ``timeout`` seconds at most: the SDK's close joins its
+        monitor, which may be inside a reconnect's ``apps.connections.open`` for the client's
+        whole timeout, or a send stuck on a dropped link. False: the close is still under way,
+        left to a daemon thread (the exit does not join it)."""
         self._stopping.set()
-        self._handler.close()
+        closing = threading.Thread(target=self._handler.close, name="socket-close", daemon=True)
+        closing.start()
+        closing.join(timeout)
+        return not closing.is_alive()
 
     def down_since(self) -> datetime | None:
         """Since when the connection to Slack is down, as first seen by a look here (the
