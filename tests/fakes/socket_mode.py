@@ -70,9 +70,14 @@ class FakeSocketMode:
         key = next(line.split(":", 1)[1].strip() for line in request.decode().split("\r\n")
                    if line.lower().startswith("sec-websocket-key:"))
         accept = base64.b64encode(hashlib.sha1((key + GUID).encode()).digest()).decode()
-        conn.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                      f"Connection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n").encode())
-        conn.sendall(_frame(json.dumps({"type": "hello", "num_connections": 1}).encode(), 0x1))
+        try:
+            conn.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                          f"Connection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"
+                          ).encode())
+            conn.sendall(_frame(json.dumps({"type": "hello", "num_connections": 1}).encode(),
+                                0x1))
+        except OSError:  # closed by ``close`` as the app connected
+            return
         self._connected.set()
         self._read_frames(conn)
 
