@@ -252,12 +252,13 @@ class AlertSender:
         try:
             return self._post_in(db, row, now, channel, thread.ts if thread else None,
                                  first=first, tried=tried)
-        except NoThreads:
+        except NoThreads as refused:
             with transaction(db):
                 remember_no_threads(db, channel, now)
             log.info("alert %s: %s takes no thread replies (its settings); the story's updates "
                      "there are posted on their own", row.id, row.channel)
-            return self._post_in(db, row, now, channel, None, first=first, tried=tried)
+            return self._post_in(db, row, now, channel, None, first=first, tried=tried,
+                                 looked=refused.answered)
         except ThreadGone as reply:
             gone = root.ts if root else ""
             log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
@@ -298,19 +299,22 @@ class AlertSender:
 
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                  thread_ts: str | None, *, first: bool = False,
-                 tried: Place | None = None) -> int:
+                 tried: Place | None = None, looked: bool = False) -> int:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
         ``first`` message here, or a reply sent to the channel too, pings (``_pings``). The
         first of a story in a running story's thread is sent to the channel too, and says what
         the story is as a message of its own would; so is an update of a story marked important
         there (or of a running story it continues). ``tried``: the thread (or top level) an
         alert in flight was tried in, where it is looked for, when it goes elsewhere now (its
-        channel stopped taking replies); by default ``thread_ts``."""
+        channel stopped taking replies); by default ``thread_ts``. ``looked``: this pass looked
+        for it there already and found nothing, and its one try since was refused (made
+        nothing): not read again."""
         install = install_id(db)
         stray_from = None
         if row.status == "sending":
             look_in = thread_ts if tried is None else tried.thread_ts
-            settled = self._settle_in_flight(db, row, now, channel, look_in, install)
+            settled = None if looked else self._settle_in_flight(db, row, now, channel, look_in,
+                                                                 install)
             if settled is not None:
                 return settled
             stray_from = _stray_from(row)
@@ -643,7 +647,12 @@ class NothingAsked(Exception):
 
 
 class NoThreads(Exception):
-    """The channel's settings allow no threads: Slack refuses every reply there."""
+    """The channel's settings allow no threads: Slack refuses every reply there;
+    ``answered``: said in answer to the reply's post (so the try was looked for before it)."""
+
+    def __init__(self, code: str, *, answered: bool = False) -> None:
+        super().__init__(code)
+        self.answered = answered
 
 
 def _raise_if_reply_refused(exc: SlackApiError, thread_ts: str | None, *,
@@ -653,7 +662,7 @@ def _raise_if_reply_refused(exc: SlackApiError, thread_ts: str | None, *,
     if thread_ts and error_code(exc) in THREAD_GONE:
         raise ThreadGone(error_code(exc), answered=answered) from exc
     if thread_ts and error_code(exc) == NO_THREADS:
-        raise NoThreads(error_code(exc)) from exc
+        raise NoThreads(error_code(exc), answered=answered) from exc
 
 
 def _parse(value: str | None) -> datetime:
