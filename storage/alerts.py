@@ -213,10 +213,13 @@ def mark_retry(db: Database, alert_id: int, *, error: str, next_attempt_at: str,
                [status, error, next_attempt_at, int(count), int(answered), held_at, alert_id])
 
 
-def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = None) -> None:
-    """Close an alert that will not be posted: ``status`` is failed or muted."""
-    db.execute("UPDATE alerts SET status = ?, last_error = ?, look_cursor = NULL WHERE id = ?",
-               [status, error, alert_id])
+def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = None,
+              may_be_posted: bool = False) -> None:
+    """Close an alert that will not be posted: ``status`` is failed or muted; ``may_be_posted``:
+    failed while a try of it may be in Slack (never given back to a digest)."""
+    db.execute("UPDATE alerts SET status = ?, last_error = ?, look_cursor = NULL, "
+               "may_be_posted = ? WHERE id = ?",
+               [status, error, 1 if may_be_posted else None, alert_id])
 
 
 def keep_look_cursor(db: Database, alert_id: int, cursor: str | None) -> None:
@@ -360,12 +363,15 @@ def alerted_events(db: Database, target: str, event_ids: Sequence[int], *,
                    statuses: Sequence[str] = ("pending", "sending", "sent")) -> frozenset[int]:
     """Which of these story events (story_articles ids) go to ``target`` as alerts of their own:
     queued, being sent or sent (or in ``statuses``); one of a story folded into the event's
-    since (a fold of a fold too) counts: its alerts keep the thread they were posted in."""
+    since (a fold of a fold too) counts: its alerts keep the thread they were posted in. With
+    sent, one failed while it may have gone out counts as sent: a digest never lists in its
+    place what may be in Slack already."""
+    unsure = "OR a.status = 'failed' AND a.may_be_posted = 1" if "sent" in statuses else ""
     return frozenset(row[0] for row in rows_in(
         db, f"WITH RECURSIVE {folds()} SELECT sa.id FROM story_articles sa JOIN alerts a "
         "ON a.article_id = sa.article_id AND (a.story_id = sa.story_id OR a.story_id IN "
         "(SELECT id FROM folds WHERE folded_into = sa.story_id)) WHERE a.channel = ? "
-        f"AND a.kind != 'quote' AND a.status IN ({marks(statuses)}) "
+        f"AND a.kind != 'quote' AND (a.status IN ({marks(statuses)}) {unsure}) "
         "AND sa.id IN ({marks})", event_ids, before=(target, *statuses)))
 
 

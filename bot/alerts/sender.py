@@ -451,9 +451,10 @@ class AlertSender:
                                 thread_ts=stray_thread, top_from=stray_top)
         self.instances.posted(channel, now)
 
-    def _close(self, db: Database, row: OutboxAlert, status: str, error: str | None) -> None:
+    def _close(self, db: Database, row: OutboxAlert, status: str, error: str | None, *,
+               may_be_posted: bool = False) -> None:
         with transaction(db):
-            outbox.mark_done(db, row.id, status=status, error=error)
+            outbox.mark_done(db, row.id, status=status, error=error, may_be_posted=may_be_posted)
 
     def _gone(self, db: Database, row: OutboxAlert, reason: str) -> None:
         """The channel (or the person) refuses every post: fail this alert and pause what
@@ -512,7 +513,7 @@ class AlertSender:
         """Posted, perhaps, by the bot user the app had before: only that bot could read its
         direct messages, so whether the person has it cannot be checked; posting could give
         it to them twice, so it is marked failed, loudly (as when lookups keep failing)."""
-        self._close(db, row, "failed", EARLIER_BOT)
+        self._close(db, row, "failed", EARLIER_BOT, may_be_posted=True)
         log.error("alert %s to %s: %s; marked failed, not posted again (it may have gone out)",
                   row.id, row.channel, EARLIER_BOT)
 
@@ -520,7 +521,7 @@ class AlertSender:
         """Slack keeps refusing to say whether an alert was posted (say, the token lacks
         channels:history): waiting longer would hold up the whole channel for ever, and posting
         could post it twice, so it is marked failed, loudly."""
-        self._close(db, row, "failed", retry.reason)
+        self._close(db, row, "failed", retry.reason, may_be_posted=True)
         log.error("alert %s to %s: %s; given up after %d attempts (its posts and the lookups "
                   "after them); marked failed, not posted again (it may have gone out). If the "
                   "token lacks a scope, reinstall the app from slack/manifest.yml", row.id,

@@ -311,3 +311,12 @@ def m029_alerts_stray_top_level(db: Database) -> None:
     alerts.add_column("stray_top_cursor", str)
     db.execute("CREATE INDEX alerts_stray_top_look ON alerts (stray_top_look_at) "
                "WHERE stray_top_look_at IS NOT NULL")
+
+
+@MIGRATIONS()
+def m030_alerts_may_be_posted(db: Database) -> None:
+    """An alert failed while its post may be in Slack (its lookups refused until given up, or
+    only the app's earlier bot user could read where it went): 1. A digest counts it as posted
+    and never lists its story in its place; other failed alerts (refused: not posted) are
+    given back to the next digest."""
+    db.table("alerts").add_column("may_be_posted", int)

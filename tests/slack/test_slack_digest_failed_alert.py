@@ -154,3 +154,27 @@ def test_an_alert_failed_with_its_archived_channel_is_in_the_digest_once_it_is_b
     second = digests(fake_slack)[1]
     assert counts(second.text) == "1 new story", second.text
     assert sections(second)[0].startswith(LISTED), sections(second)
+
+
+def test_an_alert_failed_as_it_may_have_gone_out_is_never_given_back_to_a_digest(
+        desk: Desk, fake_slack: FakeSlack):
+    """The alert's first try is made by Slack, its answer lost (the connection dropped), across
+    the first digest; Slack then refuses every history read (the token lost the scope), so
+    after its lookups' tries the alert is failed "not posted again (it may have gone out)"
+    while it stands in the channel. Before: the next digest gave it back, listed as new, so
+    the desk read it twice. Now it is not listed, by that digest or any after."""
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    assert desk.sender.deliver(desk.db, now=desk.now + timedelta(seconds=1)) == 0
+    assert desk.alert_status() == "sending"
+    assert [BOTH in m.text for m in fake_slack.posts(DESK)] == [True], "Slack made it"
+    assert desk.digest(0) == 1
+    fake_slack.refuse_method("conversations.history", "missing_scope")
+    moment = desk.hour
+    while desk.alert_status() == "sending":
+        moment += timedelta(minutes=1)
+        assert moment < desk.hour + timedelta(hours=1), "never given up"
+        desk.sender.deliver(desk.db, now=moment)
+    assert desk.alert_status() == "failed"
+    assert desk.digest(1) == 0, "nothing new: the alert may be in the channel"
+    assert desk.digest(2) == 0
+    assert sum(BOTH in m.text for m in fake_slack.posts(DESK)) == 1
