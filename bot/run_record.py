@@ -8,11 +8,12 @@ import os
 import socket
 import sqlite3
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from storage.db import transaction
+from storage.db import lock_wait, transaction
 from storage.runs import forget_runs, heartbeat, run_started, run_stopped
 
 log = logging.getLogger(__name__)
@@ -50,14 +51,21 @@ class ThisRun:
             self._write("keep this run's heartbeat",
                         lambda db: heartbeat(db, self.run, at=_iso(datetime.now(UTC))))
 
-    def ended(self) -> None:
-        self._write("record this run's stop",
-                    lambda db: run_stopped(db, self.run, at=_iso(datetime.now(UTC))))
+    def ended(self, within: float) -> None:
+        """The stop, its last write (after the waits that spend its bound): SQLite's lock waited
+        for ``within`` seconds at most (what is left of the bound), not its busy timeout. Unwritten
+        (another process writing meanwhile), the row keeps its last beat: `wirewatch status`
+        then says the run went quiet, as after a kill; nothing else reads it."""
+        self._write("record this run's stop (`wirewatch status` will say it went quiet)",
+                    lambda db: run_stopped(db, self.run, at=_iso(datetime.now(UTC))),
+                    within=within)
 
-    def _write(self, what: str, write: Callable[[Database], object]) -> bool:
+    def _write(self, what: str, write: Callable[[Database], object], *,
+               within: float | None = None) -> bool:
         try:
             db = self.store()
-            with transaction(db):
+            with lock_wait(db, within) if within is not None else nullcontext(db), \
+                    transaction(db):
                 write(db)
         except sqlite3.Error as exc:
             log.warning("could not %s in the database: %s", what, exc)

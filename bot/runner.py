@@ -168,7 +168,7 @@ class Runner:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)  # waiting here held the locks a job may need
         left = self._finish(deadline)
-        self.record.ended()
+        self.record.ended(within=deadline.left())
         if left:
             log.warning("stopped waiting after %d s (WIREWATCH_STOP_SECONDS) for %s: done again "
                         "at the next start, nothing lost (a post under way is looked for "

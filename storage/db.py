@@ -268,6 +268,17 @@ def transaction(db: Database) -> Iterator[Database]:
 
 
 @contextmanager
+def lock_wait(db: Database, seconds: float) -> Iterator[Database]:
+    """``db`` waiting at most ``seconds`` for another connection's write lock (0: not at all),
+    for a write that must not outlast a bound; the usual busy timeout again after it."""
+    db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        yield db
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+@contextmanager
 def snapshot(db: Database) -> Iterator[Database]:
     """One read transaction: every query inside sees the file as the first one did, whatever
     other connections commit meanwhile (WAL), so a page made of several reads shows one moment.
