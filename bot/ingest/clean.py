@@ -191,14 +191,16 @@ def _without_furniture(paragraphs: list[str], fields: dict[str, str | None],
     kept: list[str] = []
     names: list[str] = []
     under_date = False
+    lower: headings.LowerCase | None = None  # read once, for the first line it is asked of
     for index, paragraph in enumerate(paragraphs):
         kind = _furniture(paragraph, fields) or _head_date(paragraph, fields, kept, title)
         titled = bool(title or kept)  # else the line under the date is the headline
         if kind is None and under_date and titled and len(names) < NAME_LINES \
-                and _a_name(paragraph, title) \
-                and not headings.is_no_name(paragraph, paragraphs[index + 1:]):
-            names.append(paragraph)
-            continue
+                and _a_name(paragraph, title):
+            lower = lower or headings.LowerCase(paragraphs)
+            if not headings.is_no_name(paragraph, lower, index):
+                names.append(paragraph)
+                continue
         if kind is None:
             kept.append(paragraph)
         under_date = kind == "date" or kind == "byline" and under_date
@@ -233,7 +235,7 @@ def _without_head_names(kept: list[str], fields: dict[str, str | None]) -> list[
         doubtful = count == 1 and (len(names[0].split()) < 2 or names[0].isupper())
         if not doubtful and dated_bylines.is_outlet(names[-1]) \
                 and all(_a_name(name, None) and not SEPARATOR.search(name) for name in names) \
-                and not headings.is_no_name(names[-1], rest):
+                and not headings.is_no_name(names[-1], headings.LowerCase(rest)):
             _names_as_fields(names, fields)
             return rest
     return kept
@@ -275,7 +277,8 @@ def _a_heading(line: str, copy: list[str]) -> bool:
             or any(ch.isdigit() for ch in line):
         return False
     capitalised = sum(1 for word in words[1:] if not word[:1].islower())
-    return capitalised * 2 < len(words) - 1 or headings.is_heading(line, copy)
+    return capitalised * 2 < len(words) - 1 \
+        or headings.is_heading(line, headings.LowerCase(copy))
 
 
 def _head_date(paragraph: str, fields: dict[str, str | None], kept: list[str],

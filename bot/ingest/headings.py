@@ -5,6 +5,7 @@ name is a proper name or a publication's noun; a heading is ordinary words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.ingest.possessive import without_possessive
 
@@ -31,35 +32,48 @@ PUBLICATION = frozenset({
     "star", "sun", "leader"})
 """Nouns a publication names itself by (`Harbour Press`, `Northhaven Evening Post`)."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+RUN = re.compile(r"[\w'’-]+")
+"""A word of the copy as a whole: what a word of a line is looked for as, bare or with `'s`."""
 
 
-def is_heading(line: str, copy: list[str]) -> bool:
+class LowerCase:
+    """Which words a copy writes in lower case (bare or with its `'s`), from each paragraph on,
+    found in one pass: a search of the rest of the copy for each line above it read a hostile
+    copy of thousands of such lines again for every one (quadratic)."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self._last: dict[str, int] = {}
+        for index, paragraph in enumerate(paragraphs):
+            for run in RUN.findall(paragraph):
+                if run[:1].islower():
+                    self._last[run] = index
+
+    def writes(self, word: str, after: int = -1) -> bool:
+        """A paragraph past ``after`` writes ``word`` (case-folded) in lower case."""
+        return word[:1].islower() and any(
+            self._last.get(form, -1) > after for form in (word, word + "'s", word + "’s"))
+
+
+def is_heading(line: str, copy: LowerCase, after: int = -1) -> bool:
     """A line of ordinary words, not a name: it opens with a question word, or each of its
-    words is a heading's, a pronoun or auxiliary, or one ``copy`` writes in lower case (a
-    proper name never is); a publication's noun in it makes it a name."""
+    words is a heading's, a pronoun or auxiliary, or one ``copy`` writes in lower case past
+    paragraph ``after`` (a proper name never is); a publication's noun in it makes it a name."""
     words = _words(line)
     if not words or PUBLICATION.intersection(words):
         return False
     if words[0] in QUESTION:
         return True
-    text = "\n".join(copy)
-    return all(word in HEADING or word in CLOSED or _in_lower_case(word, text) for word in words)
+    return all(word in HEADING or word in CLOSED or copy.writes(word, after) for word in words)
 
 
-def is_no_name(line: str, copy: list[str]) -> bool:
+def is_no_name(line: str, copy: LowerCase, after: int = -1) -> bool:
     """Not an outlet's name: a heading, or a line holding a pronoun or an auxiliary, as a
     headline may (`Dockers Did Not Strike`)."""
     words = _words(line)
     if PUBLICATION.intersection(words):
         return False
-    return bool(CLOSED.intersection(words)) or is_heading(line, copy)
+    return bool(CLOSED.intersection(words)) or is_heading(line, copy, after)
 
 
 def _words(line: str) -> list[str]:
     return [without_possessive(word.casefold()) for word in WORD.findall(line)]
-
-
-def _in_lower_case(word: str, text: str) -> bool:
-    """``text`` writes ``word`` (case-folded) in lower case, bare or with its `'s`."""
-    return word[:1].islower() and re.search(
-        rf"(?<![\w'’-]){re.escape(word)}(?:['’]s)?(?![\w'’-])", text) is not None
