@@ -34,6 +34,7 @@ from bot.models import (
     Verdict,
     VerdictKind,
     WirewatchError,
+    yield_bounds,
 )
 from bot.nlp.load import load_pipeline, require_installed
 from bot.nlp.summary import ExtractiveSummariser
@@ -400,9 +401,12 @@ class Pipeline:
             return Outcome.duplicate(article.origin, article.title, existing)
         placement = self._unless_stale(prepared, ahead.placement)
         article_id = insert_article(self.db, parsed)
-        insert_quotes(self.db, article_id, parsed.quotes)
+        quotes, quotes_dropped = yield_bounds.kept(parsed.quotes, yield_bounds.QUOTES_KEPT)
+        insert_quotes(self.db, article_id, quotes)
         placed = self.stories.store(self.db, prepared, placement.candidates,
                                     placement.decision, article_id=article_id)
+        _say_dropped(article.origin,
+                     yield_bounds.dropped_note(quotes_dropped, placed.facts_dropped))
         verdict, topic_ids = placed.verdict, placed.topic_ids
         if placed.moved is not None:
             self._alert_moved(placed.moved, placed.moved_topic_ids)
@@ -474,3 +478,9 @@ def _kind_of(exc: Exception) -> ErrorKind:
     if isinstance(exc, sqlite3.OperationalError):
         return ErrorKind.TRANSIENT
     return ErrorKind.INTERNAL
+
+
+def _say_dropped(origin: str, note: str | None) -> None:
+    """One WARNING for an article that yielded more than ``yield_bounds`` keeps."""
+    if note:
+        log.warning("%s: %s (the article is stored whole)", printable(origin), note)

@@ -25,6 +25,7 @@ from bot.models import (
     VerdictKind,
 )
 from bot.models.times import utc_time
+from bot.models.yield_bounds import FACTS_KEPT, kept
 from bot.nlp.summary import (
     MIN_WORDS,
     ExtractiveSummariser,
@@ -122,6 +123,8 @@ class StoryResult:
     left_out_why: str | None = None
     repeats: bool = False
     folded: StoryFold | None = None
+    facts_dropped: int = 0
+    """Facts of what's new past ``yield_bounds.FACTS_KEPT``, not stored."""
 
 
 def lead_of(title: str, sentences: list[str]) -> list[str]:
@@ -424,9 +427,11 @@ class StoryStage:
                                           summary=list(decision.summary),
                                           seen_at=prepared.seen_at, now=now,
                                           continues=continues)
+        whats_new, dropped = kept(_names_as_written(db, decision), FACTS_KEPT)
+        adds_kept, adds_dropped = kept(adds, FACTS_KEPT)
         verdict = Verdict(story_id=story_id, kind=VerdictKind(decision.kind),
-                          whats_new=_names_as_written(db, decision), summary=decision.summary,
-                          continues=continues, adds=adds)
+                          whats_new=tuple(whats_new), summary=decision.summary,
+                          continues=continues, adds=tuple(adds_kept))
         features = prepared.features
         names = sorted(cluster.headline_names(features.title_keys))
         store.add_to_story(db, StoryEntry(
@@ -454,7 +459,8 @@ class StoryStage:
                                     Matcher(moved_text), moved.article_id)[0]
                      if moved is not None else [])
         return StoryResult(verdict, tuple(topic_ids), moved, tuple(moved_ids),
-                           left_out is not None, left_out, repeats, folded)
+                           left_out is not None, left_out, repeats, folded,
+                           max(dropped, adds_dropped))
 
     def _in_running(self, db: Database, prepared: Prepared, candidates: Candidates
                     ) -> tuple[int | None, tuple[str, ...], bool]:

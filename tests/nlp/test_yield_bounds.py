@@ -1,0 +1,46 @@
+"""An article that yields more quotes or facts than ``bot.models.yield_bounds`` keeps is stored
+whole with the first of them, and the drop said in one WARNING: the real pipeline, real spaCy,
+a real SQLite file. Before, every quote of the part read was a row (a hostile article read
+whole with a raised ``WIREWATCH_NLP_READ_CHARS`` wrote thousands)."""
+
+import json
+import logging
+from dataclasses import replace
+
+from bot.models import RawArticle
+from bot.models.yield_bounds import FACTS_KEPT, QUOTES_KEPT, dropped_note, kept
+from bot.pipeline import Pipeline, Status
+
+QUOTED = QUOTES_KEPT + 40
+REPORT = "Mayor Ines Varga opened the rebuilt Kestrel pier on Tuesday.\n\n"
+HOSTILE = "\n\n".join(f'"Berth {n} of the pier is ready for the ferries," Ines Varga said.'
+                      for n in range(1, QUOTED + 1))
+
+
+def test_an_article_of_too_many_quotes_keeps_the_first_and_says_so_once(
+        fresh_db, settings, nlp, caplog) -> None:
+    pipeline = Pipeline(fresh_db, replace(settings, nlp_read_chars=len(REPORT + HOSTILE) + 1),
+                        nlp=nlp)
+    raw = RawArticle(text=REPORT + HOSTILE, origin="berths.json", title="Kestrel pier reopens")
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+        [outcome] = pipeline.ingest([raw])
+    assert outcome.status is Status.STORED, outcome.reason
+    rows = list(fresh_db["quotes"].rows_where("article_id = ?", [outcome.article_id],
+                                              order_by="id"))
+    assert len(rows) == QUOTES_KEPT
+    assert "Berth 1 of" in rows[0]["text"] and f"Berth {QUOTES_KEPT} of" in rows[-1]["text"]
+    assert f"Berth {QUOTED} of" in fresh_db["articles"].get(outcome.article_id)["body"]
+    said = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
+    assert said == [f"berths.json: 40 quotes past the first {QUOTES_KEPT:,} dropped (the "
+                    "article is stored whole)"]
+    [entry] = fresh_db["story_articles"].rows_where("article_id = ?", [outcome.article_id])
+    assert len(json.loads(entry["whats_new"])) <= FACTS_KEPT
+
+
+def test_facts_past_the_bound_are_dropped_weakest_last() -> None:
+    facts = tuple(f"fact {n}" for n in range(FACTS_KEPT + 3))
+    first, dropped = kept(facts, FACTS_KEPT)
+    assert first == list(facts[:FACTS_KEPT]) and dropped == 3
+    assert kept(facts[:2], FACTS_KEPT) == (list(facts[:2]), 0)
+    assert dropped_note(0, 3) == f"3 facts of what's new past the first {FACTS_KEPT} dropped"
+    assert dropped_note(0, 0) is None
