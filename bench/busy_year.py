@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -69,7 +70,8 @@ def _sources(conn: sqlite3.Connection, feeds: int) -> None:
 def _articles_and_stories(conn: sqlite3.Connection, articles: int, stories: int, feeds: int,
                           rng: random.Random) -> None:
     """Articles in arrival order, each in a story open around its day; quotes, entities and
-    the inbox row it came from; the last month's matching data."""
+    the inbox row it came from; the last month's matching data, each article's index keys
+    (``x``) posted for its story."""
     day = 365 / articles
     links, quotes, entities, inbox, features = [], [], [], [], []
     for a in range(1, articles + 1):
@@ -97,12 +99,13 @@ def _articles_and_stories(conn: sqlite3.Connection, articles: int, stories: int,
     conn.executemany("INSERT INTO inbox (source_id, origin, status, article_id, story_id, "
                      "created_at, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                      [(*row, row[-1]) for row in inbox])
+    keys = [[f"l:w{rng.randrange(3_000)}" for _ in range(20)] for _ in features]
     conn.executemany("INSERT INTO story_features (article_id, story_id, seen_at, data) "
-                     "VALUES (?, ?, ?, '{}')", features)
+                     "VALUES (?, ?, ?, ?)", [(*row, json.dumps({"x": posted}))
+                                             for row, posted in zip(features, keys, strict=True)])
     conn.executemany("INSERT OR IGNORE INTO story_index (key, story_id, last_seen) "
-                     "VALUES (?, ?, ?)",
-                     [(f"l:w{rng.randrange(3_000)}", story, seen)
-                      for _, story, seen in features for _ in range(20)])
+                     "VALUES (?, ?, ?)", [(key, story, seen) for (_, story, seen), posted
+                                          in zip(features, keys, strict=True) for key in posted])
 
 
 def _stories(conn: sqlite3.Connection, links: list[tuple[int, int, str, str]], articles: int,

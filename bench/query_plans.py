@@ -31,6 +31,7 @@ from storage.alerts import (
     told_of,
     topic_events_between,
 )
+from storage.articles import shown_last_seen
 from storage.db import open_db
 from storage.digests import digest_strays_due
 from storage.held_alerts import count_held, held_alerts
@@ -40,14 +41,14 @@ from storage.page_attempts import waiting_for_pages
 from storage.quiet_feeds import entry_dates
 from storage.retention import Cutoff, closed_stories
 from storage.sources import entry_seen, seen_at_link, words_under_title
-from storage.stories import candidate_stories, list_stories
+from storage.stories import candidate_stories, fold_postings, fold_story, list_stories
 from storage.strays import strays_due
 from storage.subscriptions import digest_subscriptions
-from storage.topics import recent_stories
+from storage.topics import recent_stories, topics_last_seen
 
 NAME = "query_plans"
 BIG = ("alerts", "articles", "story_articles", "quotes", "entities", "inbox", "feed_entries",
-       "stories", "story_topics")
+       "stories", "story_topics", "story_index", "story_features")
 """Tables that grow with the year: a SCAN of one is a full read of it."""
 ALIAS = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?(\w+)", re.IGNORECASE)
 RUNS = 7
@@ -88,11 +89,71 @@ QUERIES: list[tuple[str, Work]] = [
     ("topic: recent stories", lambda db: recent_stories(db, 7)),
     ("who-said: a speaker", lambda db: who_said(db, "from: Speaker 77")),
     ("who-said: words", lambda db: who_said(db, "quoted words 500")),
+    ("story stage: a story folded into another", lambda db: _undone(db, _fold)),
 ]
+BEFORE: list[tuple[str, Work, Work]] = [
+    ("App Home: each topic's last news", lambda db: db.execute(
+        f"SELECT st.topic_id, coalesce({shown_last_seen('s')}, s.created_at), "
+        "max(coalesce(s.last_seen, s.created_at)) FROM story_topics st "
+        "JOIN stories s ON s.id = st.story_id GROUP BY st.topic_id").fetchall(),
+     topics_last_seen),
+    ("status: the five latest failed alerts", lambda db: db.execute(
+        "SELECT id, story_id, channel, last_error, created_at FROM alerts INDEXED BY "
+        "idx_alerts_status_next_attempt_at WHERE status = 'failed' ORDER BY id DESC LIMIT 5"
+    ).fetchall(), lambda db: failed_alerts(db, limit=5)),
+    ("fold: the later story's index postings", lambda db: _undone(db, _old_postings),
+     lambda db: _undone(db, lambda d: fold_postings(d, **_fold_pair(d)))),
+]
+"""Session 56's rewrites, each as it was (its statements, or the plan a hint gives back) and as
+it is, timed on the same file in the same run."""
 
 
 def _now() -> datetime:
     return utc_time(NOW)
+
+
+def _fold_pair(db: Database) -> dict[str, int]:
+    """The newest story, folded into one five older: both still have their matching data."""
+    later = db.execute("SELECT max(id) FROM stories").fetchone()[0]
+    return {"later": later, "into": later - 5}
+
+
+def _fold(db: Database) -> None:
+    fold_story(db, **_fold_pair(db), by=1, now=NOW)
+
+
+def _old_postings(db: Database) -> None:
+    """A fold's postings as they were moved before session 56: by the story alone."""
+    pair = _fold_pair(db)
+    db.execute("INSERT INTO story_index (key, story_id, last_seen) SELECT key, ?, last_seen "
+               "FROM story_index WHERE story_id = ? ON CONFLICT(key, story_id) "
+               "DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
+               [pair["into"], pair["later"]])
+    db.execute("DELETE FROM story_index WHERE story_id = ?", [pair["later"]])
+
+
+def _undone(db: Database, work: Work) -> None:
+    """``work``'s writes rolled back, so each run finds the file as the year left it."""
+    db.conn.execute("SAVEPOINT undone")
+    try:
+        work(db)
+    finally:
+        db.conn.execute("ROLLBACK TO undone")
+        db.conn.execute("RELEASE undone")
+
+
+def compare(db: Database, *, out: TextIO = sys.stdout) -> dict[str, tuple[float, float]]:
+    """Each of ``BEFORE`` as it was and as it is: median CPU ms of each, alternated run by
+    run."""
+    found = {}
+    print(f"\nbefore and after, on this file (median CPU ms of {RUNS}, alternated):", file=out)
+    for name, was, now in BEFORE:
+        runs = [(_once(db, was), _once(db, now)) for _ in range(RUNS)]
+        before, after = (statistics.median(ms) for ms in zip(*runs, strict=True))
+        found[name] = (before, after)
+        print(f"  {before:9.2f} -> {after:6.2f}  ({before / max(after, 1e-6):7.1f}x)  {name}",
+              file=out)
+    return found
 
 
 def statements(db: Database, work: Work) -> list[str]:
@@ -104,7 +165,7 @@ def statements(db: Database, work: Work) -> list[str]:
     finally:
         db.conn.set_trace_callback(None)
     wanted = [s for s in seen if s.lstrip().upper().startswith(("SELECT", "WITH", "UPDATE",
-                                                                  "DELETE"))]
+                                                                  "DELETE", "INSERT"))]
     return list(dict.fromkeys(wanted))
 
 
@@ -121,6 +182,14 @@ def full_scans(sql: str, steps: Sequence[str]) -> list[str]:
     return [step for step in steps if step.startswith("SCAN ")
             and aliases.get(step.split()[1], step.split()[1]) in BIG
             and not (stopped and " USING INDEX " in step)]
+
+
+def _once(db: Database, work: Work) -> float:
+    """CPU ms of one call (SQLite works in this process): a loaded machine stretches wall
+    time by more than most of the differences compared."""
+    began = time.process_time()
+    work(db)
+    return (time.process_time() - began) * 1000
 
 
 def timed(db: Database, work: Work) -> float:
@@ -167,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         build(db, **SIZES[scale])
         print(f"built {SIZES[scale]} in {time.perf_counter() - began:.0f} s")
         found = audit(db)
+        compare(db)
         db.close()
     print(f"\nsummary (median ms of {RUNS}; full scans of a year's table; SLOW: over "
           f"{SLOW_MS} ms, as a search by an index that matches most of a table is):")

@@ -272,14 +272,16 @@ def queue_missed(db: Database, target: str, *, reason: str, since: str) -> int:
 
 def failed_alerts(db: Database, *, targets: list[str] | None = None,
                   limit: int = 10) -> list[FailedAlert]:
-    """The most recent failed alerts (to ``targets``, when given), newest first."""
-    sql = ("SELECT id, story_id, channel, last_error, created_at FROM alerts "
+    """The most recent failed alerts (to ``targets``, when given), newest first: all of them
+    read in order by ``alerts_failed``, a target's by its own index."""
+    sql = ("SELECT id, story_id, channel, last_error, created_at FROM alerts {by}"
            "WHERE status = 'failed' ")
     if targets is None:
-        rows = db.execute(sql + "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+        rows = db.execute(sql.format(by="INDEXED BY alerts_failed ") + "ORDER BY id DESC LIMIT ?",
+                          [limit]).fetchall()
     else:
-        rows = sorted(rows_in(db, sql + "AND channel IN ({marks}) ORDER BY id DESC LIMIT ?",
-                              targets, limit), reverse=True)[:limit]
+        rows = sorted(rows_in(db, sql.format(by="") + "AND channel IN ({marks}) "
+                              "ORDER BY id DESC LIMIT ?", targets, limit), reverse=True)[:limit]
     return [FailedAlert(*row) for row in rows]
 
 

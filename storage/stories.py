@@ -437,11 +437,8 @@ def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> Sto
     ids = story_article_ids(db, later)
     db.execute("UPDATE story_articles SET story_id = ?, folded_from = coalesce(folded_from, ?) "
                "WHERE story_id = ?", [into, later, later])
+    fold_postings(db, later=later, into=into)
     db.execute("UPDATE story_features SET story_id = ? WHERE story_id = ?", [into, later])
-    db.execute("INSERT INTO story_index (key, story_id, last_seen) SELECT key, ?, last_seen "
-               "FROM story_index WHERE story_id = ? ON CONFLICT(key, story_id) "
-               "DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)", [into, later])
-    db.execute("DELETE FROM story_index WHERE story_id = ?", [later])
     db.execute("INSERT OR IGNORE INTO story_topics (story_id, topic_id, article_id, reasons, "
                "matched_at) SELECT ?, topic_id, article_id, reasons, matched_at "
                "FROM story_topics WHERE story_id = ?", [into, later])
@@ -457,6 +454,20 @@ def fold_story(db: Database, *, later: int, into: int, by: int, now: str) -> Sto
                "WHERE story_id = ?", [into, later])
     rerooted = _fold_running(db, later=later, into=into)
     return StoryFold(later, into, ids, rerooted)
+
+
+def fold_postings(db: Database, *, later: int, into: int) -> None:
+    """The later story's index postings moved to ``into`` (the later time of a key both have),
+    before its features move: their keys (``x``) are its postings, as retention reads them, so
+    each is found by the index's key; by its story alone, a fold read every posting of the
+    archive (story_index has no index by story)."""
+    keys = ("key IN (SELECT DISTINCT k.value FROM story_features sf, "
+            "json_each(sf.data, '$.x') k WHERE sf.story_id = ?)")
+    db.execute("INSERT INTO story_index (key, story_id, last_seen) SELECT key, ?, last_seen "
+               f"FROM story_index WHERE story_id = ? AND {keys} ON CONFLICT(key, story_id) "
+               "DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
+               [into, later, later])
+    db.execute(f"DELETE FROM story_index WHERE story_id = ? AND {keys}", [later, later])
 
 
 def _fold_running(db: Database, *, later: int, into: int) -> tuple[tuple[int, int], ...]:

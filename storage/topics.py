@@ -22,6 +22,11 @@ class TopicError(BadInput):
 TOPIC_COLUMNS = "id, name, query, created_at, created_by"
 
 
+LATEST_WALK = 1_000
+"""The most stories ``topics_last_seen`` reads newest first (a read of the index it stops when
+every topic has its latest); the stories of a topic none of them is tied to are grouped."""
+
+
 def folded(name: str) -> str:
     """A topic's name as stored and looked up: NFKC-folded, so a name typed in full-width
     letters or with a ligature ("Ｐｏｒｔ strike") is the topic of its plain letters, and without
@@ -70,13 +75,36 @@ def list_topics(db: Database) -> list[Topic]:
     return _topics(db, "ORDER BY name COLLATE NOCASE")
 
 
-def topics_last_seen(db: Database) -> dict[int, str]:
+def topics_last_seen(db: Database, *, walk: int = LATEST_WALK) -> dict[int, str]:
     """Each topic with a story: when its latest story was last seen (ISO text, sortable), as a
-    desk reads it (``shown_last_seen``: SQLite takes it from the row the max() picks)."""
-    return {topic: shown for topic, shown, _ in db.execute(
-        f"SELECT st.topic_id, coalesce({shown_last_seen('s')}, s.created_at), "
-        "max(coalesce(s.last_seen, s.created_at)) FROM story_topics st "
-        "JOIN stories s ON s.id = st.story_id GROUP BY st.topic_id").fetchall()}
+    desk reads it (``shown_last_seen``). Grouping every story of every topic took 2.7 ms at a
+    year's 5,000 stories, at each App Home open, and grew with the archive."""
+    latest = _latest_stories(db, walk)
+    shown = dict(rows_in(db, f"SELECT s.id, coalesce({shown_last_seen('s')}, s.created_at) "
+                         "FROM stories s WHERE s.id IN ({marks})", sorted(set(latest.values()))))
+    return {topic: shown[story] for topic, story in latest.items()}
+
+
+def _latest_stories(db: Database, walk: int) -> dict[int, int]:
+    """Each topic's latest story: the newest stories read in order (``stories_latest``) until
+    every topic with a story has one; a topic quiet past ``walk`` of them has its own stories
+    grouped."""
+    wanted = {row[0] for row in db.execute(
+        "SELECT id FROM topics t WHERE EXISTS (SELECT 1 FROM story_topics st "
+        "WHERE st.topic_id = t.id)")}
+    latest: dict[int, int] = {}
+    for topic, story in db.execute(
+            "SELECT st.topic_id, s.id FROM stories s INDEXED BY stories_latest "
+            "JOIN story_topics st ON st.story_id = s.id "
+            "ORDER BY coalesce(s.last_seen, s.created_at) DESC, s.id DESC LIMIT ?",
+            [walk]):
+        latest.setdefault(topic, story)
+        if len(latest) == len(wanted):
+            break
+    return latest | {topic: story for topic, story, _ in rows_in(
+        db, "SELECT st.topic_id, s.id, max(coalesce(s.last_seen, s.created_at)) "
+        "FROM story_topics st JOIN stories s ON s.id = st.story_id "
+        "WHERE st.topic_id IN ({marks}) GROUP BY st.topic_id", sorted(wanted - latest.keys()))}
 
 
 def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicStory]:
