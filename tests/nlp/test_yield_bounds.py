@@ -1,18 +1,22 @@
 """An article that yields more quotes or facts than ``bot.models.yield_bounds`` keeps is stored
-whole with the first of them, and the drop said in one WARNING: the real pipeline, real spaCy,
-a real SQLite file. Before, every quote of the part read was a row (a hostile article read
-whole with a raised ``WIREWATCH_NLP_READ_CHARS`` wrote thousands)."""
+whole with the first of them (the strongest facts), and the drop said in one WARNING: the real
+pipeline, real spaCy, a real SQLite file. Before, every quote of the part read was a row and
+every new sentence a fact (a hostile article read whole with a raised
+``WIREWATCH_NLP_READ_CHARS`` wrote thousands)."""
 
 import json
 import logging
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
-from bot.models import RawArticle
+from bot.models import RawArticle, VerdictKind
 from bot.models.yield_bounds import FACTS_KEPT, QUOTES_KEPT, dropped_note, kept
 from bot.pipeline import Pipeline, Status
 
 QUOTED = QUOTES_KEPT + 40
 REPORT = "Mayor Ines Varga opened the rebuilt Kestrel pier on Tuesday.\n\n"
+OPENED = ("Harbour master Ines Varga reopened the Kestrel pier at Dunmore on Tuesday after "
+          "storm repairs. Varga said the ferries would return to the pier within a week.\n\n")
 HOSTILE = "\n\n".join(f'"Berth {n} of the pier is ready for the ferries," Ines Varga said.'
                       for n in range(1, QUOTED + 1))
 
@@ -35,6 +39,29 @@ def test_an_article_of_too_many_quotes_keeps_the_first_and_says_so_once(
                     "article is stored whole)"]
     [entry] = fresh_db["story_articles"].rows_where("article_id = ?", [outcome.article_id])
     assert len(json.loads(entry["whats_new"])) <= FACTS_KEPT
+
+
+def test_an_update_of_too_many_new_facts_keeps_the_strongest_and_says_so_once(
+        fresh_db, settings, nlp, caplog) -> None:
+    pipeline = Pipeline(fresh_db, replace(settings, nlp_read_chars=200_000), nlp=nlp)
+    start = datetime(2026, 9, 4, 7, tzinfo=UTC)
+    berths = "".join(f"Berth {n} of the Kestrel pier at Dunmore took in {n * 7 + 3} fishing "
+                     f"boats from Port Alder on day {n}.\n\n" for n in range(1, FACTS_KEPT + 61))
+    raws = [RawArticle(text=text, origin=origin, title=title,
+                       published=(start + timedelta(hours=hours)).isoformat())
+            for text, origin, title, hours in (
+                (OPENED, "pier.json", "Kestrel pier at Dunmore reopens", 0),
+                (OPENED + berths, "berths.json", "Kestrel pier at Dunmore reopens to boats", 2))]
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+        first, update = pipeline.ingest(raws)
+    assert update.verdict is not None and update.verdict.kind is VerdictKind.UPDATE
+    assert first.verdict is not None and update.verdict.story_id == first.verdict.story_id
+    assert len(update.verdict.whats_new) == FACTS_KEPT
+    [entry] = fresh_db["story_articles"].rows_where("article_id = ?", [update.article_id])
+    assert json.loads(entry["whats_new"]) == list(update.verdict.whats_new)
+    said = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
+    assert said == [f"berths.json: 60 facts of what's new past the first {FACTS_KEPT} dropped "
+                    "(the article is stored whole)"]
 
 
 def test_facts_past_the_bound_are_dropped_weakest_last() -> None:
