@@ -11,9 +11,10 @@ from typing import TypeVar
 QUOTES_KEPT = 500
 """The most quotes stored for one article, the first in the article's order: over twice the
 most a real article yields (190 in PolNeAR's train part, 171 in the stories stream)."""
-FACTS_KEPT = 100
+FACTS_KEPT = 300
 """The most facts of what's new stored for one article, the strongest first (their ranking):
-an alert shows three, the timeline four an entry, a story's "now" two an update."""
+over the most a real long update yields (177 in the stories stream); an alert shows three, the
+timeline four an entry, a story's "now" two an update."""
 
 T = TypeVar("T")
 
