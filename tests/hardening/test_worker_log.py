@@ -23,11 +23,12 @@ CHILD = textwrap.dedent(f"""
     from bot.analysis import Analyser
     from bot.config import load_settings
     from bot.redact import redact_logs
+    from bot.stories.stage import StoryStage
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     redact_logs()
-    analyser = Analyser(None, stories=None, settings=load_settings().with_overrides(
-        nlp_processes=1))
+    settings = load_settings().with_overrides(nlp_processes=1)
+    analyser = Analyser(None, stories=StoryStage.from_settings(settings), settings=settings)
     try:
         analyser.pool().submit(logging.getLogger("bot.analysis").error,
                                "could not analyse %s", {LINK!r}).result()
