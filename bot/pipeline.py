@@ -400,13 +400,16 @@ class Pipeline:
         if existing:
             return Outcome.duplicate(article.origin, article.title, existing)
         placement = self._unless_stale(prepared, ahead.placement)
-        article_id = insert_article(self.db, parsed)
+        entities, entities_dropped = yield_bounds.kept(parsed.entities,
+                                                       yield_bounds.ENTITIES_KEPT)
+        article_id = insert_article(self.db, replace(parsed, entities=entities))
         quotes, quotes_dropped = yield_bounds.kept(parsed.quotes, yield_bounds.QUOTES_KEPT)
         insert_quotes(self.db, article_id, quotes)
         placed = self.stories.store(self.db, prepared, placement.candidates,
                                     placement.decision, article_id=article_id)
         _say_dropped(article.origin,
-                     yield_bounds.dropped_note(quotes_dropped, placed.facts_dropped))
+                     yield_bounds.dropped_note(quotes_dropped, placed.facts_dropped,
+                                               entities_dropped))
         verdict, topic_ids = placed.verdict, placed.topic_ids
         if placed.moved is not None:
             self._alert_moved(placed.moved, placed.moved_topic_ids)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle, VerdictKind
-from bot.models.yield_bounds import FACTS_KEPT, QUOTES_KEPT, dropped_note, kept
+from bot.models.yield_bounds import ENTITIES_KEPT, FACTS_KEPT, QUOTES_KEPT, dropped_note, kept
 from bot.pipeline import Pipeline, Status
 
 QUOTED = QUOTES_KEPT + 40
@@ -62,8 +62,29 @@ def test_an_update_of_too_many_new_facts_keeps_the_strongest_and_says_so_once(
     assert json.loads(entry["whats_new"]) == list(update.verdict.whats_new)
     [said] = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
     dropped = re.fullmatch(rf"berths\.json: (\d+) facts of what's new past the first "
-                           rf"{FACTS_KEPT} dropped \(the article is stored whole\)", said)
+                           rf"{FACTS_KEPT} dropped(?:; [\d,]+ entities past the first "
+                           rf"{ENTITIES_KEPT:,} dropped)? \(the article is stored whole\)", said)
     assert dropped is not None and 50 <= int(dropped[1]) <= 60, said
+
+
+def test_an_article_of_too_many_entities_keeps_the_first_and_says_so_once(
+        fresh_db, settings, nlp, caplog) -> None:
+    """Before, each entity spaCy found in the part read was a row, without a bound."""
+    counts = "".join(f"Berth {n} took in {n * 7 + 3} boats.\n\n" for n in range(1, 1300))
+    text = REPORT + counts
+    pipeline = Pipeline(fresh_db, replace(settings, nlp_read_chars=len(text) + 1), nlp=nlp)
+    raw = RawArticle(text=text, origin="counts.json", title="Kestrel pier counts its boats")
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+        [outcome] = pipeline.ingest([raw])
+    assert outcome.status is Status.STORED, outcome.reason
+    starts = [r[0] for r in fresh_db.execute(
+        "SELECT start FROM entities WHERE article_id = ? ORDER BY id", [outcome.article_id])]
+    assert len(starts) == ENTITIES_KEPT and starts == sorted(starts) and starts[0] < len(REPORT)
+    assert "Berth 1299 took" in fresh_db["articles"].get(outcome.article_id)["body"]
+    [said] = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
+    dropped = re.fullmatch(rf"counts\.json: ([\d,]+) entities past the first {ENTITIES_KEPT:,} "
+                           r"dropped \(the article is stored whole\)", said)
+    assert dropped is not None and int(dropped[1].replace(",", "")) > 100, said
 
 
 def test_facts_past_the_bound_are_dropped_weakest_last() -> None:
@@ -73,3 +94,4 @@ def test_facts_past_the_bound_are_dropped_weakest_last() -> None:
     assert kept(facts[:2], FACTS_KEPT) == (list(facts[:2]), 0)
     assert dropped_note(0, 3) == f"3 facts of what's new past the first {FACTS_KEPT} dropped"
     assert dropped_note(0, 0) is None
+    assert dropped_note(0, 0, 7) == f"7 entities past the first {ENTITIES_KEPT:,} dropped"
