@@ -35,8 +35,8 @@ def copies(megabytes: float) -> dict[str, str]:
 
 
 def cpu_ms(text: str) -> float:
-    """CPU ms of cleaning ``text``; past the article limit the whole cleaning is done before
-    the refusal, so it is timed all the same."""
+    """CPU ms of cleaning ``text``; past the article limit, of its refusal (since session 56
+    before the cleaning of its lines: on s56b after it)."""
     began = time.process_time()
     with contextlib.suppress(CleanError):
         clean_article(RawArticle(text=text, origin="bench/heading_cost", title=TITLE))
