@@ -713,12 +713,18 @@ def add_meaning(db: Database, *, article_id: int, seen_at: str, vector: bytes) -
                "VALUES (?, ?, ?)", [article_id, seen_at, vector])
 
 
-def recent_meanings(db: Database, *, since: str) -> list[tuple[int, int]]:
-    """The articles placed since then that have a vector, with the story each is in now."""
-    return db.conn.execute(
-        "SELECT m.article_id, f.story_id FROM story_meaning m "
-        "JOIN story_features f ON f.article_id = m.article_id WHERE m.seen_at >= ? "
-        "ORDER BY m.seen_at, m.article_id", [since]).fetchall()
+def recent_meaning_ids(db: Database, *, since: str) -> list[int]:
+    """The articles placed since then that have a vector, in that order (the index alone)."""
+    return [row[0] for row in db.conn.execute(
+        "SELECT article_id FROM story_meaning WHERE seen_at >= ? ORDER BY seen_at, article_id",
+        [since])]
+
+
+def placed_in(db: Database, article_id: int) -> int | None:
+    """The story the article is in now, by its features row."""
+    row = db.conn.execute("SELECT story_id FROM story_features WHERE article_id = ?",
+                          [article_id]).fetchone()
+    return None if row is None else int(row[0])
 
 
 def meanings(db: Database, article_ids: list[int]) -> dict[int, bytes]:

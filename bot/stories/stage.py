@@ -39,7 +39,8 @@ from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
 from bot.stories.figures import encode
-from bot.stories.meaning import JOIN_SIMILARITY, Meaning, Nearest, nearest
+from bot.stories.meaning import JOIN_SIMILARITY, Meaning, Nearest
+from bot.stories.meaning_window import MeaningWindow
 from bot.stories.query import Node
 from bot.stories.split import split_article
 from bot.stories.stored_queries import Skipped, StoredQueries, excluded
@@ -64,7 +65,6 @@ TIES = True
 (docs/stories-history.md, session 50)."""
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
-MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
 LEAD_CHARS = 400
 NOT_RUNNING: tuple[int | None, tuple[str, ...], bool] = (None, (), False)
@@ -216,7 +216,7 @@ class StoryStage:
         self._earlier_held = 0
         self.earlier_sentences = earlier_sentences
         self.meaning = meaning if self.events else None
-        self._meaning_cache: dict[int, np.ndarray] = {}
+        self._window: MeaningWindow | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
@@ -285,7 +285,7 @@ class StoryStage:
         self._shapes.clear()
         self._earlier.clear()
         self._earlier_held = 0
-        self._meaning_cache.clear()
+        self._window = None
         self.stream_time = None
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
@@ -362,13 +362,12 @@ class StoryStage:
         like this one's (decoded vectors are kept, bounded, as they never change)."""
         if prepared.meaning is None:
             return None
-        recent = store.recent_meanings(db, since=since)
-        fill_cache(self._meaning_cache, [a for a, _ in recent], MEANING_CACHE,
-                   lambda missing: {a: np.frombuffer(v, dtype=np.float32)
-                                    for a, v in store.meanings(db, missing).items()})
-        return nearest(prepared.meaning, [(story_id, self._meaning_cache[a])
-                                          for a, story_id in recent
-                                          if a in self._meaning_cache])
+        window = self._window
+        if window is None or window.dimension != len(prepared.meaning):
+            window = self._window = MeaningWindow(len(prepared.meaning))
+        wanted = store.recent_meaning_ids(db, since=since)
+        window.fill(wanted, partial(store.meanings, db))
+        return window.nearest(prepared.meaning, wanted, partial(store.placed_in, db))
 
     def _started(self, db: Database, prepared: Prepared, story_ids: list[int]) -> dict[int, str]:
         """When each story began, on the clock the article is compared on."""

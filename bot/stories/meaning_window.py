@@ -1,0 +1,101 @@
+"""The quiet window's sentence-embedding vectors held in one float32 matrix, so the nearest
+earlier article is found with one product on one thread instead of stacking thousands of
+vectors and waking BLAS's threads for every article (stories56 measured that at 11 ms)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+from threadpoolctl import ThreadpoolController
+
+from bot.stories.meaning import Nearest
+
+CAPACITY = 4_096
+"""Rows held before the matrix grows (doubling); about the window at ``bench.story_cost``'s rate."""
+
+_BLAS = ThreadpoolController().select(user_api="blas").lib_controllers
+"""Set directly: ``threadpool_limits`` looks the libraries up again on each entry (1.2 ms)."""
+
+
+class MeaningWindow:
+    """Vectors of one length by article id, appended as they are first wanted; rows no longer
+    wanted are dropped when they are as many as those kept. The caller names the wanted
+    articles, in the order a tie is settled by, on every search, so an article moved, removed
+    or stored by another process is never answered from a stale row."""
+
+    def __init__(self, dimension: int, capacity: int = CAPACITY) -> None:
+        self.dimension = dimension
+        self.capacity = capacity
+        self.matrix = np.empty((capacity, dimension), dtype=np.float32)
+        self.row: dict[int, int] = {}
+        self.ids: list[int] = []
+        self.other: set[int] = set()
+
+    def fill(self, wanted: Sequence[int], load: Callable[[list[int]], Mapping[int, bytes]]
+             ) -> None:
+        """Add the wanted articles' vectors not held yet (those of another length are noted
+        and passed over, as ``meaning.nearest`` does)."""
+        missing = [a for a in wanted if a not in self.row and a not in self.other]
+        if not missing:
+            return
+        if len(self.ids) + len(missing) > 2 * max(len(wanted), self.capacity // 2):
+            self._keep(set(wanted))
+        for article_id, blob in load(missing).items():
+            if len(blob) != 4 * self.dimension:
+                self.other.add(article_id)
+                continue
+            self._append(article_id, np.frombuffer(blob, dtype=np.float32))
+
+    def similarities(self, vector: np.ndarray, wanted: Sequence[int]
+                     ) -> tuple[list[int], np.ndarray]:
+        """The wanted articles held and their cosines with ``vector``, in the wanted order."""
+        held = [a for a in wanted if a in self.row]
+        if not held:
+            return held, np.empty(0, dtype=np.float32)
+        rows = np.fromiter((self.row[a] for a in held), dtype=np.intp, count=len(held))
+        return held, one_thread(self.matrix[rows], vector)
+
+    def nearest(self, vector: np.ndarray, wanted: Sequence[int],
+                story_of: Callable[[int], int | None]) -> Nearest | None:
+        """``meaning.nearest`` over the wanted articles: the first most alike in the wanted
+        order whose story ``story_of`` finds (an article without one is passed over)."""
+        held, found = self.similarities(vector, wanted)
+        for _ in held:
+            best = int(np.argmax(found))
+            story_id = story_of(held[best])
+            if story_id is not None:
+                return Nearest(story_id, float(found[best]))
+            found[best] = -np.inf
+        return None
+
+    def _append(self, article_id: int, vector: np.ndarray) -> None:
+        if len(self.ids) == len(self.matrix):
+            grown = np.empty((2 * len(self.matrix), self.dimension), dtype=np.float32)
+            grown[:len(self.ids)] = self.matrix[:len(self.ids)]
+            self.matrix = grown
+        self.row[article_id] = len(self.ids)
+        self.matrix[len(self.ids)] = vector
+        self.ids.append(article_id)
+
+    def _keep(self, wanted: set[int]) -> None:
+        """Drop the rows no longer wanted, moving those kept to the top in their order."""
+        kept = [a for a in self.ids if a in wanted]
+        rows = np.fromiter((self.row[a] for a in kept), dtype=np.intp, count=len(kept))
+        self.matrix[:len(kept)] = self.matrix[rows]
+        self.row = {a: i for i, a in enumerate(kept)}
+        self.ids = kept
+        self.other &= wanted
+
+
+def one_thread(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """The product on the calling thread: for a few thousand rows, waking BLAS's threads costs
+    more than the product (milliseconds against a tenth of one under load)."""
+    before = [lib.num_threads for lib in _BLAS]
+    for lib in _BLAS:
+        lib.set_num_threads(1)
+    try:
+        return matrix @ vector
+    finally:
+        for lib, threads in zip(_BLAS, before, strict=True):
+            lib.set_num_threads(threads)
