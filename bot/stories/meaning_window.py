@@ -5,6 +5,8 @@ vectors and waking BLAS's threads for every article (stories56 measured that at 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from typing import Any
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -14,8 +16,6 @@ from bot.stories.meaning import Nearest
 CAPACITY = 4_096
 """Rows held before the matrix grows (doubling); about the window at ``bench.story_cost``'s rate."""
 
-_BLAS = ThreadpoolController().select(user_api="blas").lib_controllers
-"""Set directly: ``threadpool_limits`` looks the libraries up again on each entry (1.2 ms)."""
 
 
 class MeaningWindow:
@@ -102,11 +102,20 @@ class MeaningWindow:
 def one_thread(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
     """The product on the calling thread: for a few thousand rows, waking BLAS's threads costs
     more than the product (milliseconds against a tenth of one under load)."""
-    before = [lib.num_threads for lib in _BLAS]
-    for lib in _BLAS:
+    blas = _blas()
+    before = [lib.num_threads for lib in blas]
+    for lib in blas:
         lib.set_num_threads(1)
     try:
         return matrix @ vector
     finally:
-        for lib, threads in zip(_BLAS, before, strict=True):
+        for lib, threads in zip(blas, before, strict=True):
             lib.set_num_threads(threads)
+
+
+@cache
+def _blas() -> list[Any]:
+    """The BLAS libraries' controllers, looked up on the first search, not when the story stage
+    is imported (every process imports it, the setting on or off); set directly, as
+    ``threadpool_limits`` looks the libraries up again on each entry (1.2 ms)."""
+    return list(ThreadpoolController().select(user_api="blas").lib_controllers)
