@@ -41,14 +41,7 @@ def forkserver_still_loading(run: psutil.Process) -> bool:
 def test_a_stop_while_the_worker_starts_exits_0_without_a_traceback(tmp_path):
     """Before: the forkserver forked the worker after the run had exited and unlinked its pool's
     semaphores, and the worker printed a FileNotFoundError traceback from SemLock._rebuild."""
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"), "-v",
-                             "run", "--console"], env=clean_env(WIREWATCH_NLP_PROCESSES="1"),
-                            cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    run = psutil.Process(proc.pid)
-    deadline = time.monotonic() + LAST_RESORT_S
-    while not forkserver_still_loading(run):
-        assert proc.poll() is None and time.monotonic() < deadline, "no forkserver started"
-        time.sleep(0.01)
+    proc = run_until_the_forkserver_loads(tmp_path / "w.db")
     out, err = stopped(proc)
     assert "stopping while the analysis worker processes start" in err, err
     assert proc.returncode == 0 and out.endswith("stopped\n"), (out, err)
@@ -64,15 +57,7 @@ def test_a_stop_while_the_worker_loads_ends_within_its_bound_and_keeps_the_queue
     with closing(open_db(db_path)) as db, transaction(db):
         queued = enqueue(db, RawArticle(text="The lighthouse keepers of Varnby voted to strike.",
                                         origin="lighthouse.txt", title="Keepers vote"))
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db_path), "-v", "run",
-                             "--console"], env=clean_env(WIREWATCH_NLP_PROCESSES="1",
-                                                         WIREWATCH_STOP_SECONDS=BOUND),
-                            cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    run = psutil.Process(proc.pid)
-    deadline = time.monotonic() + LAST_RESORT_S
-    while not forkserver_still_loading(run):
-        assert proc.poll() is None and time.monotonic() < deadline, "no forkserver started"
-        time.sleep(0.01)
+    proc = run_until_the_forkserver_loads(db_path, WIREWATCH_STOP_SECONDS=BOUND)
     began = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     exit_code(proc)
@@ -90,3 +75,16 @@ def test_any_other_failure_of_a_forked_worker_is_still_printed(tmp_path):
     with pytest.raises(FileNotFoundError) as caught:
         (tmp_path / "missing").read_text()
     assert not pool_gone(caught.value, caught.tb)
+
+
+def run_until_the_forkserver_loads(db_path: Path, **env: str) -> subprocess.Popen[str]:
+    """A `wirewatch run` with one analysis worker, returned while its forkserver loads."""
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db_path), "-v", "run",
+                             "--console"], env=clean_env(WIREWATCH_NLP_PROCESSES="1", **env),
+                            cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    run = psutil.Process(proc.pid)
+    deadline = time.monotonic() + LAST_RESORT_S
+    while not forkserver_still_loading(run):
+        assert proc.poll() is None and time.monotonic() < deadline, "no forkserver started"
+        time.sleep(0.01)
+    return proc
