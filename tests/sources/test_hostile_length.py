@@ -5,7 +5,6 @@ articles of the batch are stored. Real SQLite, spaCy and worker. Invented copy."
 
 from __future__ import annotations
 
-import http.client
 import json
 import time
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb
 from tests.sources.conftest import TOKEN
 from tests.sources.stories import FERRY
-from tests.stopping import LAST_RESORT_S
+from tests.sources.test_http_ingest import post
 
 PAIR = "Published March 4, 2026\n\nKey Quayside Facts\n\n"
 BIG = 12 * 1024 * 1024
@@ -50,23 +49,13 @@ def wide_endpoint(db_path, settings, nlp):
     worker.stop()
 
 
-def _post(port: int, body: object) -> tuple[int, dict]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=LAST_RESORT_S)
-    conn.request("POST", "/ingest", body=json.dumps(body).encode(),
-                 headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
-    response = conn.getresponse()
-    payload = json.loads(response.read())
-    conn.close()
-    return response.status, payload
-
-
 def test_a_ten_megabyte_body_is_refused_before_its_cleaning(wide_endpoint, record_property):
     """On s56b the worker cleaned the 10 MB (about 50 s CPU) and the answer waited past 30 s."""
     port, dbs = wide_endpoint
     text = _hostile()
     began = time.process_time()
-    status, body = _post(port, [{"title": "Quayside facts", "text": text},
-                                {"title": FERRY[0], "text": FERRY[1]}])
+    status, body, _ = post(port, [{"title": "Quayside facts", "text": text},
+                                   {"title": FERRY[0], "text": FERRY[1]}])
     cpu = time.process_time() - began
     record_property("cpu_seconds", round(cpu, 2))
     print(f"10 MB hostile body and one article over POST /ingest: {cpu:.2f} s CPU")
