@@ -38,7 +38,9 @@ from bench.story_batch import (
     show,
 )
 
-SCOPES = ("stories", "window")
+SCOPES = ("stories", "window", "itself", "settled")
+LAG = 24.0
+"""Hours an article waits before ``settled`` re-decides it."""
 PASSES = 3
 
 
@@ -80,7 +82,14 @@ def joined(k: int, mates: list[int], walk: Walk) -> int:
 def in_scope(k: int, items: list[Item], near: dict[int, dict[int, float]], walk: Walk,
              scope: str, window: float) -> list[int]:
     """The articles re-decided once ``k`` is, ``k`` first (the least settled): the clusters its
-    earlier pairs touch (its own too), or every article at most ``window`` hours before it."""
+    earlier pairs touch (its own too), every article at most ``window`` hours before it,
+    ``k`` alone, or the articles of the clusters its pairs touch that arrived ``LAG`` hours or
+    more before it (``k`` left as the stage put it)."""
+    if scope == "itself":
+        return [k]
+    if scope == "settled":
+        return sorted(i for name in {walk.label[j] for j in near[k] if j < k}
+                      for i in walk.members[name] if items[k].hours - items[i].hours >= LAG)
     if scope == "window":
         return [k] + [i for i in range(k) if items[k].hours - items[i].hours <= window]
     touched = {walk.label[k]} | {walk.label[j] for j in near[k] if j < k}
@@ -88,9 +97,9 @@ def in_scope(k: int, items: list[Item], near: dict[int, dict[int, float]], walk:
 
 
 def redecide(i: int, k: int, items: list[Item], near: dict[int, dict[int, float]], walk: Walk,
-             level: float, window: float) -> bool:
-    """Article ``i`` moved where its pairs with the articles up to ``k`` add the most; whether
-    it moved."""
+             level: float, window: float, margin: float = 0.0) -> bool:
+    """Article ``i`` moved where its pairs with the articles up to ``k`` add the most (more than
+    ``margin`` over where it is); whether it moved."""
     def gain(name: int) -> float:
         return sum(near[i].get(j, 0.0) - level for j in walk.members[name]
                    if j != i and abs(items[j].hours - items[i].hours) <= window)
@@ -100,23 +109,23 @@ def redecide(i: int, k: int, items: list[Item], near: dict[int, dict[int, float]
     value = gain(best)
     if value < 0 and len(walk.members[own]) > 1:
         best, value = walk.fresh(), 0.0
-    if best == own or value <= gain(own) + 1e-12:
+    if best == own or value <= gain(own) + margin + 1e-12:
         return False
     walk.put(i, best)
     return True
 
 
 def online_moves(items: list[Item], pairs: Pairs, level: float, start: list[int],
-                 window: float, scope: str, passes: int = PASSES) -> Walk:
+                 window: float, scope: str, margin: float = 0.0, passes: int = PASSES) -> Walk:
     """The stream walked in arrival order, the stage's decision for each article followed by
-    the moves in ``scope`` on the pairs seen so far."""
+    the moves in ``scope`` (each gaining more than ``margin``) on the pairs seen so far."""
     near, walk = neighbours(pairs), Walk([-1] * len(items), unused=len(items))
     earlier: dict[int, list[int]] = defaultdict(list)
     for k in range(len(items)):
         walk.put(k, joined(k, earlier[start[k]], walk))
         earlier[start[k]].append(k)
         for _ in range(passes):
-            moved = sum(redecide(i, k, items, near, walk, level, window)
+            moved = sum(redecide(i, k, items, near, walk, level, window, margin)
                         for i in in_scope(k, items, near, walk, scope, window))
             walk.moves += moved
             if not moved:
@@ -125,15 +134,17 @@ def online_moves(items: list[Item], pairs: Pairs, level: float, start: list[int]
 
 
 def sweep(batch: Batch, combine: str, window: float, levels: list[float],
-          scopes: list[str]) -> dict[str, dict[str, float]]:
-    """The online moves in each scope at each level, and the batch moves beside them."""
+          scopes: list[str], margins: tuple[float, ...] = (0.0,)) -> dict[str, dict[str, float]]:
+    """The online moves in each scope at each level and margin, and the batch moves beside
+    them."""
     items, half = batch.items, {str(g["id"]) for g in batch.half_rows}
     pairs = pair_scores(items, window, batch.events, COMBINES[combine])
     report = {}
     for level in levels:
         tag = f"{combine} {window:g} h, level {level:g}"
-        found = {f"online moves in {scope}": online_moves(items, pairs, level, batch.start,
-                                                          window, scope) for scope in scopes}
+        found = {f"online moves in {scope}, margin {margin:g}":
+                 online_moves(items, pairs, level, batch.start, window, scope, margin)
+                 for scope in scopes for margin in margins}
         labels = {name: walk.label for name, walk in found.items()}
         labels["batch correlation from online"] = correlation(items, pairs, level, batch.start,
                                                               window)
@@ -153,6 +164,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser.add_argument("--levels", nargs="+", type=float, default=[0.04, 0.05])
     parser.add_argument("--combine", nargs="+", choices=sorted(COMBINES), default=["min"])
     parser.add_argument("--scopes", nargs="+", choices=SCOPES, default=list(SCOPES))
+    parser.add_argument("--margins", nargs="+", type=float, default=[0.0])
     args = parser.parse_args(argv)
     stream, gold_rows, half_rows = stories_loss.stream_half(args)
     stage_rows, _, _ = stories_loss.replay(gold_rows, args.cache, "stage", stage_type=Recording)
@@ -161,7 +173,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     report = {"online": show("online (the stage)", half_rows, stage_rows)}
     for combine in args.combine:
         for window in args.windows:
-            report.update(sweep(batch, combine, window, args.levels, args.scopes))
+            report.update(sweep(batch, combine, window, args.levels, args.scopes,
+                                tuple(args.margins)))
     return report
 
 

@@ -69,12 +69,14 @@ def test_a_sweep_scores_the_online_moves_beside_the_batch_ones() -> None:
     gold_rows = [{"id": f"a{i}", "story": "ab"[i >= 2]} for i in range(4)]
     batch = story_online.batch_of(items(4), [{"id": f"a{i}", "story": 1} for i in range(4)],
                                   gold_rows, gold_rows)
-    pairs_wanted = story_batch.pair_scores(batch.items, 48.0, EVENTS, story_batch.COMBINES["min"])
-    assert pairs_wanted
-    found = story_online.sweep(batch, "min", 48.0, [0.05], ["stories"])
-    assert set(found) == {"online moves in stories, min 48 h, level 0.05",
+    assert story_batch.pair_scores(batch.items, 48.0, EVENTS, story_batch.COMBINES["min"])
+    found = story_online.sweep(batch, "min", 48.0, [0.05], ["stories"], (0.0, 9.0))
+    assert set(found) == {"online moves in stories, margin 0, min 48 h, level 0.05",
+                          "online moves in stories, margin 9, min 48 h, level 0.05",
                           "batch correlation from online, min 48 h, level 0.05"}
-    assert found["online moves in stories, min 48 h, level 0.05"]["moves"] >= 0
+    kept = found["online moves in stories, margin 9, min 48 h, level 0.05"]
+    assert kept["moves"] == 0
+    assert kept["bcubed_recall"] == 1.0
 
 
 def test_pairs_with_articles_not_yet_arrived_change_nothing() -> None:
@@ -83,4 +85,15 @@ def test_pairs_with_articles_not_yet_arrived_change_nothing() -> None:
     for scope in story_online.SCOPES:
         alone = story_online.online_moves(items(3), seen, 0.05, [0, 0, 0], 48.0, scope)
         ahead = story_online.online_moves(items(3), later, 0.05, [0, 0, 0], 48.0, scope)
-        assert named(alone) == named(ahead) == [0, 1, 1]
+        assert named(alone) == named(ahead)
+        assert named(alone) == ([0, 0, 0] if scope == "settled" else [0, 1, 1])
+
+
+def test_the_settled_scope_leaves_the_new_article_and_its_recent_neighbours_alone() -> None:
+    found = [story_batch.Item(f"a{i}", hours, FERRY, cluster.compact(FERRY), frozenset())
+             for i, hours in enumerate((0.0, 10.0, 30.0, 40.0))]
+    walk = story_online.Walk([-1] * 4, unused=4)
+    for i, name in enumerate((0, 0, 2, 0)):
+        walk.put(i, name)
+    near = {3: {1: 0.2, 2: 0.1}}
+    assert story_online.in_scope(3, found, near, walk, "settled", 72.0) == [0, 1]
