@@ -41,7 +41,7 @@ from bot.nlp.speakers.cataphora import (
 )
 from bot.nlp.speakers.lead import headline_organisation, headline_person, read_headline
 from bot.nlp.speakers.media import owning_paper, publication, publication_word
-from bot.nlp.speakers.names import APPOS, POSS, definite, gender_of_words
+from bot.nlp.speakers.names import APPOS, POSS, definite, gender_of_words, subject_set_beside
 from bot.nlp.speakers.relations import relative_named, staff_of
 from bot.nlp.speakers.someone import describes_someone, unlisted_description
 from bot.nlp.speakers.titles import (
@@ -92,7 +92,7 @@ def _named_beside(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | N
 
 def _head_named(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | None:
     """"Harold Ode, a banker who said …": a noun set beside a name before it is that name."""
-    head = token.head if token.dep == APPOS else None
+    head = token.head if token.dep == APPOS and not subject_set_beside(token) else None
     if head is not None and head.pos_ == "PROPN" and head.i < token.i and \
             not r.reg.quoted(head.idx):
         named_by, confidence = r.resolve(head)

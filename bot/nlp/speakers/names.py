@@ -103,6 +103,25 @@ def person_noun(token: Token) -> bool:
     return word in PERSON_TITLES or gender_of_words([token.lower_]) is not None
 
 
+def subject_set_beside(token: Token) -> bool:
+    """"In an interview with Tom Vale and Rita Moss, the candidate stated …": the parser set
+    the verb's subject beside the last name of the phrase before it; a noun set beside a name
+    (of a coordination, or set beside a noun: "hosts A and B") inside a prepositional phrase,
+    ending right before a finite verb that governs that phrase and has no subject of its own,
+    is that verb's subject, not the name's role."""
+    if token.dep != APPOS:
+        return False
+    head = token.head
+    while head.dep_ in {"conj", "appos"} and head.head.i < head.i:  # "hosts A and B"
+        head = head.head
+    doc, end = token.doc, token.right_edge.i + 1
+    if head.dep != POBJ or end >= len(doc) or token.i < token.head.i:
+        return False
+    verb = doc[end]
+    return verb.pos in (VERB, AUX) and verb.tag_ in FINITE_TAGS and verb.is_ancestor(head) and \
+        nominal_subject(verb) is None
+
+
 def nominal_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
@@ -268,7 +287,8 @@ def role_of(name: Span, text: str | None = None) -> Role | None:
     doc = root.doc
     appositions = [doc[c.left_edge.i:c.right_edge.i + 1] for c in root.children
                    if c.dep_ == "appos" and c.i > root.i and not c.like_num and
-                   c.ent_type_ != "PERSON"]  # "Mr. Vale, Tad Ode of …": another person
+                   c.ent_type_ != "PERSON" and  # "Mr. Vale, Tad Ode of …": another person
+                   not subject_set_beside(c)]
     shown = next((role for span in _glued(appositions) if not in_tag(tag, span.root)
                   and (role := desk_role(span, title=False))), None)
     title = title_of(name)
