@@ -11,6 +11,7 @@ from spacy.parts_of_speech import ADJ, AUX, IDS, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from bot.models import DAY_LABELS, ParsedArticle
+from bot.models.yield_bounds import ENTITIES_KEPT
 from bot.stories.counts import uncounted
 from bot.stories.features import (
     AHEAD,
@@ -28,6 +29,9 @@ from bot.stories.features import (
 )
 from bot.stories.plans import SAYING, planned_dates
 
+ENTITIES_READ = ENTITIES_KEPT
+"""The most entities of an article the story stage reads, the first in its order: those stored
+(features rebuilt from stored rows read no more), over twice a real article's most (879)."""
 ATTRS = (LOWER, LEMMA, POS, TAG, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX)
 CONTENT_POS_IDS = [NOUN, PROPN, VERB, ADJ, NUM]
 POS_FLAGS = numpy.zeros(max(IDS.values()) + 1, dtype=numpy.uint64)
@@ -95,8 +99,9 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     sent as bytes (rows of Python integers are slow to pickle), the part of speech cut down to
     what is asked of it (a content word, a proper noun) and the tag to whether it is a modal
     or a verb in the past (``tense_flags``) and which dates are ahead (``planned_dates``);
-    the text of each distinct word and lemma; the entities; the headline's stop words."""
-    spans = doc.ents
+    the text of each distinct word and lemma; the first ``ENTITIES_READ`` entities; the
+    headline's stop words."""
+    spans = doc.ents[:ENTITIES_READ]
     ents = tuple((e.start, e.end, e.start_char, e.end_char, e.label_) for e in spans)
     stops = frozenset(word for word in title_words(title) if word in STOP_WORDS)
     if not len(doc):

@@ -69,7 +69,8 @@ def test_an_update_of_too_many_new_facts_keeps_the_strongest_and_says_so_once(
 
 def test_an_article_of_too_many_entities_keeps_the_first_and_says_so_once(
         fresh_db, settings, nlp, caplog) -> None:
-    """Before, each entity spaCy found in the part read was a row, without a bound."""
+    """Before, each entity spaCy found in the part read was a row, and the story stage read
+    every one of them, without a bound."""
     counts = "".join(f"Berth {n} took in {n * 7 + 3} boats.\n\n" for n in range(1, 1300))
     text = REPORT + counts
     pipeline = Pipeline(fresh_db, replace(settings, nlp_read_chars=len(text) + 1), nlp=nlp)
@@ -81,6 +82,10 @@ def test_an_article_of_too_many_entities_keeps_the_first_and_says_so_once(
         "SELECT start FROM entities WHERE article_id = ? ORDER BY id", [outcome.article_id])]
     assert len(starts) == ENTITIES_KEPT and starts == sorted(starts) and starts[0] < len(REPORT)
     assert "Berth 1299 took" in fresh_db["articles"].get(outcome.article_id)["body"]
+    [words] = [r[0] for r in fresh_db.execute(
+        "SELECT words FROM story_features WHERE article_id = ?", [outcome.article_id])]
+    read = json.loads(words)["e"]  # the story stage read the same first entities, no more
+    assert len(read) == ENTITIES_KEPT and read[0][2] == 0
     [said] = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
     dropped = re.fullmatch(rf"counts\.json: ([\d,]+) entities past the first {ENTITIES_KEPT:,} "
                            r"dropped \(the article is stored whole\)", said)
