@@ -16,6 +16,12 @@ from bot.models.cuts import cut
 
 log = logging.getLogger(__name__)
 
+MOST_SENT_CHARS = 2_000_000
+"""The most characters of a field as sent (the text, a title, an outlet's name), markup and all,
+checked before any of it is read as text: reading HTML costs about 170 ms of CPU a megabyte,
+and the text's own limit (1,000,000 characters, ``clean.MAX_ARTICLE_CHARS``) is checked after.
+Twice that limit, so markup never refuses copy whose text is within it; no real article is near
+(41,067 characters, the longest of PolNeAR and the stories stream)."""
 MOST_CHARS = {"title": 500, "source": 200}
 """The longest of each: a real headline runs to 200 characters at most, an outlet's name to a
 few words."""
@@ -85,3 +91,12 @@ def kept_error(text: str) -> str:
     """A failure's text as a source's last error keeps it: a hostile server's megabyte in it is
     not a megabyte in the database and on every listing of the source."""
     return text if len(text) <= MOST_ERROR_KEPT else cut(text, MOST_ERROR_KEPT)
+
+
+def oversent(name: str, value: str) -> str | None:
+    """Why a field as sent is not read (over ``MOST_SENT_CHARS``), or None to read it."""
+    if len(value) <= MOST_SENT_CHARS:
+        return None
+    return (f"article {name} is {len(value):,} characters as sent, over the {MOST_SENT_CHARS:,} "
+            "character limit for one article's copy before it is read (markup included); "
+            "not read")
