@@ -39,6 +39,7 @@ from bot.nlp.speakers.cataphora import (
     introduced_next,
     named_next,
 )
+from bot.nlp.speakers.commanding import commanding_subject
 from bot.nlp.speakers.lead import headline_organisation, headline_person, read_headline
 from bot.nlp.speakers.media import owning_paper, publication, publication_word
 from bot.nlp.speakers.names import APPOS, POSS, definite, gender_of_words, subject_set_beside
@@ -277,8 +278,15 @@ def _counted_one(tok: Token) -> bool:
 
 
 def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """The person a definite description means: like a pronoun of its gender when it has one
-    ("the congresswoman"), else the subject of the narrative just before it."""
+    """The person a definite description means (``_person_described``), never the subject of
+    a clause it stands inside ("Vale told friends the candidate knew": not Vale)."""
+    found = _person_described(r, token)
+    return None if found is None or commanding_subject(r, token, found) else found
+
+
+def _person_described(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """Like a pronoun of the description's gender when it has one ("the congresswoman"), else
+    the subject of the narrative just before it."""
     gender = gender_of_words([token.lower_])
     if gender is not None:
         called = called_so(r, token, gender)

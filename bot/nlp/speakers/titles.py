@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.commanding import commanding_subject
 from bot.nlp.speakers.names import APPOS, PERSON_TITLES, POSS, definite, gender_of_words
 from bot.nlp.speakers.roles import role_head
 from bot.nlp.speakers.someone import LISTED, describes_someone
@@ -156,7 +157,10 @@ def _may_describe(r: SpeakerResolver, person: Person, token: Token) -> bool:
     """Whether nothing known of the person contradicts the description: their sex, a title
     of another kind, no past title for "the former …" (a role of another kind, "Ruiz's
     husband", says nothing of one; none at all leaves it to whoever the article gave it), or a
-    place their title does not name."""
+    place their title does not name; nor may they be the subject of a clause it stands inside
+    (``commanding``)."""
+    if commanding_subject(r, token, person.speaker()):
+        return False
     gender = gender_of_words([token.lower_])
     known = r.reg.gender(r.reg.key_of(person.name))
     if gender is not None and known is not None and gender != known:
