@@ -39,7 +39,7 @@ from bot.ingest.addresses import (
 )
 from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch_words import broke_off, tls_problem
-from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
+from bot.ingest.guarded import BlockedAddress, SocketCutoff, pool_manager
 from bot.models import Transient
 from bot.models.web_link import browser_slashes, numeric_host
 
@@ -174,7 +174,7 @@ class Fetcher:
                        True: pool_manager(self.policy.opened(), **options)}
         self._proxy_pools: dict[str, tuple[urllib3.PoolManager, dict[str, str]]] = {}
         self._options = options
-        self._running: set[Deadline] = set()
+        self._running: set[SocketCutoff] = set()
         self._closed = False
         self._lock = threading.Lock()
 
@@ -213,8 +213,8 @@ class Fetcher:
         with self._lock:
             self._closed = True
             running = list(self._running)
-        for deadline in running:
-            deadline.expire()
+        for cutoff in running:
+            cutoff.expire()
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             accept: str = FEED_TYPES, allow_private: bool = False) -> Response:
@@ -229,30 +229,30 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        with Deadline(self.limits.total_timeout) as deadline:
+        with SocketCutoff(self.limits.total_timeout) as cutoff:
             with self._lock:
                 if self._closed:
                     raise FetchError(f"not fetching {shown_origin(url)}: wirewatch is shutting "
                                      "down", may_pass=True)
-                self._running.add(deadline)
+                self._running.add(cutoff)
             try:
-                return self._follow(url, headers, deadline, allow_private=allow_private)
+                return self._follow(url, headers, cutoff, allow_private=allow_private)
             except FetchError:
                 if self._closed:
                     raise FetchError(f"{shown_origin(url)}: cut off, wirewatch is shutting down",
                                      may_pass=True) from None
-                if deadline.expired:
+                if cutoff.expired:
                     raise FetchError(self._too_slow(url), may_pass=True) from None
                 raise
             finally:
                 with self._lock:
-                    self._running.discard(deadline)
+                    self._running.discard(cutoff)
 
     def _too_slow(self, url: str) -> str:
         return (f"{shown_origin(url)} took longer than {self.limits.total_timeout:.0f} s "
                 "(connecting, headers and body together); the site is too slow")
 
-    def _follow(self, url: str, headers: dict[str, str], deadline: Deadline, *,
+    def _follow(self, url: str, headers: dict[str, str], cutoff: SocketCutoff, *,
                 allow_private: bool) -> Response:
         visited: list[str] = []
         permanent = True
@@ -275,7 +275,7 @@ class Fetcher:
                 url = _joined(url, location)
                 continue
             try:
-                result = self._finish(url, response, deadline.at)
+                result = self._finish(url, response, cutoff.at)
             except BaseException:
                 _discard(response)
                 raise

@@ -29,7 +29,7 @@ class BlockedAddress(NewConnectionError):
         self.refused = refused
 
 
-class Deadline:
+class SocketCutoff:
     """Shuts the sockets of one request down when its time is up; a thread blocked reading
     them then fails at once instead of waiting for the next dripped byte."""
 
@@ -61,13 +61,13 @@ class Deadline:
     def cancel(self) -> None:
         self._timer.cancel()
 
-    def __enter__(self) -> Deadline:
-        _current.deadline = self
+    def __enter__(self) -> SocketCutoff:
+        _current.cutoff = self
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.cancel()
-        _current.deadline = None
+        _current.cutoff = None
 
 
 def _shut(sock: socket.socket) -> None:
@@ -108,11 +108,11 @@ class _Guarded(HTTPConnection):
         raise NewConnectionError(self, f"Failed to establish a new connection: {failure}")
 
     def request(self, *args: Any, **kwargs: Any) -> None:
-        """Connects if needed, sends; then the request's deadline watches the socket."""
+        """Connects if needed, sends; then the request's cutoff watches the socket."""
         super().request(*args, **kwargs)
-        deadline = getattr(_current, "deadline", None)
-        if deadline is not None:
-            deadline.watch(self.sock)
+        cutoff = getattr(_current, "cutoff", None)
+        if cutoff is not None:
+            cutoff.watch(self.sock)
 
 
 class _GuardedTLS(_Guarded, HTTPSConnection):

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from bot.config import Settings
 from bot.ingest import furniture
-from bot.ingest.guarded import Deadline
+from bot.ingest.guarded import SocketCutoff
 from bot.models.cuts import cut
 from bot.nlp.summary_http import opener
 from bot.redact import redact
@@ -104,9 +104,9 @@ class ChatSummariser:
         self.fallback = fallback or ExtractiveSummariser()
 
     def summarise(self, *, title: str, sentences: list[str]) -> list[str]:
-        deadline = Deadline(self.timeout)
+        cutoff = SocketCutoff(self.timeout)
         try:
-            result = self._ask(title, sentences, deadline)
+            result = self._ask(title, sentences, cutoff)
         except urllib.error.HTTPError as exc:
             log.warning("summary endpoint failed (%s); using the extractive summary",
                         _redirected(exc) or f"HTTP {exc.code}")
@@ -114,20 +114,20 @@ class ChatSummariser:
         except (OSError, http.client.HTTPException, ValueError, KeyError, IndexError,
                 TypeError, RecursionError) as exc:  # a reply nested past reading too
             log.warning("summary endpoint failed (%s); using the extractive summary",
-                        self._late(deadline) or type(exc).__name__)
+                        self._late(cutoff) or type(exc).__name__)
             result = []
         finally:
-            deadline.cancel()
+            cutoff.cancel()
         return bounded(result) or self.fallback.summarise(title=title, sentences=sentences)
 
-    def _late(self, deadline: Deadline) -> str | None:
-        """Why a call the deadline cut off failed (its error is only the socket's end)."""
-        if not deadline.expired:
+    def _late(self, cutoff: SocketCutoff) -> str | None:
+        """Why a call cut off at its timeout failed (its error is only the socket's end)."""
+        if not cutoff.expired:
             return None
         return (f"no whole answer within {self.timeout:g} s, WIREWATCH_SUMMARY_TIMEOUT; "
                 "it may be dripping its answer")
 
-    def _ask(self, title: str, sentences: list[str], deadline: Deadline) -> list[str]:
+    def _ask(self, title: str, sentences: list[str], cutoff: SocketCutoff) -> list[str]:
         body = json.dumps({
             "model": self.model,
             "temperature": 0,
@@ -138,7 +138,7 @@ class ChatSummariser:
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
         request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
-        with opener(deadline).open(request, timeout=self.timeout) as response:
+        with opener(cutoff).open(request, timeout=self.timeout) as response:
             reply = json.loads(response.read(1_000_000))
         text = reply["choices"][0]["message"]["content"]
         if not isinstance(text, str):

@@ -7,7 +7,7 @@ import socket
 import urllib.request
 from typing import Any
 
-from bot.ingest.guarded import Deadline
+from bot.ingest.guarded import SocketCutoff
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -18,11 +18,11 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def opener(deadline: Deadline) -> urllib.request.OpenerDirector:
-    """An opener whose sockets ``deadline`` shuts down when its time is up: a socket timeout
+def opener(cutoff: SocketCutoff) -> urllib.request.OpenerDirector:
+    """An opener whose sockets ``cutoff`` shuts down when its time is up: a socket timeout
     bounds each read only, so an endpoint dripping a byte at a time held the caller for ever."""
-    plain = _watched(http.client.HTTPConnection, deadline)
-    tls = _watched(http.client.HTTPSConnection, deadline)
+    plain = _watched(http.client.HTTPConnection, cutoff)
+    tls = _watched(http.client.HTTPSConnection, cutoff)
 
     class Plain(urllib.request.HTTPHandler):
         def http_open(self, req: Any) -> Any:
@@ -35,12 +35,12 @@ def opener(deadline: Deadline) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(NoRedirects, Plain, Tls)
 
 
-def _watched(base: type[http.client.HTTPConnection], deadline: Deadline) -> Any:
-    """``base`` whose every new socket (a proxy's tunnel's too) is watched by ``deadline``."""
+def _watched(base: type[http.client.HTTPConnection], cutoff: SocketCutoff) -> Any:
+    """``base`` whose every new socket (a proxy's tunnel's too) is watched by ``cutoff``."""
 
     def connected(*args: Any, **kwargs: Any) -> socket.socket:
         sock = socket.create_connection(*args, **kwargs)
-        deadline.watch(sock)
+        cutoff.watch(sock)
         return sock
 
     class Watched(base):  # type: ignore[valid-type, misc]
