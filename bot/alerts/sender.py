@@ -318,6 +318,24 @@ class AlertSender:
             if settled is not None:
                 return settled
             stray_from = _stray_from(row)
+        text, blocks = self._composed(db, row, channel, thread_ts, first=first)
+        self._mark_trying(db, row, now, channel, thread_ts, stray_from)
+        broadcast = bool(thread_ts) and (first or important_with_running(
+            db, row.story_id, [row.channel, channel]))
+        target = _Target(channel=channel, thread_ts=thread_ts, broadcast=broadcast,
+                         install=install)
+        response = self._send(db, row, now, target, text, blocks,
+                              pings=_pings(db, row, first or broadcast))
+        self.clock.heard(str(response["ts"]))
+        self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now,
+                     stray_from=stray_from, stray_thread=_stray_thread(row),
+                     stray_top=_stray_top(row))
+        return 1
+
+    def _composed(self, db: Database, row: OutboxAlert, channel: str, thread_ts: str | None,
+                  *, first: bool) -> tuple[str, list[dict]]:
+        """The alert as posted at this place: on its own or a reply, with the story told
+        before it and the later story folded into it."""
         own_thread = _own_thread(db, row, channel, thread_ts)
         text, blocks = alert_message(db, row, standalone=thread_ts is None or first,
                                      own_thread=own_thread)
@@ -329,33 +347,14 @@ class AlertSender:
                                              article_id=row.article_id, target=row.channel,
                                              text=text, blocks=blocks,
                                              thread=(channel, thread_ts))
-        self._mark_trying(db, row, now, channel, thread_ts, stray_from)
-        broadcast = bool(thread_ts) and (first or important_with_running(
-            db, row.story_id, [row.channel, channel]))
-        pings = _pings(db, row, first or broadcast)
+        return text, blocks
 
-        def post(text: str, blocks: list[dict] | None) -> SlackResponse:
-            try:
-                return call(lambda: self.client.chat_postMessage(
-                    channel=channel, text=text, blocks=blocks,
-                    thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-                    reply_broadcast=broadcast,
-                    metadata={"event_type": EVENT_TYPE,
-                              "event_payload": {"alert_id": row.id, "story_id": row.story_id,
-                                                "install": install,
-                                                "boot": self.instances.boot}}))
-            except Retry as retry:
-                retry.answered = not retry.late
-                raise
-            except SlackApiError as exc:
-                _raise_if_reply_refused(exc, thread_ts, answered=True)
-                held = post_held(exc) or unknown_answer(exc)
-                if held:
-                    raise held from exc
-                raise
-
+    def _send(self, db: Database, row: OutboxAlert, now: datetime, target: _Target, text: str,
+              blocks: list[dict], *, pings: tuple[str, ...]) -> SlackResponse:
+        """Posts with its mentions; blocks Slack refuses go again as plain text, and a dead
+        token leaves an alert not yet in flight to be tried again."""
         try:
-            response = post(*with_mentions(text, blocks, pings))
+            return self._post_message(row, target, *with_mentions(text, blocks, pings))
         except TokenDead:
             if row.status != "sending":  # refused, so not posted: nothing to look for later
                 with transaction(db):
@@ -365,12 +364,32 @@ class AlertSender:
         except SlackApiError as exc:
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
                         row.id, row.channel, error_code(exc))
-            response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
-        self.clock.heard(str(response["ts"]))
-        self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now,
-                     stray_from=stray_from, stray_thread=_stray_thread(row),
-                     stray_top=_stray_top(row))
-        return 1
+            return self._post_message(row, target,
+                                      text_with_mentions(blocks_as_text(blocks, text), pings),
+                                      None)
+
+    def _post_message(self, row: OutboxAlert, target: _Target, text: str,
+                      blocks: list[dict] | None) -> SlackResponse:
+        """One chat.postMessage, tagged so a later pass can find it; Slack's answers turned
+        into the outbox's errors (a reply refused, a post held, an answer not known)."""
+        try:
+            return call(lambda: self.client.chat_postMessage(
+                channel=target.channel, text=text, blocks=blocks,
+                thread_ts=target.thread_ts, unfurl_links=False, unfurl_media=False,
+                reply_broadcast=target.broadcast,
+                metadata={"event_type": EVENT_TYPE,
+                          "event_payload": {"alert_id": row.id, "story_id": row.story_id,
+                                            "install": target.install,
+                                            "boot": self.instances.boot}}))
+        except Retry as retry:
+            retry.answered = not retry.late
+            raise
+        except SlackApiError as exc:
+            _raise_if_reply_refused(exc, target.thread_ts, answered=True)
+            held = post_held(exc) or unknown_answer(exc)
+            if held:
+                raise held from exc
+            raise
 
     def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                      thread_ts: str | None, stray_from: float | None) -> None:
@@ -567,6 +586,17 @@ class Place:
     """Where a try went in its conversation: the thread ``thread_ts``, or the top level."""
 
     thread_ts: str | None
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where one post goes, and what it carries besides the alert: whether a reply is sent
+    to the channel too, and the install that tags it."""
+
+    channel: str
+    thread_ts: str | None
+    broadcast: bool
+    install: str
 
 
 def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:
