@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from typing import overload
@@ -13,6 +12,7 @@ from typing import overload
 from sqlite_utils import Database
 
 from bot.models import Quote, QuoteText, StoredQuote, StoryIds
+from storage.accents import unaccented
 from storage.articles import shown_published
 from storage.db import dicts_in, rows_in
 
@@ -48,9 +48,7 @@ def normalise(text: str) -> str:
     if text.isascii():
         return " ".join(WORD.findall(text.lower()))
     text = text.translate(INVISIBLE)
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(WORD.findall(plain))
+    return " ".join(WORD.findall(unaccented(text)))
 
 
 @overload

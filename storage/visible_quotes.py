@@ -4,11 +4,11 @@ index split their words at those characters, so the words as every reader sees t
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from storage.accents import unaccented
 from storage.quotes import INVISIBLE, WORD, count_speakers, normalise, searchable
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,7 @@ def mend_quotes(db: Database) -> int:
 
 def _split(text: str) -> list[str]:
     """The words of ``text`` as the index split them, at the characters nobody sees."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    return WORD.findall(unaccented(text))
 
 
 def _recount_terms(db: Database, terms: Iterable[str]) -> None:

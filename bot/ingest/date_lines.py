@@ -4,8 +4,8 @@ French, Spanish, Italian, Dutch and Portuguese (such a line of the copy is furni
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bot.ingest.accents import unaccented
 from bot.ingest.date_words import MONTHS
 from bot.ingest.relative_dates import DAYS_BACK, UNITS, WEEKDAYS
 
@@ -26,8 +26,7 @@ _LABEL_WORDS = ("edited revised modified aktualisiert veroffentlicht mis jour pu
 
 def plain_words(text: str) -> list[str]:
     """The words of ``text``, lower case and without accents."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return re.findall(r"[^\W\d_]+", "".join(c for c in folded if not unicodedata.combining(c)))
+    return re.findall(r"[^\W\d_]+", unaccented(text))
 
 
 WORDS = frozenset(plain_words(" ".join((*MONTHS.values(), *WEEKDAYS, *DAYS_BACK.values(),

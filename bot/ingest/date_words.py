@@ -4,7 +4,8 @@ other European languages (a German CMS's `02 Dez 2026` was read as 2 February)."
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.ingest.accents import unaccented
 
 MONTHS = {
     1: "jan januar janner janvier janv enero ene gennaio gen januari janeiro",
@@ -44,15 +45,15 @@ def in_english(value: str) -> str:
 
 
 def _without_weekday(found: re.Match[str]) -> str:
-    month = _plain(found.group("month"))
+    month = plain_word(found.group("month"))
     is_month = month in _BY_NAME or month[:3] in _ENGLISH_SHORT
     return "" if found.group("comma") or is_month else found.group(0)
 
 
 def _english_month(found: re.Match[str]) -> str:
-    return _BY_NAME.get(_plain(found.group(0)), found.group(0))
+    return _BY_NAME.get(plain_word(found.group(0)), found.group(0))
 
 
-def _plain(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", word.rstrip(".").casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c))
+def plain_word(word: str) -> str:
+    """A date word as the tables hold it: lower case, no accents, no abbreviating dot."""
+    return unaccented(word.rstrip("."))

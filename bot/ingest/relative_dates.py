@@ -4,7 +4,6 @@ was 03:00 today, `2 days ago at 10:00` and `yesterday at 10:00` were 10:00 today
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 
@@ -127,7 +126,7 @@ def relative(value: str, now: datetime) -> datetime | None:
             back += _amount(unit, _count(amount.group("count")))
         return _on_day(now, found, lambda _: back)
     found = _DAY.match(value)
-    word = _plain(found.group("day")) if found else ""
+    word = date_words.plain_word(found.group("day")) if found else ""
     if found and word in _DAY_WORD:
         return _on_day(now, found, lambda _: timedelta(days=_DAY_WORD[word]))
     if found and word in _WEEKDAY:
@@ -140,7 +139,7 @@ def is_weekday(value: str) -> bool:
     """Whether ``value`` is a weekday, perhaps labelled or with a time (`Monday`, `Mon 10:00`),
     which ``relative`` reads as the latest such day."""
     found = _DAY.match(with_halves(value)) if len(value) <= LONGEST else None
-    return bool(found and _plain(found.group("day")) in _WEEKDAY)
+    return bool(found and date_words.plain_word(found.group("day")) in _WEEKDAY)
 
 
 def _count(written: str | None) -> float:
@@ -210,7 +209,3 @@ def _zone(written: str | None) -> tzinfo | None:
         return timezone(timedelta(seconds=named))
     return named or UTC
 
-
-def _plain(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", word.rstrip(".").casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c))
