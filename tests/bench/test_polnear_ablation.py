@@ -4,17 +4,13 @@ this process, the file runs again in a child on the interpreted code."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from bench.polnear_ablation import FAMILIES, _target, off_value, switched_off
 from bot.nlp.compiled import current
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
+from tests.interpreted import run_interpreted
 
 in_child = pytest.mark.skipif(current().compiled, reason="run on the interpreted code by "
                               "test_the_ablation_on_the_interpreted_code")
@@ -63,7 +59,5 @@ def test_the_off_value_follows_what_the_rule_returns():
 
 @pytest.mark.skipif(not current().compiled, reason="the tests above run in this process")
 def test_the_ablation_on_the_interpreted_code():
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
-                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
-                          env={**os.environ, "WIREWATCH_COMPILED": "0"})
+    done = run_interpreted(__file__)
     assert done.returncode == 0 and "4 passed" in done.stdout, done.stdout[-3000:]

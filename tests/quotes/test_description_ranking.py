@@ -4,11 +4,6 @@ PolNeAR part b), so no test shows it overruling them. The replay records around 
 interpreted rules: with the compiled build in this process, the file runs again in a child on the
 interpreted code."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from bench import description_fit
@@ -16,6 +11,7 @@ from bench.description_features import FEATURES
 from bench.polnear_eval import _statements
 from bot.cli.quotes import quote_record
 from bot.nlp.compiled import current
+from tests.interpreted import run_interpreted
 
 in_child = pytest.mark.skipif(current().compiled, reason="run on the interpreted code by "
                               "test_the_replay_on_the_interpreted_code")
@@ -81,7 +77,5 @@ def test_a_resolved_quote_labels_its_candidates(nlp):
 
 @pytest.mark.skipif(not current().compiled, reason="the tests above run in this process")
 def test_the_replay_on_the_interpreted_code():
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
-                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
-                          env={**os.environ, "WIREWATCH_COMPILED": "0"})
+    done = run_interpreted(__file__)
     assert done.returncode == 0 and "3 passed" in done.stdout, done.stdout[-3000:]

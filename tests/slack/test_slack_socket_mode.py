@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import replace
 
-from bot.slack.runtime import SlackRuntime
-from tests.fakes.slack_api import APP_TOKEN
 from tests.fakes.socket_mode import FakeSocketMode
 from tests.slack.conftest import health_of, wait_for
+from tests.slack.socket_runtime import socket_runtime
 from tests.slack.world import add_article
 from tests.stopping import joined
 
@@ -17,10 +15,7 @@ from tests.stopping import joined
 def test_slash_command_over_socket_mode(slack_settings, fake_slack, fresh_db):
     add_article(fresh_db, title="Budget vote delayed",
                 quotes=(("The numbers simply do not add up", "Ines Okafor"),))
-    ws = FakeSocketMode()
-    fake_slack.socket_url = ws.url
-    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None, slack_app_token=APP_TOKEN))
-    rt.start()
+    rt, ws = socket_runtime(slack_settings, fake_slack)
     try:
         ws.send({"envelope_id": "env-1", "type": "slash_commands",
                  "accepts_response_payload": True,
@@ -54,10 +49,7 @@ def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fa
     /health answered 200 "ok" all along, while no command, click or event could arrive (the
     SDK reconnecting by itself, its ERROR lines the only word). Now 503 with the reason and
     since when, 200 again once the SDK has reconnected, and a command sent then is served."""
-    ws = FakeSocketMode()
-    fake_slack.socket_url = ws.url
-    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None, slack_app_token=APP_TOKEN))
-    rt.start()
+    rt, ws = socket_runtime(slack_settings, fake_slack)
     later = FakeSocketMode()
     try:
         assert health_of(rt.port) == (200, {"status": "ok", "mode": "socket"})
@@ -72,18 +64,6 @@ def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fa
     finally:
         rt.stop()
         later.close()
-
-
-def socket_runtime(slack_settings, fake_slack, *,
-                   down: bool = False) -> tuple[SlackRuntime, FakeSocketMode]:
-    """A runtime in Socket Mode, started (``down``: while Slack answers 503)."""
-    ws = FakeSocketMode()
-    fake_slack.socket_url = ws.url
-    if down:
-        fake_slack.go_down()
-    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None, slack_app_token=APP_TOKEN))
-    rt.start()
-    return rt, ws
 
 
 def watches_since(earlier: set[threading.Thread]) -> list[threading.Thread]:

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import replace
 
 import pytest
 
 from bot.alerts.blocks import MUTE
-from bot.slack.runtime import SlackRuntime
-from tests.fakes.slack_api import APP_TOKEN
-from tests.fakes.socket_mode import FakeSocketMode
 from tests.slack.conftest import wait_for
+from tests.slack.socket_runtime import socket_runtime
 
 TEAM = "T00000001"
 ANSWER_HERE = "RESPONSE-URL"
@@ -23,11 +20,7 @@ ANSWER_HERE = "RESPONSE-URL"
 
 @pytest.fixture
 def socket(slack_settings, fake_slack, fresh_db):
-    ws = FakeSocketMode()
-    fake_slack.socket_url = ws.url
-    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None,
-                              slack_app_token=APP_TOKEN))
-    rt.start()
+    rt, ws = socket_runtime(slack_settings, fake_slack)
     yield ws
     rt.stop()
     ws.close()

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import replace
 
 from bot.slack.runtime import SlackRuntime
-from tests.fakes.slack_api import APP_TOKEN
-from tests.fakes.socket_mode import FakeSocketMode
 from tests.slack.conftest import wait_for
+from tests.slack.socket_runtime import socket_runtime
 from tests.stopping import LAST_RESORT_S, joined
 
 BOUND_S = 2.0
@@ -25,11 +23,7 @@ def test_a_reconnect_slack_never_answers_holds_the_stop_no_longer_than_its_bound
     """Before: ``SocketModeClient.close()`` joined the SDK's monitor thread, itself inside the
     reconnect's ``apps.connections.open`` for the client's whole timeout (600 s here): the
     stop waited for it, past any bound. Now the close is left at the bound and named."""
-    ws = FakeSocketMode()
-    fake_slack.socket_url = ws.url
-    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None,
-                              slack_app_token=APP_TOKEN, slack_timeout=600))
-    rt.start()
+    rt, ws = socket_runtime(slack_settings, fake_slack, slack_timeout=600)
     took: list[float] = []
     stopping = threading.Thread(target=lambda: took.append(timed_stop(rt)), name="test-stop")
     try:
@@ -50,11 +44,7 @@ def test_a_reconnect_slack_never_answers_holds_the_stop_no_longer_than_its_bound
 
 def test_a_close_with_nothing_under_way_is_not_named(slack_settings, fake_slack, fresh_db):
     """The usual stop: the websocket closes at once, and nothing is left to name."""
-    ws = FakeSocketMode()
-    fake_slack.socket_url = ws.url
-    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None,
-                              slack_app_token=APP_TOKEN))
-    rt.start()
+    rt, ws = socket_runtime(slack_settings, fake_slack)
     try:
         rt.stop(LAST_RESORT_S)
         assert rt.finish(LAST_RESORT_S) == []
