@@ -36,6 +36,9 @@ PLACE_LABELS = {"GPE", "NORP", "LOC"}
 """What a title's modifier names when it tells one holder from another ("the Ohio governor")."""
 TITLES_OR_ARTICLES = TITLE_WORDS | ARTICLES
 """Capitalised words of a role that name no place ("Senator", "The"; ``_placed_alike``)."""
+ROLE_MEMO = 10_000
+"""How many roles ``role_words`` keeps before starting afresh."""
+_role_words: dict[str, tuple[str, ...]] = {}
 
 
 def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
@@ -196,6 +199,8 @@ def _heads(title: list[str], token: Token) -> bool:
     """Whether the description's word heads the title: ends it or a title joined to it
     ("President and CEO"), with the same second's rank ("the president" is no "vice
     president", nor the reverse; "the campaign" is no "campaign manager")."""
+    if token.lower_ not in title:
+        return False  # the usual answer, given before the word's left children are built
     rank = {c.lower_ for c in token.lefts} & SECOND_RANK
     return any(w == token.lower_ and (i + 1 == len(title) or title[i + 1] == "and") and
                rank == {title[i - 1] if i else ""} & SECOND_RANK
@@ -221,9 +226,15 @@ def _placed_alike(token: Token, role: str) -> bool:
 
 
 def role_words(text: str) -> list[str]:
-    """A role's words, abbreviated titles written out ("Sen." is "senator")."""
-    words = (w.strip(",.;:()'\"“”’") for w in text.lower().split())
-    return [ABBREVIATED_TITLES.get(w, w) for w in words]
+    """A role's words, abbreviated titles written out ("Sen." is "senator"); kept by role:
+    a description is checked against every person's roles, the same few roles each time."""
+    words = _role_words.get(text)
+    if words is None:
+        if len(_role_words) >= ROLE_MEMO:
+            _role_words.clear()
+        split = (w.strip(",.;:()'\"“”’") for w in text.lower().split())
+        words = _role_words[text] = tuple(ABBREVIATED_TITLES.get(w, w) for w in split)
+    return list(words)
 
 
 def _proper_modifiers(token: Token) -> frozenset[str]:
