@@ -578,11 +578,11 @@ def _name_across_break(verb: Token, quoted: set[int]) -> Token | None:
 def _set_off_opener(comma: Token) -> Token | None:
     """"“…” / Berg, in the wake of a poll …, told …": the name opening the line, set off by the
     first comma of the line (``comma`` ends the aside before the verb)."""
-    doc = comma.doc
+    doc, opens = comma.doc, comma.sent.start  # read once: each read scans for the sentence
     start = comma.i
-    while start > comma.sent.start and not _line_break(doc[start - 1]):
+    while start > opens and not _line_break(doc[start - 1]):
         start -= 1
-    if start == comma.sent.start:
+    if start == opens:
         return None
     end = start
     while end < comma.i and doc[end].pos_ == "PROPN":
@@ -658,9 +658,9 @@ def lost_subject(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ not in LOST_DEPS or not _finite(verb) or not is_reporting(verb) or \
             any(c.dep_ in OWN_SUBJECTS for c in verb.children):
         return None
-    doc = verb.doc
-    i = _past_aside(doc, _before_adverbs(verb), verb.sent.start, quoted)
-    if i is None or i < verb.sent.start or i in quoted:
+    doc, opens = verb.doc, verb.sent.start  # read once: each read scans for the sentence
+    i = _past_aside(doc, _before_adverbs(verb, opens), opens, quoted)
+    if i is None or i < opens or i in quoted:
         return None
     phrase = doc[i]
     if not _opens_clause(phrase) or phrase.like_num or phrase.ent_type_ in NOT_SPEAKING or \
@@ -671,11 +671,11 @@ def lost_subject(verb: Token, quoted: set[int]) -> Token | None:
     return phrase
 
 
-def _before_adverbs(verb: Token) -> int:
+def _before_adverbs(verb: Token, opens: int) -> int:
     """The index right before the verb once its own adverbs, auxiliaries and times ("last
-    week", "also") are passed over."""
+    week", "also") are passed over (``opens``: where the verb's sentence starts)."""
     i = verb.i - 1
-    while i > verb.sent.start:
+    while i > opens:
         child = next((c for c in verb.children if c.i < verb.i and
                       c.left_edge.i <= i <= c.right_edge.i), None)
         if child is None or child.dep_ not in {"advmod", "npadvmod", "aux", "neg"}:
@@ -718,9 +718,9 @@ def _clause_aside(first: Token) -> bool:
 def _opens_clause(phrase: Token) -> bool:
     """The phrase's words run from the start of its sentence, or from a comma, dash or quotation
     mark that ends what opens it ("In a statement, her adviser …"), to the phrase's head."""
-    first = phrase.left_edge.i
-    if first <= phrase.sent.start:
-        return first == phrase.sent.start
+    first, opens = phrase.left_edge.i, phrase.sent.start
+    if first <= opens:
+        return first == opens
     doc = phrase.doc
     before = doc[first - 1]
     if before.text == "," and phrase.ent_type_ in {"GPE", "LOC"} and first > 1 and \
