@@ -106,43 +106,21 @@ def passive_agent(verb: Token, quoted: set[int]) -> Token | None:
 
 
 def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | None:
-    seen = 0
+    """Up to four steps from the verb to the verbs it hangs on, until one finds who speaks."""
     kinds = SUBJECT
-    while seen < 4:
-        seen += 1
-        children = list(verb.children)  # built once: read again when no subject is found
-        subjects = [c for c in children if c.dep in kinds and c.i not in quoted
-                    and c.pos not in NOT_SUBJECT_POS]
-        inserted = _inserted_speaker(verb) if seen == 1 else None
-        if inserted is not None:
-            return inserted
-        if not subjects and seen == 1:  # "“…,” May said": a surname read as a modal
-            subjects = [c for c in children if modal_name(c)]
-        if subjects:
-            subject = _named_descriptor(_nearest_subject(subjects, verb), verb)
-            subject = _unjoined(_placed(subject, verb), verb)
-            subject = _identified(_person_before_verb(subject, verb))
-            if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-                return _predicate_subject(verb.head, subject) or _document_about(verb.head)
-            if seen == 1 and _across_break(subject, verb):
-                return _name_across_break(verb, quoted) or subject
+    for seen in range(1, 5):
+        first = seen == 1
+        subject = _own_subject(verb, quoted, kinds, first)
+        if subject is not None:
             return subject
-        if verb.dep_ in {"relcl", "acl"} and _infinitive(verb) and \
-                verb.head.dep_ in {"dobj", "pobj"}:
-            outer = _governing_verb(verb.head)  # "went out of his way to say": he says
-            if outer is not None:
-                verb = outer
-                continue
-        if verb.dep_ == "relcl" or seen == 1 and _verbless_subject(verb):
-            return verb.head
-        stray = _stray_subject(verb, quoted) or _joined_name(verb, quoted) or \
-            (_name_across_break(verb, quoted) if seen == 1 else None)
-        if stray is not None:
-            return stray
-        relative = _after_relative(verb, quoted) if seen == 1 else None
-        if relative is not None:
-            return relative
-        outer = _reporter(verb, quoted) if seen == 1 else None
+        outer = _infinitive_outer(verb)
+        if outer is not None:
+            verb = outer
+            continue
+        near = _speaker_nearby(verb, quoted, first)
+        if near is not None:
+            return near
+        outer = _reporter(verb, quoted) if first else None
         if outer is not None:
             verb = outer
             continue
@@ -158,13 +136,68 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
                 return controller
             verb = _conjunct_with_subject(verb, quoted) or _past_comparison(verb)
             continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = _object_act(verb) or _means_of(verb)
-            continue
-        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
-            verb = _past_comparison(verb)
-            continue
-        return lost_subject(verb, quoted)
+        outer = _acting_verb(verb)
+        if outer is None:
+            return lost_subject(verb, quoted)
+        verb = outer
+    return None
+
+
+def _own_subject(verb: Token, quoted: set[int], kinds: frozenset[int],
+                 first: bool) -> Token | None:
+    """The verb's own subject (``kinds``), or the name it stands for; at the first step also a
+    name after a verb set between commas ("…, said Berg, …") or a surname read as a modal.
+    None where it has none."""
+    if first:
+        inserted = _inserted_speaker(verb)
+        if inserted is not None:
+            return inserted
+    children = list(verb.children)  # built once: read again when no subject is found
+    subjects = [c for c in children if c.dep in kinds and c.i not in quoted
+                and c.pos not in NOT_SUBJECT_POS]
+    if not subjects and first:  # "“…,” May said": a surname read as a modal
+        subjects = [c for c in children if modal_name(c)]
+    if not subjects:
+        return None
+    subject = _named_descriptor(_nearest_subject(subjects, verb), verb)
+    subject = _unjoined(_placed(subject, verb), verb)
+    subject = _identified(_person_before_verb(subject, verb))
+    if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+        return _predicate_subject(verb.head, subject) or _document_about(verb.head)
+    if first and _across_break(subject, verb):
+        return _name_across_break(verb, quoted) or subject
+    return subject
+
+
+def _infinitive_outer(verb: Token) -> Token | None:
+    """"went out of his way to say": an infinitive on a verb's object is said by that verb's
+    subject."""
+    if verb.dep_ in {"relcl", "acl"} and _infinitive(verb) and \
+            verb.head.dep_ in {"dobj", "pobj"}:
+        return _governing_verb(verb.head)
+    return None
+
+
+def _speaker_nearby(verb: Token, quoted: set[int], first: bool) -> Token | None:
+    """Who speaks for a verb with no subject, found without leaving it: a relative clause's
+    noun, a name the parser hung elsewhere; at the first step also a phrase it made the root,
+    a name across a line break or the subject of a relative clause of speech just before."""
+    if verb.dep_ == "relcl" or first and _verbless_subject(verb):
+        return verb.head
+    stray = _stray_subject(verb, quoted) or _joined_name(verb, quoted) or \
+        (_name_across_break(verb, quoted) if first else None)
+    if stray is not None:
+        return stray
+    return _after_relative(verb, quoted) if first else None
+
+
+def _acting_verb(verb: Token) -> Token | None:
+    """The verb whose doer also does this one: the act a "by …ing" or "of …ing" gerund hangs
+    on, the clause an adjective ("likely to say …") is said of; None for neither."""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return _object_act(verb) or _means_of(verb)
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
+        return _past_comparison(verb)
     return None
 
 
