@@ -1,5 +1,6 @@
-"""Words compared as people type them: a date word is found whether it came with its accents
-or without, in any case ("août", "AOUT" and "aout" are one month)."""
+"""Words compared as people type them: a date word or a name is found whether it came with its
+accents or without, in any case ("août", "AOUT" and "aout" are one month; "François" and
+"Francois" one first name)."""
 
 from __future__ import annotations
 

@@ -34,3 +34,11 @@ def test_the_registry_tells_the_two_holders_apart(nlp):
     assert registry.another_holder("Dustin Penhale")
     assert not registry.another_holder("Osric Penhale")
     assert "Osric Penhale" not in {m.key for m in registry.mentions[1:]}
+
+
+def test_a_first_name_written_without_its_accent_is_the_same_holder(nlp):
+    registry = registry_of(nlp("Cécile Marrow, the harbour master of Brenmoor, closed the quay "
+                               "on Monday.\n\nCecile Marrow said the tide was too high."))
+    assert registry.known_as("Marrow") == "Cécile Marrow"
+    assert not registry.another_holder("Cecile Marrow")
+    assert registry.another_holder("Chloe Marrow")

@@ -6,7 +6,6 @@ tables of short forms and of bodies by ``short_forms`` and ``body_index``."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right, insort_right
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -16,6 +15,7 @@ from operator import attrgetter
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from bot.ingest.accents import unaccented
 from bot.models import Speaker
 from bot.nlp.speakers.body_index import SPELLINGS, bodies_by_word
 from bot.nlp.speakers.body_names import body_name
@@ -321,7 +321,7 @@ class Registry:
         first = words[0]
         return key is not None and " " in key and first[:1].isupper() and \
             first.lower() not in TITLES_OR_HONORIFICS and first_name_gender(first) is not None \
-            and _plain(first) not in _plain(key).split()
+            and unaccented(first) not in unaccented(key).split()
 
     def register(self, text: str) -> Person:
         """The canonical person: a surname or first name maps to the full name first given."""
@@ -563,12 +563,6 @@ def _surname(parts: list[str]) -> str:
     if len(parts) > 2 and parts[-1].lower().rstrip(".,") in GENERATIONS:
         return parts[-2].rstrip(",")
     return parts[-1]
-
-
-def _plain(name: str) -> str:
-    """A name in lower case without its accents ("francois" for "François")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower())
-                   if not unicodedata.combining(c))
 
 
 def _same_name(full: list[str], parts: list[str]) -> bool:
