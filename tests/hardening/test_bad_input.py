@@ -162,8 +162,11 @@ CASES: dict[str, Case] = {
     "jsonl huge single line": Case(
         lambda d: _write(d / "long.jsonl", json.dumps({"text": "word " * (11 * MB // 5)})),
         {"long.jsonl:1": "line is longer than"}),
-    "huge single line of text": Case(lambda d: _write(d / "oneline.txt", "Word and " * 250_000),
+    "huge single line of text": Case(lambda d: _write(d / "oneline.txt", "Word and " * 170_000),
                                      {"oneline.txt": "over the 1,000,000 character limit"}),
+    "single line past the as-sent limit": Case(
+        lambda d: _write(d / "vast.txt", "Word and " * 250_000),
+        {"vast.txt": "over the 2,000,000 character limit"}),
     "symlink loop": Case(_symlink_loop, {"a.txt": "cannot read", "b.txt": "cannot read"}),
     "dangling symlink": Case(_dangling_link, {"gone.txt": "cannot read"}),
     "folder symlink loop": Case(_folder_loop, {"up": "folder reached through a symbolic link"}),
