@@ -100,13 +100,3 @@ class Meaning:
         for parsed, vector in zip(articles, self.vectors(articles), strict=True):
             parsed.meaning = vector.astype(np.float32).tobytes()
 
-
-def nearest(vector: np.ndarray, earlier: list[tuple[int, np.ndarray]]) -> Nearest | None:
-    """The story of the most alike earlier article (story id and vector pairs); vectors of
-    another length (kept by an earlier form of the setting) are not compared."""
-    alike = [(story_id, v) for story_id, v in earlier if v.shape == vector.shape]
-    if not alike:
-        return None
-    similarities = np.stack([v for _, v in alike]) @ vector
-    best = int(np.argmax(similarities))
-    return Nearest(alike[best][0], float(similarities[best]))

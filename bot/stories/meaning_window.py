@@ -17,7 +17,6 @@ CAPACITY = 4_096
 """Rows held before the matrix grows (doubling); about the window at ``bench.story_cost``'s rate."""
 
 
-
 class MeaningWindow:
     """Vectors of one length by article id, appended as they are first wanted; rows no longer
     wanted are dropped when they are as many as those kept. The caller names the wanted
@@ -35,7 +34,7 @@ class MeaningWindow:
     def fill(self, wanted: Sequence[int], load: Callable[[list[int]], Mapping[int, bytes]]
              ) -> None:
         """Add the wanted articles' vectors not held yet, in the wanted order (those of another
-        length are noted and passed over, as ``meaning.nearest`` does)."""
+        length, kept by an earlier form of the setting, are noted and passed over)."""
         missing = [a for a in wanted if a not in self.row and a not in self.other]
         if not missing:
             return
@@ -69,7 +68,7 @@ class MeaningWindow:
 
     def nearest(self, vector: np.ndarray, wanted: Sequence[int],
                 story_of: Callable[[int], int | None]) -> Nearest | None:
-        """``meaning.nearest`` over the wanted articles: the first most alike in the wanted
+        """The story of the most alike of the wanted articles: the first most alike in the wanted
         order whose story ``story_of`` finds (an article without one is passed over)."""
         held, found = self.similarities(vector, wanted)
         for _ in held:

@@ -14,7 +14,8 @@ from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.sentence_encoder import packaged_model
 from bot.replay import replay
-from bot.stories.meaning import Meaning, encoder_at, nearest
+from bot.stories.meaning import Meaning, encoder_at
+from bot.stories.meaning_window import MeaningWindow
 from bot.stories.stage import StoryStage
 from tests.stories.test_meaning import STREAM
 
@@ -101,8 +102,11 @@ def test_with_the_setting_off_nothing_is_carried(nlp):
 def test_vectors_of_an_earlier_form_are_not_compared():
     """A database written with the side-by-side form (768 values) holds vectors the one-text
     form (384) cannot be compared with: they are passed over, not an error."""
-    now = np.ones(384, dtype=np.float32) / np.sqrt(384)
-    old = np.ones(768, dtype=np.float32) / np.sqrt(768)
-    assert nearest(now, [(1, old)]) is None
-    found = nearest(now, [(1, old), (2, now)])
+    now = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
+    old = np.full(768, 1 / np.sqrt(768), dtype=np.float32)
+    stored, story = {1: old.tobytes(), 2: now.tobytes()}, {1: 1, 2: 2}
+    window = MeaningWindow(len(now))
+    window.fill([1, 2], lambda missing: {a: stored[a] for a in missing})
+    assert window.nearest(now, [1], story.get) is None
+    found = window.nearest(now, [1, 2], story.get)
     assert found is not None and found.story_id == 2

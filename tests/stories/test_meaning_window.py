@@ -1,4 +1,4 @@
-"""The quiet window's matrix gives ``meaning.nearest``'s answers: the same story and cosine,
+"""The quiet window's matrix gives a plain stacked search's answers: the same story and cosine,
 ties settled by the wanted order, over a window that grows, moves on and drops rows."""
 
 from __future__ import annotations
@@ -6,10 +6,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.stories.meaning import nearest
+from bot.stories.meaning import Nearest
 from bot.stories.meaning_window import MeaningWindow, one_thread
 
 DIMENSION = 16
+
+
+def nearest(vector: np.ndarray, earlier: list[tuple[int, np.ndarray]]) -> Nearest | None:
+    """The search the window replaced, as the reference: every vector stacked, one product."""
+    similarities = np.stack([v for _, v in earlier]) @ vector
+    best = int(np.argmax(similarities))
+    return Nearest(earlier[best][0], float(similarities[best]))
 
 
 def unit(rng: np.random.Generator, count: int, dimension: int = DIMENSION) -> np.ndarray:
